@@ -1,0 +1,4 @@
+export * from './common.ts';
+export * from './org.ts';
+export * from './process.ts';
+export { z } from './zod.ts';

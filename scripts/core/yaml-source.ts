@@ -1,0 +1,183 @@
+import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
+import { t, type Locale } from './messages.ts';
+
+/** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
+const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
+
+export interface DuplicateKey extends Position {
+  path: YamlPath;
+}
+
+export interface ParsedYaml {
+  /** The parsed value; `undefined` when the YAML could not be read. */
+  data: unknown;
+  problems: SourceProblem[];
+  duplicateKeys: DuplicateKey[];
+  /** Position of a path's value (or of its key with `target: 'key'`), found lazily. */
+  locate(path: YamlPath, target?: 'key' | 'value'): Position;
+}
+
+/**
+ * Parses YAML fast and finds positions only when asked.
+ *
+ * The clean path is one js-yaml load (YAML 1.2 core schema, so dates stay strings
+ * as in the `yaml` package). The slower `yaml` package, which keeps source ranges,
+ * runs only when a position is requested or the fast path cannot be trusted:
+ * a syntax error, duplicate keys, or anchors and aliases (alias bombs).
+ *
+ * `firstLine` is the 1-based line of the YAML's first line inside its file.
+ */
+export function parseYaml(text: string, firstLine: number, locale: Locale): ParsedYaml {
+  let document: { doc: Document; lines: LineCounter } | undefined;
+  const full = () => (document ??= parseFull(text));
+  const locate = (path: YamlPath, target: 'key' | 'value' = 'value') => locateIn(full(), path, target, firstLine);
+
+  if (!mayUseAliases(text)) {
+    try {
+      const data = fastLoad(text, { schema: CORE_SCHEMA });
+      const depthProblem = checkDepth(data, locale, firstLine);
+      return { data: depthProblem ? undefined : data, problems: depthProblem ? [depthProblem] : [], duplicateKeys: [], locate };
+    } catch {
+      // Fall through: the full parser explains the error with a position.
+    }
+  }
+  return parseSlow(full(), firstLine, locale, locate);
+}
+
+function mayUseAliases(text: string): boolean {
+  return /(?:^|[\s[{,:-])&[^\s]/m.test(text);
+}
+
+function parseFull(text: string): { doc: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  return { doc, lines };
+}
+
+function parseSlow(
+  { doc, lines }: { doc: Document; lines: LineCounter },
+  firstLine: number,
+  locale: Locale,
+  locate: ParsedYaml['locate'],
+): ParsedYaml {
+  const problems: SourceProblem[] = [];
+  for (const error of doc.errors) {
+    const at = lines.linePos(error.pos[0]);
+    const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    problems.push({ line: at.line + firstLine - 1, column: at.col, message: t(locale, 'yaml.invalid', { detail, hint: yamlHint(error.code, locale) }) });
+  }
+  if (problems.length > 0) return { data: undefined, problems, duplicateKeys: [], locate };
+
+  const duplicateKeys = findDuplicateKeys(doc, lines, firstLine);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    return { data: undefined, problems: [{ line: firstLine, column: 1, message: t(locale, 'yaml.aliases') }], duplicateKeys, locate };
+  }
+  const depthProblem = checkDepth(data, locale, firstLine);
+  if (depthProblem) return { data: undefined, problems: [depthProblem], duplicateKeys, locate };
+  return { data, problems, duplicateKeys, locate };
+}
+
+function yamlHint(code: string, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return zh ? '。请用空格缩进，不要用 Tab。' : '. Indent with spaces, not tabs.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return zh ? '。请检查这一行的缩进与上下文是否一致。' : '. Check that this line is indented like its siblings.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return zh ? '。可能缺少冒号，或上一行的引号没有闭合。' : '. A colon may be missing, or a quote on the line before is not closed.';
+    case 'BAD_ALIAS':
+    case 'BAD_SCALAR_START':
+      return zh ? '。以 *、&、@、` 等符号开头的文字请加引号。' : '. Quote text that starts with *, &, @ or `.';
+    default:
+      return zh ? '。' : '.';
+  }
+}
+
+function findDuplicateKeys(doc: Document, lines: LineCounter, firstLine: number): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  visit(doc, {
+    Map(_, map, path) {
+      const seen = new Set<unknown>();
+      const where = pathOf(path);
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key) && isScalar(pair.key) && pair.key.range) {
+          const at = lines.linePos(pair.key.range[0]);
+          found.push({ path: [...where, String(key)], line: at.line + firstLine - 1, column: at.col });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return found;
+}
+
+/** The front-matter path of a node from `visit`'s ancestor list. */
+function pathOf(ancestors: readonly unknown[]): YamlPath {
+  const path: YamlPath = [];
+  for (let i = 0; i < ancestors.length; i++) {
+    const node = ancestors[i];
+    const child = ancestors[i + 1];
+    if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+    if (isSeq(node) && child !== undefined) path.push(node.items.indexOf(child as never));
+  }
+  return path;
+}
+
+function checkDepth(data: unknown, locale: Locale, firstLine: number): SourceProblem | undefined {
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) return { line: firstLine, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) };
+    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * The position of a path. When the path does not exist (a missing key), the
+ * nearest existing ancestor's key is used, so the report still points somewhere useful.
+ */
+function locateIn(
+  { doc, lines }: { doc: Document; lines: LineCounter },
+  path: YamlPath,
+  target: 'key' | 'value',
+  firstLine: number,
+): Position {
+  let node: unknown = doc.contents;
+  let keyNode: YamlNode | undefined;
+  let best: { key?: YamlNode; value?: unknown } = { value: node };
+  for (const segment of path) {
+    let next: unknown;
+    let nextKey: YamlNode | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (pair) {
+        next = pair.value;
+        nextKey = pair.key as YamlNode;
+      }
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (next === undefined && nextKey === undefined) break;
+    node = next;
+    keyNode = nextKey;
+    best = { key: keyNode, value: node };
+  }
+  const chosen = (target === 'key' ? best.key ?? best.value : best.value ?? best.key) as YamlNode | undefined;
+  const range = chosen && 'range' in chosen ? chosen.range : undefined;
+  if (!range) return { line: firstLine, column: 1 };
+  const start = lines.linePos(range[0]);
+  const end = lines.linePos(range[1]);
+  return { line: start.line + firstLine - 1, column: start.col, endLine: end.line + firstLine - 1, endColumn: end.col };
+}

@@ -1,0 +1,78 @@
+import type { Process } from '../../schemas/process.ts';
+import type { OrgIndex } from './org-index.ts';
+import { buildModel, type ProcessModel, type StepNode } from './process-model.ts';
+
+/** One process of the handbook, with where it came from. */
+export interface HandbookEntry {
+  file: string;
+  spec: Process;
+  model: ProcessModel;
+}
+
+export type RaciLetter = 'R' | 'A' | 'C' | 'I';
+
+export interface RoleDuty {
+  process: HandbookEntry;
+  node: StepNode;
+  letters: RaciLetter[];
+}
+
+export interface FormUse {
+  process: HandbookEntry;
+  node: StepNode;
+}
+
+export interface FormEntry {
+  /** The form's name without 《》, e.g. 客户投诉登记表. */
+  name: string;
+  producedBy: FormUse[];
+  usedBy: FormUse[];
+}
+
+/** The whole handbook: processes, and the indexes the site pages and cross-process rules read. */
+export interface Handbook {
+  entries: HandbookEntry[];
+  byId: Map<string, HandbookEntry[]>;
+  duties: Map<string, RoleDuty[]>;
+  forms: Map<string, FormEntry>;
+  org?: OrgIndex;
+}
+
+/** `《客户投诉登记表》` and `客户投诉登记表` name the same form. */
+export function formName(text: string): string {
+  const match = /《([^《》]+)》/.exec(text);
+  return (match ? match[1]! : text).trim();
+}
+
+export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org?: OrgIndex): Handbook {
+  const entries = specs.map(({ file, spec }) => ({ file, spec, model: buildModel(spec) }));
+  const byId = new Map<string, HandbookEntry[]>();
+  const duties = new Map<string, RoleDuty[]>();
+  const forms = new Map<string, FormEntry>();
+  const form = (name: string) => {
+    let entry = forms.get(name);
+    if (!entry) forms.set(name, (entry = { name, producedBy: [], usedBy: [] }));
+    return entry;
+  };
+
+  for (const entry of entries) {
+    byId.set(entry.spec.id, [...(byId.get(entry.spec.id) ?? []), entry]);
+    for (const node of entry.model.steps) {
+      const letters = new Map<string, RaciLetter[]>();
+      const add = (role: string | undefined, letter: RaciLetter) => {
+        if (!role) return;
+        const list = letters.get(role) ?? [];
+        if (!list.includes(letter)) list.push(letter);
+        letters.set(role, list);
+      };
+      add(node.step.role, 'R');
+      node.accountable.forEach((role) => add(role, 'A'));
+      node.step.consulted?.forEach((role) => add(role, 'C'));
+      node.step.informed?.forEach((role) => add(role, 'I'));
+      for (const [role, list] of letters) duties.set(role, [...(duties.get(role) ?? []), { process: entry, node, letters: list }]);
+      node.step.outputs?.forEach((output) => form(formName(output)).producedBy.push({ process: entry, node }));
+      node.step.inputs?.forEach((input) => form(formName(input)).usedBy.push({ process: entry, node }));
+    }
+  }
+  return { entries, byId, duties, forms, ...(org ? { org } : {}) };
+}
