@@ -66,6 +66,8 @@ export interface RuleContext<Options> {
   /** Every process being linted, for rules that look across processes. */
   handbook: Handbook;
   options: Options;
+  /** Text of the repository's CODEOWNERS file, when there is one (for the rule that reports it stale). */
+  codeowners?: string;
   /** Today's date, YYYY-MM-DD (from `--today` or the clock). */
   today: string;
   locale: Locale;

@@ -1,0 +1,7 @@
+import type { Rule } from '../lint/rule.ts';
+import schema from './schema.ts';
+
+/** Every rule, by id (keys sorted). */
+export const rules: Record<string, Rule<any>> = {
+  schema,
+};

@@ -1,0 +1,35 @@
+import { defineRule } from '../lint/rule.ts';
+
+/**
+ * Surfaces what the loader found while reading the file: encoding, front matter,
+ * YAML syntax, duplicate keys and schema mismatches, each at its key.
+ */
+export default defineRule({
+  meta: {
+    id: 'schema',
+    type: 'problem',
+    severity: 'error',
+    runsOnInvalid: true,
+    docs: {
+      description: {
+        en: 'Front matter that is not valid YAML or does not match the process schema.',
+        'zh-CN': '前置元数据不是合法的 YAML，或不符合流程规范的结构。',
+      },
+      rationale: {
+        en: 'Every other check, the site and the diff read the spec through the schema; a spec that does not match it cannot be checked or published.',
+        'zh-CN': '其他检查、网站和变更对比都依赖规范结构读取流程；不符合结构的流程既无法检查，也无法发布。',
+      },
+      examples: {
+        valid: 'id: leave-request\ntitle: 请假申请流程\n',
+        invalid: 'id: leave-request\ntitel: 请假申请流程\n',
+      },
+    },
+    messages: { problem: { en: '{{message}}', 'zh-CN': '{{message}}' } },
+  },
+  check(context) {
+    for (const problem of context.loaded.problems) {
+      const { message, path, ...position } = problem;
+      context.report({ messageId: 'problem', data: { message }, position, ...(path ? { path } : {}) });
+    }
+  },
+});
