@@ -9,8 +9,8 @@ export interface DecodedText {
   problems: SourceProblem[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Bytes to text: UTF-8 only, a BOM dropped (and reported, since some tools
