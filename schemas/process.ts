@@ -102,7 +102,8 @@ const stageFields = {
   notes: z.string().optional().meta(bilingual('备注', 'Notes')),
 };
 
-const stage = (zh: string, en: string, extra: z.ZodRawShape = {}) =>
+// Generic so each stage's extra fields (approvedBy, effective, nextReview …) stay in its type.
+const stage = <Extra extends z.ZodRawShape = {}>(zh: string, en: string, extra: Extra = {} as Extra) =>
   z.strictObject({ ...stageFields, ...extra }).meta(bilingual(zh, en));
 
 export const LifecycleSchema = z

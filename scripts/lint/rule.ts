@@ -19,7 +19,12 @@ export interface RuleDocs {
   /** Why it matters to a process, in a paragraph. */
   rationale: Bilingual;
   /** Complete front matter (YAML, without fences) that the rule accepts and rejects; run as tests and published on the site. */
-  examples: { valid: string; invalid: string };
+  examples: {
+    valid: string;
+    invalid: string;
+    /** Markdown body after the front matter, for rules about the prose (e.g. body-links); the front matter is then the same in both. */
+    body?: { valid: string; invalid: string };
+  };
   /** Filled in by `defineRule` from the id. */
   url: string;
 }

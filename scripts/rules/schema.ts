@@ -1,4 +1,5 @@
 import { defineRule } from '../lint/rule.ts';
+import { exampleSpec } from './support/example.ts';
 
 /**
  * Surfaces what the loader found while reading the file: encoding, front matter,
@@ -20,8 +21,8 @@ export default defineRule({
         'zh-CN': '其他检查、网站和变更对比都依赖规范结构读取流程；不符合结构的流程既无法检查，也无法发布。',
       },
       examples: {
-        valid: 'id: leave-request\ntitle: 请假申请流程\n',
-        invalid: 'id: leave-request\ntitel: 请假申请流程\n',
+        valid: exampleSpec(),
+        invalid: exampleSpec().replace('title: 费用报销流程', 'titel: 费用报销流程'),
       },
     },
     messages: { problem: { en: '{{message}}', 'zh-CN': '{{message}}' } },

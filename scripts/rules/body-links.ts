@@ -1,0 +1,144 @@
+import { posix } from 'node:path';
+import type { Definition, Heading, Link, PhrasingContent, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Position } from '../core/diagnostic.ts';
+import { defineRule } from '../lint/rule.ts';
+import { formName, type Handbook, type HandbookEntry } from '../model/handbook.ts';
+import { exampleSpec } from './support/example.ts';
+import { didYouMean } from './support/suggest.ts';
+
+const parser = unified().use(remarkParse).freeze();
+
+/** Link syntax that can hold a destination: inline `](`, reference `][`, definition `]:`, autolink `<scheme:`. */
+const MAY_LINK = /\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Links in the prose body point at things that exist: `#step-id` at a step (or a
+ * heading) of this process, `other.md#step` at a process of the handbook and one
+ * of its steps, `form:名称` at a form some step uses or produces. Web and mail
+ * links are not checked.
+ */
+export default defineRule({
+  meta: {
+    id: 'body-links',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: {
+        en: 'A link in the prose body to a process, step (`#step-id`) or form (`form:名称`) that does not exist.',
+        'zh-CN': '正文中的链接指向不存在的流程、步骤（`#步骤标识`）或表单（`form:名称`）。',
+      },
+      rationale: {
+        en: 'The prose explains the steps and points at them, at other processes and at forms. When a step is renamed or a process removed, those links break silently on the site; checking them keeps the text and the process in step.',
+        'zh-CN': '正文解释各个步骤，并链接到步骤、其他流程和表单。步骤改名或流程删除后，这些链接会在网站上悄无声息地失效；检查它们能让正文与流程保持一致。',
+      },
+      examples: {
+        valid: exampleSpec(),
+        invalid: exampleSpec(),
+        body: {
+          valid: '审批通过后由出纳[付款](#pay)，报销单见[费用报销单](form:费用报销单)。\n',
+          invalid: '审批通过后由出纳[付款](#payment)，报销单见[费用报销单](form:费用报销单)。\n',
+        },
+      },
+    },
+    messages: {
+      unknownStep: {
+        en: 'The link `#{{step}}` names no step or heading of this process{{suggestion}}. Link to an existing step id.',
+        'zh-CN': '链接 `#{{step}}` 指向的步骤或标题在本流程中不存在{{suggestion}}。请链接到已有的步骤标识。',
+      },
+      unknownProcess: {
+        en: 'The link `{{target}}` names no process of the handbook{{suggestion}}. Link to an existing spec by its path, e.g. `../business/customer-complaint.md`.',
+        'zh-CN': '链接 `{{target}}` 指向的流程不在流程手册中{{suggestion}}。请按路径链接到已有的流程，例如 `../business/customer-complaint.md`。',
+      },
+      unknownStepInProcess: {
+        en: 'Process `{{process}}` has no step `{{step}}`{{suggestion}}. Link to one of its step ids.',
+        'zh-CN': '流程 `{{process}}` 中没有步骤 `{{step}}`{{suggestion}}。请链接到它已有的步骤标识。',
+      },
+      unknownForm: {
+        en: 'No step of the handbook uses or produces the form `{{form}}`{{suggestion}}. Check the name, or add the form to a step\'s `inputs` or `outputs`.',
+        'zh-CN': '流程手册中没有步骤使用或产出表单《{{form}}》{{suggestion}}。请检查名称，或把该表单加入某个步骤的 `inputs` 或 `outputs`。',
+      },
+    },
+  },
+  check(context) {
+    const { loaded, model, handbook, file, locale } = context;
+    const body = loaded.body;
+    if (!MAY_LINK.test(body)) return;
+    const tree = parser.parse(body) as Root;
+    const targets: Array<Link | Definition> = [];
+    const headings = new Set<string>();
+    visit(tree, (node) => {
+      if (node.type === 'link' || node.type === 'definition') targets.push(node);
+      else if (node.type === 'heading') headings.add(slug(textOf((node as Heading).children)));
+    });
+    for (const node of targets) {
+      const url = node.url.trim();
+      const start = node.position?.start;
+      const position: Position = start
+        ? { line: start.line + loaded.bodyLine - 1, column: start.column, ...(node.position?.end ? { endLine: node.position.end.line + loaded.bodyLine - 1, endColumn: node.position.end.column } : {}) }
+        : { line: loaded.bodyLine, column: 1 };
+      if (url.startsWith('#')) {
+        const step = decode(url.slice(1));
+        if (!model.byId.has(step) && !headings.has(step.toLowerCase())) {
+          context.report({ messageId: 'unknownStep', data: { step, suggestion: didYouMean(locale, step, model.byId.keys()) }, position });
+        }
+        continue;
+      }
+      if (/^form:/i.test(url)) {
+        const form = formName(decode(url.slice(5)));
+        if (!handbook.forms.has(form)) context.report({ messageId: 'unknownForm', data: { form, suggestion: didYouMean(locale, form, handbook.forms.keys()) }, position });
+        continue;
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
+      const [rawPath = '', hash] = url.split('#', 2);
+      const path = decode(rawPath);
+      if (!/\.md$/i.test(path)) continue;
+      const entry = resolveSpec(handbook, file, path);
+      if (!entry) {
+        const id = posix.basename(path, '.md');
+        context.report({ messageId: 'unknownProcess', data: { target: path, suggestion: didYouMean(locale, id, handbook.byId.keys()) }, position });
+        continue;
+      }
+      const step = hash ? decode(hash) : '';
+      if (step && !entry.model.byId.has(step)) {
+        context.report({ messageId: 'unknownStepInProcess', data: { process: entry.spec.id, step, suggestion: didYouMean(locale, step, entry.model.byId.keys()) }, position });
+      }
+    }
+  },
+});
+
+const byFile = new WeakMap<Handbook, Map<string, HandbookEntry>>();
+
+/** A spec by its path relative to the linking file, or else by id (the file name). */
+function resolveSpec(handbook: Handbook, file: string, path: string): HandbookEntry | undefined {
+  let index = byFile.get(handbook);
+  if (!index) {
+    index = new Map(handbook.entries.map((entry) => [normalize(entry.file), entry]));
+    byFile.set(handbook, index);
+  }
+  const target = path.startsWith('/') ? normalize(path.slice(1)) : normalize(posix.join(posix.dirname(normalize(file)), path));
+  return index.get(target) ?? handbook.byId.get(posix.basename(path, '.md'))?.[0];
+}
+
+function normalize(file: string): string {
+  return posix.normalize(file.replace(/\\/g, '/'));
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function textOf(children: PhrasingContent[]): string {
+  return children.map((child) => ('value' in child ? child.value : 'children' in child ? textOf(child.children as PhrasingContent[]) : '')).join('');
+}
+
+/** The anchor a heading gets on the site (GitHub-style: lower case, punctuation dropped, spaces to hyphens). */
+function slug(text: string): string {
+  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+}

@@ -1,0 +1,173 @@
+/**
+ * A RuleTester in the manner of ESLint's: each case is a spec written inline, run
+ * through the real loader, handbook and `runRule`, and compared by messageId,
+ * line and column. It fails on unknown message ids (they become `rule-error`),
+ * on `{{placeholders}}` left unfilled in either language, on valid cases whose
+ * front matter does not match the schema (they would pass without being checked),
+ * and on fixes that do not produce the expected output or are not idempotent.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { compareDiagnostics } from '../scripts/core/diagnostic.ts';
+import { loadOrg } from '../scripts/core/load-org.ts';
+import { loadSpec, type LoadedSpec } from '../scripts/core/load-spec.ts';
+import { LOCALES, type Locale } from '../scripts/core/messages.ts';
+import { splitFrontMatter } from '../scripts/core/source.ts';
+import type { Rule } from '../scripts/lint/rule.ts';
+import { runRule, type RuleFinding } from '../scripts/lint/run-rule.ts';
+import { buildHandbook } from '../scripts/model/handbook.ts';
+import { indexOrg, type OrgIndex } from '../scripts/model/org-index.ts';
+
+export const FIXTURE_ORG = readFileSync(new URL('./fixtures/org.yml', import.meta.url), 'utf8');
+
+export interface CaseInput {
+  /** Front matter (YAML only) or a whole file starting with `---`. Lines in expectations count in `code` as written. */
+  code: string;
+  /** Markdown body appended after the front matter when `code` is YAML only. */
+  body?: string;
+  name?: string;
+  /** Raw options, parsed through the rule's options schema like the engine does. */
+  options?: unknown;
+  /** Path of the spec; default `processes/<category>/<id>.md`. */
+  filename?: string;
+  /** Other specs of the handbook, by path (YAML only or whole files). */
+  files?: Record<string, string>;
+  /** Org registry text; `null` lints without one. Default: `test/fixtures/org.yml`. */
+  org?: string | null;
+  today?: string;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  line?: number;
+  column?: number;
+}
+
+export interface InvalidCase extends CaseInput {
+  errors: ExpectedError[];
+  /** The front matter after applying every fix (YAML only), for fixable rules. */
+  output?: string;
+}
+
+export interface CaseResult {
+  loaded: LoadedSpec;
+  /** 0 when `code` is a whole file; 1 when the tester wrapped YAML in `---` fences. */
+  offset: number;
+  findings: Record<Locale, RuleFinding[]>;
+}
+
+/** Wraps YAML in front-matter fences; a whole file is left as it is. */
+export function toFile(code: string, body = ''): { text: string; offset: number } {
+  if (code.startsWith('---\n')) return { text: code, offset: 0 };
+  return { text: `---\n${code.endsWith('\n') ? code : `${code}\n`}---\n${body}`, offset: 1 };
+}
+
+export function defaultFilename(text: string): string {
+  const id = /^id:\s*(\S+)/m.exec(text)?.[1] ?? 'spec';
+  const category = /^category:\s*(\S+)/m.exec(text)?.[1] ?? 'business';
+  return `processes/${category}/${id}.md`;
+}
+
+/** Runs one rule on one case in both locales. */
+export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
+  const { text, offset } = toFile(input.code, input.body);
+  const file = input.filename ?? defaultFilename(text);
+  const orgText = input.org === undefined ? FIXTURE_ORG : input.org;
+  let org: OrgIndex | undefined;
+  if (orgText !== null) {
+    const loadedOrg = loadOrg('org.yml', orgText);
+    if (!loadedOrg.org) throw new Error(`the test org registry is invalid: ${loadedOrg.problems.map((p) => p.message).join('; ')}`);
+    org = indexOrg(loadedOrg.org);
+  }
+  const options = rule.meta.options ? rule.meta.options.parse(input.options ?? {}) : (input.options ?? {});
+  const findings = {} as Record<Locale, RuleFinding[]>;
+  let loaded!: LoadedSpec;
+  for (const locale of LOCALES) {
+    loaded = loadSpec(file, text, { locale });
+    const others = Object.entries(input.files ?? {}).map(([path, code]) => loadSpec(path, toFile(code).text, { locale }));
+    const specs = [loaded, ...others].filter((spec) => spec.spec).map((spec) => ({ file: spec.file, spec: spec.spec! }));
+    const handbook = buildHandbook(specs, org);
+    const model = handbook.entries.find((entry) => entry.spec === loaded.spec)?.model;
+    findings[locale] = runRule(rule, options, 'error', {
+      loaded,
+      handbook,
+      ...(org ? { org } : {}),
+      ...(model ? { model } : {}),
+      today: input.today ?? '2026-06-01',
+      locale,
+    }).sort(compareDiagnostics);
+  }
+  return { loaded, offset, findings };
+}
+
+/** Applies every fix to the front matter's YAML document, as `--fix` does. */
+export function applyFixes(text: string, findings: RuleFinding[]): string {
+  const frontMatter = splitFrontMatter(text, 'en').frontMatter ?? '';
+  const document = parseDocument(frontMatter, { version: '1.2' });
+  for (const finding of findings) finding.fix?.(document);
+  return document.toString();
+}
+
+function describeCase(input: CaseInput, index: number): string {
+  return input.name ?? `#${index + 1}: ${input.code.replace(/\s+/g, ' ').slice(0, 70)}`;
+}
+
+function checkMessages(result: CaseResult): void {
+  for (const locale of LOCALES) {
+    for (const finding of result.findings[locale]) {
+      expect(finding.ruleId, finding.message).not.toBe('rule-error');
+      expect(finding.message, `unfilled placeholder (${locale})`).not.toMatch(/\{\{\s*\w+\s*\}\}/);
+      expect(finding.message.trim()).not.toBe('');
+    }
+  }
+}
+
+export const ruleTester = {
+  run(id: string, rule: Rule<any>, cases: { valid: Array<CaseInput | string>; invalid: InvalidCase[] }): void {
+    describe(id, () => {
+      it('is named after its file', () => expect(rule.meta.id).toBe(id));
+      describe('valid', () => {
+        cases.valid.forEach((raw, index) => {
+          const input = typeof raw === 'string' ? { code: raw } : raw;
+          it(describeCase(input, index), () => {
+            const result = runCase(rule, input);
+            if (!rule.meta.runsOnInvalid) {
+              expect(result.loaded.problems.map((p) => `${p.line}:${p.column} ${p.message}`), 'the case must match the schema').toEqual([]);
+            }
+            checkMessages(result);
+            expect(result.findings.en.map((f) => `${f.line}:${f.column} ${f.messageId}: ${f.message}`)).toEqual([]);
+          });
+        });
+      });
+      describe('invalid', () => {
+        cases.invalid.forEach((input, index) => {
+          it(describeCase(input, index), () => {
+            expect(input.errors.length, 'an invalid case needs at least one expected error').toBeGreaterThan(0);
+            const result = runCase(rule, input);
+            if (!rule.meta.runsOnInvalid) {
+              expect(result.loaded.problems.map((p) => `${p.line}:${p.column} ${p.message}`), 'the case must match the schema').toEqual([]);
+            }
+            checkMessages(result);
+            const actual = result.findings.en.map((f) => ({
+              messageId: f.messageId,
+              ...(input.errors.some((e) => e.line !== undefined) ? { line: f.line - result.offset } : {}),
+              ...(input.errors.some((e) => e.column !== undefined) ? { column: f.column } : {}),
+            }));
+            expect(actual, result.findings.en.map((f) => f.message).join('\n')).toEqual(input.errors);
+            for (const messageId of input.errors.map((e) => e.messageId)) {
+              expect(Object.keys(rule.meta.messages)).toContain(messageId);
+            }
+            if (input.output !== undefined) {
+              const { text } = toFile(input.code, input.body);
+              const output = applyFixes(text, result.findings.en);
+              expect(output).toBe(input.output);
+              const again = runCase(rule, { ...input, code: output });
+              expect(again.findings.en.filter((f) => f.fix).map((f) => f.message), 'fixes must be idempotent').toEqual([]);
+            }
+          });
+        });
+      });
+    });
+  },
+};
