@@ -1,5 +1,6 @@
 import type { Rule } from '../lint/rule.ts';
 import bodyLinks from './body-links.ts';
+import codeowners from './codeowners.ts';
 import decisionBranches from './decision-branches.ts';
 import exceptionHandling from './exception-handling.ts';
 import kpiFeasible from './kpi-feasible.ts';
@@ -19,6 +20,7 @@ import stepRef from './step-ref.ts';
 /** Every rule, by id (keys sorted). */
 export const rules: Record<string, Rule<any>> = {
   'body-links': bodyLinks,
+  codeowners,
   'decision-branches': decisionBranches,
   'exception-handling': exceptionHandling,
   'kpi-feasible': kpiFeasible,
