@@ -35,6 +35,13 @@ export function parseYaml(text: string, firstLine: number, locale: Locale): Pars
   const full = () => (document ??= parseFull(text));
   const locate = (path: YamlPath, target: 'key' | 'value' = 'value') => locateIn(full(), path, target, firstLine);
 
+  // Parsers recurse per level and overflow the stack at a depth that varies from run to run,
+  // so absurd nesting is refused before parsing: the same text always gets the same report.
+  const deep = excessiveNesting(text);
+  if (deep) {
+    return { data: undefined, problems: [{ line: deep.line + firstLine - 1, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) }], duplicateKeys: [], locate };
+  }
+
   if (!mayUseAliases(text)) {
     try {
       const data = fastLoad(text, { schema: CORE_SCHEMA });
@@ -45,6 +52,76 @@ export function parseYaml(text: string, firstLine: number, locale: Locale): Pars
     }
   }
   return parseSlow(full(), firstLine, locale, locate);
+}
+
+/** Indentation beyond this many columns (a dash of a compact sequence counts two) is refused unparsed. */
+const MAX_INDENT = 256;
+
+/**
+ * Where the text first nests deeper than any parser should be asked to follow:
+ * more than MAX_DEPTH open flow brackets, or an indentation past MAX_INDENT.
+ * A cheap scan that skips quoted text and comments; undefined when the text is fine.
+ */
+export function excessiveNesting(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let atIndent = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      atIndent = true;
+      indent = 0;
+      continue;
+    }
+    if (atIndent) {
+      if (c === 32) {
+        indent++;
+      } else if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) {
+        indent += 2; // `- - - x` nests like indentation does
+      } else {
+        atIndent = false;
+      }
+      if (indent > MAX_INDENT) return { line, column: i - lineStart + 1 };
+      if (atIndent) continue;
+    }
+    if (c === 35 && (i === lineStart || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if ((c === 34 || c === 39) && startsScalar(text, i, lineStart)) {
+      // Skip a quoted scalar, minding `\"` in double quotes and `''` in single ones.
+      for (let j = i + 1; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (c === 34 && d === 92) j++;
+        else if (d === c) {
+          if (c === 39 && text.charCodeAt(j + 1) === 39) j++;
+          else {
+            i = j;
+            break;
+          }
+        } else if (d === 10) {
+          line++;
+          lineStart = j + 1;
+        }
+        if (j === text.length - 1) i = j;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if ((c === 93 || c === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** A quote opens a quoted scalar only where a value can start (not the `'` of `Manager's`). */
+function startsScalar(text: string, at: number, lineStart: number): boolean {
+  let k = at - 1;
+  while (k >= lineStart && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < lineStart || ':-[{,?'.includes(text[k]!);
 }
 
 function mayUseAliases(text: string): boolean {
