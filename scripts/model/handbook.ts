@@ -44,6 +44,47 @@ export function formName(text: string): string {
   return (match ? match[1]! : text).trim();
 }
 
+/**
+ * The part of a spec that checks of *other* processes may read (ids, titles, scope links,
+ * steps with their ids, names, roles, links and forms), without the heavy prose fields.
+ * The linter builds its handbook from outlines so that tens of thousands of specs fit in
+ * memory and cross threads cheaply; `buildHandbook(specs.map(outlineOf))` is a valid handbook.
+ */
+export function outlineOf(spec: Process): Process {
+  const { id, title, titleEn, category, department, owner, version, status, scope } = spec;
+  return {
+    id,
+    title,
+    ...(titleEn !== undefined ? { titleEn } : {}),
+    category,
+    department,
+    owner,
+    version,
+    status,
+    goal: '',
+    scope: {
+      start: '',
+      end: '',
+      ...(scope.upstream ? { upstream: scope.upstream } : {}),
+      ...(scope.downstream ? { downstream: scope.downstream } : {}),
+    },
+    steps: spec.steps.map((step) => {
+      const { id: stepId, name, kind, role, accountable, inputs, outputs, next, branches } = step;
+      return {
+        id: stepId,
+        name,
+        ...(kind !== undefined ? { kind } : {}),
+        ...(role !== undefined ? { role } : {}),
+        ...(accountable !== undefined ? { accountable } : {}),
+        ...(inputs !== undefined ? { inputs } : {}),
+        ...(outputs !== undefined ? { outputs } : {}),
+        ...(next !== undefined ? { next } : {}),
+        ...(branches !== undefined ? { branches: branches.map((b) => ({ to: b.to, ...(b.when !== undefined ? { when: b.when } : {}), ...(b.loop ? { loop: b.loop } : {}) })) } : {}),
+      };
+    }),
+  };
+}
+
 export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org?: OrgIndex): Handbook {
   const entries = specs.map(({ file, spec }) => ({ file, spec, model: buildModel(spec) }));
   const byId = new Map<string, HandbookEntry[]>();

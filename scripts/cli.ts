@@ -1,0 +1,290 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { localeFromEnv, type Locale } from './core/messages.ts';
+import { formatters } from './formatters/index.ts';
+import { githubSummary } from './formatters/github.ts';
+import { lintPaths, lintTextsWithFixes, type LintRun } from './lint/api.ts';
+import { parseRuleFlags } from './lint/config.ts';
+import type { FileResult } from './lint/engine.ts';
+import { applyFixes, restoreLineEnds } from './lint/fix.ts';
+import type { Fix } from './lint/rule.ts';
+import { m, UsageError } from './lint/messages.ts';
+import { orgFromFile } from './lint/org.ts';
+import { TOOL_NAME, VERSION } from './lint/version.ts';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** stdout is a terminal (colours on unless NO_COLOR). */
+  isTTY: boolean;
+}
+
+const HELP = {
+  en: `Usage: processlint [options] [files, folders or globs...]   (default: processes)
+
+Checks process specs (Markdown with YAML front matter) against the handbook's rules.
+
+Options:
+  --org FILE             Org registry to use (default: the org.yml nearest above each spec)
+  --config FILE          Config file (default: processlint.config.yml at the repository root)
+  --rule ID:SEVERITY     Override a rule: off, warn or error (repeatable)
+  --today YYYY-MM-DD     The date to check review dates against (default: today)
+  --format NAME          stylish (default), json, sarif, github or junit
+  --output FILE          Write the report to FILE instead of standard output
+  --max-warnings N       Exit 1 when there are more than N warnings
+  --quiet                Report errors only
+  --changed [REF]        Lint only specs changed against REF (default HEAD; committed, staged,
+                         unstaged or untracked) and the specs that reference them
+  --fix                  Repair what has one safe fix, in place (comments and order kept)
+  --fix-dry-run          Print the repairs as a unified diff without writing
+  --locale zh-CN|en      Language of messages (default: from LANG / LC_ALL)
+  --no-cache             Do not read or write .cache/processlint/
+  --threads N            Worker threads for large handbooks (default: automatic)
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Inline suppression, in the front matter, for the next line:
+  # processlint-disable-next-line <rule-id>[, <rule-id>] [until YYYY-MM-DD] -- reason
+
+Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage error or unreadable file.
+`,
+  'zh-CN': `用法：processlint [选项] [文件、目录或通配符...]   （默认：processes）
+
+按流程手册的规则检查流程规范（带 YAML 前置元数据的 Markdown 文件）。
+
+选项：
+  --org FILE             使用的组织注册表（默认：每个流程规范上方最近的 org.yml）
+  --config FILE          配置文件（默认：仓库根目录的 processlint.config.yml）
+  --rule 规则:级别        覆盖某条规则的级别：off、warn 或 error（可重复）
+  --today YYYY-MM-DD     检查复盘日期时使用的“今天”（默认：当天）
+  --format 名称          stylish（默认）、json、sarif、github 或 junit
+  --output FILE          把报告写入 FILE，而不是标准输出
+  --max-warnings N       警告超过 N 个时以 1 退出
+  --quiet                只报告错误
+  --changed [REF]        只检查相对 REF（默认 HEAD；含已提交、暂存、未暂存和未跟踪的改动）有改动的流程规范，以及引用它们的流程规范
+  --fix                  就地修复有唯一安全修复方式的问题（保留注释与键顺序）
+  --fix-dry-run          以统一差异格式显示修复内容，不写入文件
+  --locale zh-CN|en      消息语言（默认：取自 LANG / LC_ALL）
+  --no-cache             不读写 .cache/processlint/
+  --threads N            大型手册使用的工作线程数（默认：自动）
+  -h, --help             显示本帮助
+  -v, --version          显示版本
+
+行内抑制（写在前置元数据中，作用于下一行）：
+  # processlint-disable-next-line <规则标识>[, <规则标识>] [until YYYY-MM-DD] -- 理由
+
+退出码：0 无错误；1 有错误，或警告超过 --max-warnings；2 用法错误或文件无法读取。
+`,
+};
+
+const OPTIONS = {
+  org: { type: 'string' },
+  config: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  today: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  changed: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  locale: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  threads: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** `--changed` takes an optional ref: the next word, unless it is an option or an existing path. */
+function splitChanged(argv: string[], cwd: string): { argv: string[]; changed?: string } {
+  const out: string[] = [];
+  let changed: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith('--changed=')) {
+      changed = arg.slice('--changed='.length) || 'HEAD';
+      continue;
+    }
+    if (arg === '--changed') {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('-') && !existsPath(path.resolve(cwd, next))) {
+        changed = next;
+        i++;
+      } else changed = 'HEAD';
+      continue;
+    }
+    out.push(arg);
+  }
+  return { argv: out, ...(changed !== undefined ? { changed } : {}) };
+}
+
+function existsPath(file: string): boolean {
+  try {
+    readFileSync(file);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EISDIR';
+  }
+}
+
+/** Runs the linter; returns the exit code. Never throws and never prints a stack trace. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let locale: Locale = localeFromEnv(io.env);
+  try {
+    const pre = splitChanged(argv, io.cwd);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: pre.argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      const option = /'([^']+)'/.exec(text)?.[1] ?? text;
+      const code = error instanceof Error && 'code' in error ? error.code : '';
+      throw new UsageError(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? m(locale, 'usage.unknownOption', { option }) : text.split('\n')[0]!);
+    }
+    const { values, positionals } = parsed;
+    if (values.locale !== undefined) {
+      if (values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError(m(locale, 'usage.badValue', { option: '--locale', expected: 'zh-CN | en', value: values.locale }));
+      locale = values.locale;
+    }
+    if (values.help) {
+      io.stdout(HELP[locale]);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`${TOOL_NAME} ${VERSION}\n`);
+      return 0;
+    }
+    const format = values.format ?? 'stylish';
+    const formatter = formatters[format];
+    if (!formatter) throw new UsageError(m(locale, 'usage.badValue', { option: '--format', expected: 'stylish | json | sarif | github | junit', value: format }));
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(m(locale, 'usage.badValue', { option: '--max-warnings', expected: locale === 'zh-CN' ? '非负整数' : 'a whole number', value: values['max-warnings'] }));
+    }
+    if (values.today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today)))) {
+      throw new UsageError(m(locale, 'usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: values.today }));
+    }
+    let threads: number | undefined;
+    if (values.threads !== undefined) {
+      if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1) throw new UsageError(m(locale, 'usage.badValue', { option: '--threads', expected: locale === 'zh-CN' ? '正整数' : 'a positive whole number', value: values.threads }));
+      threads = Number(values.threads);
+    }
+    if (values.fix && values['fix-dry-run']) throw new UsageError(m(locale, 'usage.fixBoth'));
+    const fixing = Boolean(values.fix || values['fix-dry-run']);
+    const ruleFlags = parseRuleFlags(values.rule ?? [], locale);
+
+    const lintOptions = {
+      cwd: io.cwd,
+      locale,
+      rules: ruleFlags,
+      cache: !values['no-cache'],
+      ...(values.org !== undefined ? { orgFile: values.org } : {}),
+      ...(values.config !== undefined ? { configFile: values.config } : {}),
+      ...(values.today !== undefined ? { today: values.today } : {}),
+      ...(pre.changed !== undefined ? { changed: pre.changed } : {}),
+      ...(threads !== undefined ? { threads } : {}),
+    };
+    let lintRun: LintRun = await lintPaths(positionals, { ...lintOptions, withFixes: fixing });
+    if (fixing) {
+      const fixedCount = fix(lintRun, Boolean(values['fix-dry-run']), io, locale, values.org);
+      if (values.fix && fixedCount > 0) lintRun = await lintPaths(positionals, lintOptions);
+    }
+
+    let results: FileResult[] = lintRun.results;
+    if (values.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 }));
+    const color = format === 'stylish' && !values.output && io.isTTY && !io.env.NO_COLOR;
+    const formatOptions = { locale, cwd: lintRun.cwd, color, rules: lintRun.rules };
+    const report = formatter(results, formatOptions);
+    if (values.output) {
+      try {
+        writeFileSync(path.resolve(io.cwd, values.output), report);
+      } catch (error) {
+        throw new UsageError(m(locale, 'usage.output', { file: values.output, detail: error instanceof Error && 'code' in error ? String(error.code) : String(error) }));
+      }
+    } else io.stdout(report);
+    if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+      try {
+        appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubSummary(results, formatOptions));
+      } catch {
+        // The job summary is a convenience; the annotations carry the findings.
+      }
+    }
+
+    if (lintRun.fatal) return 2;
+    if (lintRun.errorCount > 0) return 1;
+    if (maxWarnings !== undefined && lintRun.warningCount > maxWarnings) {
+      io.stderr(`${m(locale, 'summary.maxWarnings', { count: lintRun.warningCount, max: maxWarnings })}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${TOOL_NAME}: ${error.message}\n`);
+      return 2;
+    }
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.stderr(`${TOOL_NAME}: ${locale === 'zh-CN' ? `内部错误：${reason}。这是检查工具的缺陷，请报告给维护者。` : `internal error: ${reason}. This is a bug in the linter; please report it.`}\n`);
+    return 2;
+  }
+}
+
+/** Applies fixes until nothing changes (at most 10 passes); writes files or prints diffs. */
+function fix(lintRun: LintRun, dryRun: boolean, io: CliIo, locale: Locale, orgFile: string | undefined): number {
+  let count = 0;
+  let files = 0;
+  const diffs: string[] = [];
+  for (const [file, { absolute, text, fixes }] of [...(lintRun.fixes ?? new Map())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let current = text;
+    let pending = fixes;
+    const applied = pending.length;
+    for (let pass = 0; pass < 10 && pending.length > 0; pass++) {
+      const next = applyFixes(current, pending.map((f: { fix?: Fix }) => f.fix!));
+      if (next === current) break;
+      current = next;
+      const org = orgFile ? orgFromFile(path.resolve(io.cwd, orgFile), orgFile, locale) : undefined;
+      const again = lintTextsWithFixes([{ file, text: current }], {
+        locale,
+        ...(org?.text !== undefined ? { org: { file: org.file, text: org.text } } : {}),
+      });
+      pending = again[0]?.fixes ?? [];
+    }
+    if (current === text) continue;
+    count += applied;
+    files++;
+    if (dryRun) diffs.push(createTwoFilesPatch(file, file, text, current, '', '', { context: 3 }));
+    else {
+      const original = readFileSync(absolute);
+      writeFileSync(absolute, restoreLineEnds(original, current));
+    }
+  }
+  if (dryRun) io.stdout(diffs.join(''));
+  io.stderr(`${count ? m(locale, 'fix.applied', { count, files }) : m(locale, 'fix.none')}\n`);
+  return count;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { fileURLToPath } from 'node:url';
+import type { Locale } from '../core/messages.ts';
+import type { ResolvedConfig } from './config.ts';
+import type { FileResult, LintDiagnostic } from './engine.ts';
+
+/** What the cache remembers of one spec, valid only for the same content. */
+export interface CacheEntry {
+  hash: string;
+  outlineHash: string;
+  outline?: unknown;
+  /** The final result; when `deferred` is non-empty it holds only for `handbookKey`. */
+  result?: FileResult;
+  deferred?: string[];
+  /** Findings of the rules that did not need the handbook (to re-run only the deferred ones). */
+  findings?: LintDiagnostic[];
+  handbookKey?: string;
+}
+
+export interface Cache {
+  entries: Map<string, CacheEntry>;
+  save(entries: Map<string, CacheEntry>): void;
+}
+
+const SOURCE_DIRS = ['../core', '../model', '../rules', '.', '../../schemas'];
+let codeHash: string | undefined;
+
+/** A hash of the linter's own code, so that a changed rule never reuses old results. */
+function linterCodeHash(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash('sha1');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of SOURCE_DIRS) {
+    const absolute = path.resolve(here, dir);
+    let names: string[] = [];
+    try {
+      names = readdirSync(absolute).filter((n) => n.endsWith('.ts')).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) hash.update(name).update(readFileSync(path.join(absolute, name)));
+  }
+  return (codeHash = hash.digest('base64url'));
+}
+
+export interface CacheKeyParts {
+  config: ResolvedConfig;
+  cwd: string;
+  today: string;
+  locale: Locale;
+  codeowners?: string;
+  orgTexts(): string[];
+}
+
+/**
+ * The content-hash cache in `.cache/processlint/`. One file per environment key (linter code,
+ * config, org registries, CODEOWNERS, today, locale); inside, entries by spec path keyed by the
+ * spec's content hash, and results of rules that read the handbook keyed by the handbook's outline hash.
+ */
+export function openCache(root: string, parts: CacheKeyParts): Cache {
+  const dir = path.join(root, '.cache', 'processlint');
+  const key = createHash('sha1')
+    .update(linterCodeHash())
+    .update(parts.config.hash)
+    .update(parts.cwd)
+    .update(parts.today)
+    .update(parts.locale)
+    .update(parts.codeowners ?? '\0')
+    .update(parts.orgTexts().join('\0'))
+    .digest('hex')
+    .slice(0, 20);
+  const file = path.join(dir, `${key}.bin`);
+  let entries = new Map<string, CacheEntry>();
+  try {
+    const value = deserialize(readFileSync(file)) as unknown;
+    if (value instanceof Map) entries = value as Map<string, CacheEntry>;
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+  }
+  return {
+    entries,
+    save(next) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        for (const name of readdirSync(dir)) if (name.endsWith('.bin') && name !== `${key}.bin`) rmSync(path.join(dir, name), { force: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        writeFileSync(temp, serialize(next));
+        renameSync(temp, file);
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+    },
+  };
+}
+
+export function handbookKeyOf(outlineHashes: Array<[string, string]>): string {
+  const hash = createHash('sha1');
+  for (const [file, outlineHash] of outlineHashes) hash.update(file).update('\0').update(outlineHash).update('\n');
+  return hash.digest('base64url');
+}

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Locale } from '../core/messages.ts';
+import { m, UsageError } from './messages.ts';
+
+const IGNORE = ['**/node_modules/**', '**/.git/**', '**/.cache/**', '**/dist/**'];
+
+/** The repository root: the nearest folder above `cwd` with a config file, `.git` or package.json. */
+export function findRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (['processlint.config.yml', '.git', 'package.json'].some((name) => existsSync(path.join(dir, name)))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+/** Files, folders and globs → absolute paths of specs (`*.md`), sorted, each once. */
+export async function expandPatterns(patterns: string[], cwd: string, locale: Locale): Promise<string[]> {
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    const absolute = path.resolve(cwd, pattern);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      found.add(absolute);
+    } else if (stat?.isDirectory()) {
+      for (const file of await glob('**/*.md', { cwd: absolute, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) found.add(path.resolve(file));
+    } else if (isDynamicPattern(pattern)) {
+      for (const file of await glob(pattern, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) if (file.endsWith('.md')) found.add(path.resolve(file));
+    } else {
+      throw new UsageError(m(locale, 'usage.missingPath', { path: pattern }));
+    }
+  }
+  return [...found].sort();
+}
+
+/** The `org.yml` nearest above a spec, up to the root. */
+export function makeOrgFinder(root: string): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  const find = (dir: string): string | undefined => {
+    if (cache.has(dir)) return cache.get(dir);
+    const candidate = path.join(dir, 'org.yml');
+    let result: string | undefined;
+    if (existsSync(candidate)) result = candidate;
+    else if (dir !== root && path.dirname(dir) !== dir && dir.startsWith(root)) result = find(path.dirname(dir));
+    cache.set(dir, result);
+    return result;
+  };
+  return (file) => find(path.dirname(path.resolve(file)));
+}
+
+export function readCodeowners(root: string): string | undefined {
+  for (const name of ['.github/CODEOWNERS', 'CODEOWNERS']) {
+    try {
+      return readFileSync(path.join(root, name), 'utf8');
+    } catch {
+      // try the next place
+    }
+  }
+  return undefined;
+}
+
+/** A path as shown in reports: relative to cwd with forward slashes. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+export function todayLocal(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

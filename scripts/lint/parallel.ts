@@ -1,0 +1,193 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Cache, CacheEntry } from './cache.ts';
+import { handbookKeyOf } from './cache.ts';
+import type { ResolvedConfig } from './config.ts';
+import { displayPath } from './discover.ts';
+import type { CheckEnv, FileResult } from './engine.ts';
+import type { FirstItem, FirstOut, SecondItem, WorkerInit, WorkerRequest } from './protocol.ts';
+import { orgFromFile } from './org.ts';
+
+/** Below this many specs one thread is faster than starting workers. */
+export const PARALLEL_THRESHOLD = 200;
+const BATCH = 64;
+
+export interface ParallelInput {
+  files: string[];
+  selected: string[];
+  cwd: string;
+  env: CheckEnv;
+  orgFileOf: Map<string, string | undefined>;
+  baseConfig: ResolvedConfig;
+  configRoot: string;
+  cache?: Cache;
+  threads: number;
+}
+
+/**
+ * Lints many specs on worker threads in two passes. Pass one reads each spec once, runs every
+ * rule that does not read the handbook, and returns a small outline; pass two builds the
+ * handbook from the outlines and re-reads only the specs whose rules needed it. Texts and
+ * specs are never all held at once. Results come back in file order whatever the timing.
+ */
+export async function lintParallel(input: ParallelInput): Promise<FileResult[]> {
+  const { cwd, env, cache } = input;
+  const orgs: WorkerInit['orgs'] = {};
+  for (const org of new Set(input.orgFileOf.values())) {
+    if (!org) continue;
+    const loaded = orgFromFile(org, displayPath(org, cwd), env.locale);
+    if (loaded.text !== undefined) orgs[org] = { display: loaded.file, text: loaded.text };
+  }
+  const init: WorkerInit = {
+    configRaw: input.baseConfig.raw,
+    ...(input.baseConfig.file ? { configFile: input.baseConfig.file } : {}),
+    configRoot: input.configRoot,
+    ruleFlags: input.baseConfig.ruleFlags,
+    cwd,
+    locale: env.locale,
+    today: env.today,
+    ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
+    orgs,
+    orgOf: Object.fromEntries(input.orgFileOf),
+  };
+  const count = Math.max(1, Math.min(input.threads, availableParallelism()));
+  const pool = new Pool(count, init);
+  try {
+    const selected = new Set(input.selected);
+    const old = cache?.entries ?? new Map<string, CacheEntry>();
+    const items: FirstItem[] = input.files.map((absolute) => {
+      const file = displayPath(absolute, cwd);
+      const hash = old.get(file)?.hash;
+      return { absolute, file, select: selected.has(absolute), ...(hash ? { hash } : {}) };
+    });
+    const firstOut = await pool.map<FirstItem, FirstOut>('first', items);
+
+    const next = new Map<string, CacheEntry>();
+    const outlines: Array<{ file: string; spec: unknown }> = [];
+    const outlineHashes: Array<[string, string]> = [];
+    for (const out of firstOut) {
+      if (!out.hash) continue;
+      const entry: CacheEntry = out.hit ? old.get(out.file)! : { hash: out.hash, outlineHash: out.outlineHash ?? '', ...(out.outline ? { outline: out.outline } : {}) };
+      if (!out.hit && out.result) entry.result = out.result;
+      if (!out.hit && out.deferred) Object.assign(entry, { deferred: out.deferred, findings: out.findings ?? [] });
+      next.set(out.file, entry);
+      if (entry.outline) outlines.push({ file: out.file, spec: entry.outline });
+      outlineHashes.push([out.file, entry.outlineHash]);
+    }
+    const handbookKey = handbookKeyOf(outlineHashes);
+
+    const results = new Map<string, FileResult>();
+    const second: SecondItem[] = [];
+    const rerun: FirstItem[] = [];
+    for (const [index, out] of firstOut.entries()) {
+      const item = items[index]!;
+      if (!item.select) continue;
+      if (!out.hash) {
+        results.set(out.file, out.result!);
+        continue;
+      }
+      const entry = next.get(out.file)!;
+      if (out.hit && entry.findings === undefined && entry.result === undefined) {
+        rerun.push({ absolute: item.absolute, file: item.file, select: true });
+      } else if (entry.deferred?.length) {
+        if (entry.result && entry.handbookKey === handbookKey) results.set(out.file, entry.result);
+        else second.push({ absolute: item.absolute, file: item.file, deferred: entry.deferred, findings: entry.findings ?? [] });
+      } else if (entry.result) {
+        results.set(out.file, entry.result);
+      } else {
+        rerun.push({ absolute: item.absolute, file: item.file, select: true });
+      }
+    }
+    // Cached only as an outline (it was not selected last time): check it now.
+    if (rerun.length) {
+      for (const out of await pool.map<FirstItem, FirstOut>('first', rerun)) {
+        const entry = next.get(out.file);
+        if (out.result) {
+          results.set(out.file, out.result);
+          if (entry) entry.result = out.result;
+        } else if (entry && out.deferred) {
+          Object.assign(entry, { deferred: out.deferred, findings: out.findings ?? [] });
+          second.push({ absolute: path.resolve(cwd, out.file), file: out.file, deferred: out.deferred, findings: out.findings ?? [] });
+        }
+      }
+    }
+    if (second.length) {
+      const done = await pool.second(outlines, second);
+      for (const result of done) {
+        results.set(result.file, result);
+        const entry = next.get(result.file);
+        if (entry) Object.assign(entry, { result, handbookKey });
+      }
+    }
+    cache?.save(next);
+    return input.selected.map((absolute) => results.get(displayPath(absolute, cwd))!).filter(Boolean);
+  } finally {
+    await pool.close();
+  }
+}
+
+class Pool {
+  private workers: Worker[];
+  private nextId = 0;
+  private pending = new Map<number, (out: unknown) => void>();
+  private failure: Error | undefined;
+
+  constructor(count: number, init: WorkerInit) {
+    const url = new URL('./worker.ts', import.meta.url);
+    this.workers = Array.from({ length: count }, () => {
+      const worker = new Worker(url, { workerData: init });
+      worker.on('message', (message: { id: number; out: unknown }) => {
+        const resolve = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        resolve?.(message.out);
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        for (const resolve of this.pending.values()) resolve(undefined);
+        this.pending.clear();
+      });
+      return worker;
+    });
+  }
+
+  private send<T>(worker: Worker, request: Omit<WorkerRequest, 'id'>): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve) => {
+      this.pending.set(id, resolve as (out: unknown) => void);
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  /** Batches handed out on demand, so a slow batch never leaves the other core idle. */
+  async map<I, O>(type: 'first', items: I[]): Promise<O[]> {
+    const out: O[][] = [];
+    let cursor = 0;
+    const run = async (worker: Worker) => {
+      while (cursor < items.length) {
+        const start = cursor;
+        cursor += BATCH;
+        const batch = await this.send<O[]>(worker, { type, items: items.slice(start, start + BATCH) } as never);
+        if (this.failure || !batch) throw this.failure ?? new Error('worker stopped');
+        out[start / BATCH] = batch;
+      }
+    };
+    await Promise.all(this.workers.map(run));
+    return out.flat();
+  }
+
+  async second(outlines: Array<{ file: string; spec: unknown }>, items: SecondItem[]): Promise<FileResult[]> {
+    // Each worker needs the whole handbook: use one worker for a few specs, all for many.
+    const useWorkers = items.length < 2 * PARALLEL_THRESHOLD ? this.workers.slice(0, 1) : this.workers;
+    const share = Math.ceil(items.length / useWorkers.length);
+    const parts = await Promise.all(
+      useWorkers.map((worker, i) => this.send<FileResult[]>(worker, { type: 'second', outlines, items: items.slice(i * share, (i + 1) * share) } as never)),
+    );
+    if (this.failure || parts.some((p) => !p)) throw this.failure ?? new Error('worker stopped');
+    return parts.flat();
+  }
+
+  async close() {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,15 @@
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_SPEC_BYTES } from '../core/source.ts';
+import type { SourceContent } from './engine.ts';
+
+/** A file's bytes, or why it could not be read (a directory, permissions, gone), or its size when too large. */
+export function readSource(absolute: string): SourceContent {
+  try {
+    const size = statSync(absolute).size;
+    if (size > MAX_SPEC_BYTES) return { tooLarge: size };
+    return readFileSync(absolute);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    return { error: code || String(error) };
+  }
+}
