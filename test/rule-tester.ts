@@ -36,6 +36,8 @@ export interface CaseInput {
   /** Org registry text; `null` lints without one. Default: `test/fixtures/org.yml`. */
   org?: string | null;
   today?: string;
+  /** Text of `.github/CODEOWNERS`, for rules that read it. */
+  codeowners?: string;
 }
 
 export interface ExpectedError {
@@ -94,6 +96,7 @@ export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
       handbook,
       ...(org ? { org } : {}),
       ...(model ? { model } : {}),
+      ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}),
       today: input.today ?? '2026-06-01',
       locale,
     }).sort(compareDiagnostics);

@@ -1,0 +1,82 @@
+/**
+ * The structure every rule keeps (ESLint's checkRuleFiles, bpmnlint's config
+ * spec): a file per rule, registered under its id in sorted order, a test file,
+ * docs with examples that really pass and fail, both languages for every
+ * message with the same placeholders, and no message the rule never reports.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../scripts/core/messages.ts';
+import { DOCS_BASE_URL } from '../scripts/lint/rule.ts';
+import { rules } from '../scripts/rules/index.ts';
+import { runCase } from './rule-tester.ts';
+
+const RULES_DIR = new URL('../scripts/rules/', import.meta.url);
+const files = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.slice(0, -3)).sort();
+
+/** The repository's CODEOWNERS as the docs examples assume it (the example process is owned by finance-manager). */
+const CODEOWNERS = '/processes/management/expense-claim.md @acme/finance-leads\n';
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('rule registry', () => {
+  it('registers exactly the files in scripts/rules/, each under its own id', () => {
+    expect(Object.keys(rules).sort()).toEqual(files);
+    for (const [id, rule] of Object.entries(rules)) expect(rule.meta.id).toBe(id);
+  });
+
+  it('keeps its keys sorted', () => {
+    const keys = Object.keys(rules);
+    expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe.each(files)('%s', (id) => {
+  const rule = rules[id]!;
+  const source = readFileSync(new URL(`${id}.ts`, RULES_DIR), 'utf8');
+
+  it('has a test file', () => {
+    expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url))).toBe(true);
+  });
+
+  it('has docs in both languages and its docs URL', () => {
+    for (const locale of LOCALES) {
+      expect(rule.meta.docs.description[locale].trim()).not.toBe('');
+      expect(rule.meta.docs.rationale[locale].trim()).not.toBe('');
+    }
+    expect(rule.meta.docs.url).toBe(`${DOCS_BASE_URL}${id}/`);
+  });
+
+  it('has every message in both languages with the same placeholders', () => {
+    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    for (const [messageId, message] of Object.entries(rule.meta.messages)) {
+      for (const locale of LOCALES) expect(message[locale]?.trim(), `${messageId} (${locale})`).toBeTruthy();
+      expect(placeholders(message['zh-CN']), messageId).toEqual(placeholders(message.en));
+    }
+  });
+
+  it('reports every message it declares', () => {
+    for (const messageId of Object.keys(rule.meta.messages)) {
+      expect(source, `message ${messageId} is never reported`).toMatch(new RegExp(`messageId: '${messageId}'`));
+    }
+  });
+
+  it('accepts its valid example with no finding from any rule', () => {
+    const { valid, body } = rule.meta.docs.examples;
+    const result = runCase(rule, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}) });
+    expect(result.loaded.problems).toEqual([]);
+    expect(result.findings.en.map((f) => f.message)).toEqual([]);
+    // The published example is a clean spec, not only clean for this rule.
+    for (const other of Object.values(rules)) {
+      const findings = runCase(other, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}) }).findings.en;
+      expect(findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    }
+  });
+
+  it('rejects its invalid example', () => {
+    const { invalid, body } = rule.meta.docs.examples;
+    const result = runCase(rule, { code: invalid, codeowners: CODEOWNERS, ...(body ? { body: body.invalid } : {}) });
+    expect(result.findings.en.filter((f) => f.ruleId === id).length).toBeGreaterThan(0);
+    if (!body) expect(invalid).not.toBe(rule.meta.docs.examples.valid);
+  });
+});
