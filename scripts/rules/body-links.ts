@@ -14,6 +14,11 @@ const parser = unified().use(remarkParse).freeze();
 /** Link syntax that can hold a destination: inline `](`, reference `][`, definition `]:`, autolink `<scheme:`. */
 const MAY_LINK = /\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i;
 
+/** Whether the body may hold a link; most bodies hold none, and then Markdown is not parsed at all. */
+export function mayLink(body: string): boolean {
+  return MAY_LINK.test(body);
+}
+
 /**
  * Links in the prose body point at things that exist: `#step-id` at a step (or a
  * heading) of this process, `other.md#step` at a process of the handbook and one
@@ -65,7 +70,7 @@ export default defineRule({
   check(context) {
     const { loaded, model, handbook, file, locale } = context;
     const body = loaded.body;
-    if (!MAY_LINK.test(body)) return;
+    if (!mayLink(body)) return;
     const tree = parser.parse(body) as Root;
     const targets: Array<Link | Definition> = [];
     const headings = new Set<string>();
