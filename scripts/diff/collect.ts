@@ -91,10 +91,18 @@ export function semanticDiff(options: DiffOptions): DiffReport {
   // Pairs: git's renames, then a deleted and an added file that hold the same process id (a move git did not see).
   type Pair = { status: SpecDiff['status']; oldFile?: string; file?: string };
   const pairs: Pair[] = [];
-  const specChanges = changed.filter((c) => c.path.endsWith('.md'));
+  const idOf = (side: Side, file: string) => /^id:\s*(\S+)\s*$/m.exec(side.texts.get(file) ?? '')?.[1];
+  // Git pairs files by similarity; two processes written from the same template look alike, so a
+  // "rename" between different process ids is a deletion and an addition.
+  const specChanges = changed
+    .filter((c) => c.path.endsWith('.md'))
+    .flatMap((c): typeof changed =>
+      c.status === 'renamed' && idOf(before, c.oldPath!) !== idOf(after, c.path)
+        ? [{ status: 'deleted', path: c.oldPath! }, { status: 'added', path: c.path }]
+        : [c],
+    );
   const deleted = specChanges.filter((c) => c.status === 'deleted');
   const added = specChanges.filter((c) => c.status === 'added');
-  const idOf = (side: Side, file: string) => /^id:\s*(\S+)\s*$/m.exec(side.texts.get(file) ?? '')?.[1];
   for (const gone of deleted) {
     const id = idOf(before, gone.path);
     const twin = id ? added.find((a) => idOf(after, a.path) === id) : undefined;
@@ -127,7 +135,8 @@ export function semanticDiff(options: DiffOptions): DiffReport {
       ...(after.org ? { org: after.org } : {}),
       ...(before.org ? { beforeOrg: before.org } : {}),
       workdayHours: 8,
-      lintBefore: pair.oldFile ? before.lint.get(pair.oldFile) ?? [] : [],
+      // A deleted spec's findings are gone with it, not fixed.
+      lintBefore: pair.oldFile && pair.file ? before.lint.get(pair.oldFile) ?? [] : [],
       lintAfter: pair.file ? after.lint.get(pair.file) ?? [] : [],
     });
     if (pair.status === 'renamed' && !changes.some((c) => c.kind === 'spec-renamed')) changes.unshift({ kind: 'spec-renamed', from: pair.oldFile!, to: pair.file! });
@@ -136,7 +145,7 @@ export function semanticDiff(options: DiffOptions): DiffReport {
     const raw = (neu ?? old)?.data as { id?: unknown; title?: unknown } | undefined;
     specs.push({
       file: (pair.file ?? pair.oldFile)!,
-      ...(pair.oldFile && pair.oldFile !== pair.file ? { oldFile: pair.oldFile } : {}),
+      ...(pair.oldFile && pair.file && pair.oldFile !== pair.file ? { oldFile: pair.oldFile } : {}),
       status: pair.status,
       id: current?.id ?? (typeof raw?.id === 'string' ? raw.id : (pair.file ?? pair.oldFile)!.replace(/^.*\/|\.md$/g, '')),
       title: current?.title ?? (typeof raw?.title === 'string' ? raw.title : ''),

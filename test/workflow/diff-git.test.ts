@@ -1,0 +1,181 @@
+/**
+ * The semantic diff against real git repositories in a temp folder: a base
+ * commit, a commit changing specs in each way a pull request can, and working
+ * tree edits on top.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../scripts/diff/cli.ts';
+import { semanticDiff, type DiffReport, type SpecDiff } from '../../scripts/diff/collect.ts';
+import { COMMENT_MARKER } from '../../scripts/diff/render.ts';
+import type { SpecChange } from '../../scripts/diff/semantic.ts';
+import { BUMP, edit, ORG, SPEC } from './fixtures.ts';
+
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+const write = (path: string, text: string) => {
+  mkdirSync(dirname(join(repo, path)), { recursive: true });
+  writeFileSync(join(repo, path), text);
+};
+const commit = (message: string) => {
+  git('add', '-A');
+  git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', message);
+  return git('rev-parse', 'HEAD');
+};
+
+const LEAVE = edit(SPEC, ['id: expense-claim', 'id: leave-request'], ['title: 费用报销流程', 'title: 请假流程'], ['category: management', 'category: information']);
+const MOVED = edit(SPEC, ['id: expense-claim', 'id: vendor-payment'], ['title: 费用报销流程', 'title: 供应商付款流程'], ['status: published', 'status: draft']);
+const RETIRED = edit(SPEC, ['id: expense-claim', 'id: petty-cash'], ['title: 费用报销流程', 'title: 备用金流程']);
+const NEW = edit(SPEC, ['id: expense-claim', 'id: travel-booking'], ['title: 费用报销流程', 'title: 差旅预订流程'], ['category: management', 'category: information'], ['status: published', 'status: draft']);
+
+let base: string;
+let head: string;
+let report: DiffReport;
+const spec = (r: DiffReport, id: string): SpecDiff => {
+  const found = r.specs.find((s) => s.id === id);
+  if (!found) throw new Error(`no diff for ${id}: ${r.specs.map((s) => s.id).join(', ')}`);
+  return found;
+};
+const has = (s: SpecDiff, change: Partial<SpecChange>) => expect(s.changes).toContainEqual(expect.objectContaining(change));
+
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), 'semantic-diff-'));
+  git('init', '-q', '-b', 'main');
+  write('processes/org.yml', ORG);
+  write('processes/management/expense-claim.md', SPEC);
+  write('processes/information/leave-request.md', LEAVE);
+  write('processes/management/vendor-payment.md', MOVED);
+  write('processes/management/petty-cash.md', RETIRED);
+  write('README.md', 'handbook\n');
+  base = commit('base');
+
+  // expense-claim: a proper change (bump + history): deadline, role, step added, step renamed, control removed, KPI target, lifecycle.
+  write(
+    'processes/management/expense-claim.md',
+    edit(
+      SPEC,
+      ...BUMP,
+      ['    deadline: 2 workdays\n', '    deadline: 3 workdays\n'],
+      ['    role: cashier\n', '    role: accountant\n'],
+      ['    name: 部门审批\n', '    name: 部门负责人审批\n'],
+      ['    controls: [金额与票据一致]\n', ''],
+      ['    target: "<= 5 workdays"\n', '    target: "<= 6 workdays"\n'],
+      ['    next: pay\n', '    next: archive\n  - id: archive\n    name: 单据归档\n    role: accountant\n    deadline: 4h\n    next: pay\n'],
+      ['  improve: { status: planned,', '  improve: { status: in-progress, date: 2026-06-01,'],
+    ),
+  );
+  // leave-request: published, changed without a version bump or history entry; and a deadline nobody can read.
+  write('processes/information/leave-request.md', edit(LEAVE, ['    deadline: 1 workday\n', '    deadline: 尽快\n']));
+  // vendor-payment moved to another folder unchanged; petty-cash deleted; travel-booking added.
+  mkdirSync(join(repo, 'processes/business'), { recursive: true });
+  git('mv', 'processes/management/vendor-payment.md', 'processes/business/vendor-payment.md');
+  unlinkSync(join(repo, 'processes/management/petty-cash.md'));
+  write('processes/information/travel-booking.md', NEW);
+  write('README.md', 'handbook, changed\n');
+  head = commit('change');
+  report = semanticDiff({ cwd: repo, base, head, locale: 'en', today: '2026-06-01' });
+});
+
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('between two commits', () => {
+  it('lists every changed spec once, sorted by path, and nothing else', () => {
+    expect(report.specs.map((s) => [s.status, s.file, s.oldFile])).toEqual([
+      ['renamed', 'processes/business/vendor-payment.md', 'processes/management/vendor-payment.md'],
+      ['modified', 'processes/information/leave-request.md', undefined],
+      ['added', 'processes/information/travel-booking.md', undefined],
+      ['modified', 'processes/management/expense-claim.md', undefined],
+      ['deleted', 'processes/management/petty-cash.md', undefined],
+    ]);
+    expect(report.orgChanged).toBe(false);
+    expect(report.base).toBe(base);
+    expect(report.head).toBe(head);
+  });
+
+  it('a modified spec: steps, roles, deadlines with the critical path, controls, KPIs, lifecycle', () => {
+    const s = spec(report, 'expense-claim');
+    has(s, { kind: 'step-added', step: { id: 'archive', name: '单据归档' }, position: 3 });
+    has(s, { kind: 'step-renamed', step: { id: 'approve', name: '部门负责人审批' }, from: '部门审批' });
+    has(s, { kind: 'role-changed', step: { id: 'pay', name: '财务付款' }, field: 'role', from: [{ id: 'cashier', name: '出纳' }], to: [{ id: 'accountant', name: '会计' }] });
+    has(s, { kind: 'deadline-changed', step: { id: 'pay', name: '财务付款' }, from: '2 workdays', to: '3 workdays' });
+    // 1 + 2 workdays → 1 + 4 h + 3 workdays
+    has(s, { kind: 'critical-path', before: 3 * 480, after: 4 * 480 + 240, workdayHours: 8 });
+    has(s, { kind: 'control-removed', step: { id: 'approve', name: '部门负责人审批' }, text: '金额与票据一致' });
+    has(s, { kind: 'kpi-target-changed', kpi: { id: 'cycle-time', name: '报销周期' }, from: '<= 5 workdays', to: '<= 6 workdays' });
+    has(s, { kind: 'stage-changed', stage: 'improve', from: { status: 'planned' }, to: { status: 'in-progress', date: '2026-06-01' } });
+    has(s, { kind: 'version-changed', from: '1.0.0', to: '1.1.0' });
+    expect(s.changes.map((c) => c.kind)).not.toContain('version-not-bumped');
+    expect(s.changes.map((c) => c.kind)).not.toContain('history-not-added');
+    expect(s.highlight).toMatchObject({ archive: 'added', pay: 'changed', approve: 'changed' });
+    expect(s.mermaid).toMatch(/classDef added .*\n  class s2 added/);
+  });
+
+  it('a published spec changed without a version bump or history entry, with the lint finding it introduces', () => {
+    const s = spec(report, 'leave-request');
+    has(s, { kind: 'version-not-bumped', version: '1.0.0' });
+    has(s, { kind: 'history-not-added', version: '1.0.0' });
+    const introduced = s.changes.filter((c) => c.kind === 'lint-introduced');
+    expect(introduced.map((c) => c.kind === 'lint-introduced' && c.finding.ruleId)).toContain('step-deadline');
+    expect(introduced.find((c) => c.kind === 'lint-introduced' && c.finding.ruleId === 'step-deadline')).toMatchObject({ finding: { message: expect.stringContaining('尽快') } });
+  });
+
+  it('added, deleted and moved specs', () => {
+    expect(spec(report, 'travel-booking').changes[0]).toEqual({ kind: 'spec-added', id: 'travel-booking', title: '差旅预订流程' });
+    expect(spec(report, 'travel-booking').mermaid).toContain('flowchart TD');
+    expect(spec(report, 'petty-cash').changes).toEqual([{ kind: 'spec-removed', id: 'petty-cash', title: '备用金流程' }]);
+    expect(spec(report, 'petty-cash').mermaid).toBeUndefined();
+    expect(spec(report, 'vendor-payment').changes[0]).toEqual({ kind: 'spec-renamed', from: 'processes/management/vendor-payment.md', to: 'processes/business/vendor-payment.md' });
+  });
+
+  it('Markdown for the pull request: marker, sections, flowchart', () => {
+    const out: string[] = [];
+    expect(run([base, head, '--format', 'markdown', '--locale', 'zh-CN', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(0);
+    const md = out.join('\n');
+    expect(md.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(md).toContain('### 费用报销流程（expense-claim）— 修改');
+    expect(md).toContain('- 步骤「财务付款」（`pay`）的时间要求：「2 workdays」 → 「3 workdays」');
+    expect(md).toContain('- 关键路径总时长：3 个工作日 → 4 个工作日 4 小时（+1 个工作日 4 小时）（按每个工作日 8 小时计）');
+    expect(md).toContain('- 步骤「财务付款」（`pay`）的责任岗位（R）：出纳（`cashier`） → 会计（`accountant`）');
+    expect(md).toContain('- 这是已发布（published）的流程，修改后版本号仍为 1.0.0。请升级 `version`（例如 1.0.1 / 1.1.0）。');
+    expect(md).toContain('### 备用金流程（petty-cash）— 删除');
+    expect(md).toContain('```mermaid\n---\nconfig:');
+  });
+});
+
+describe('against the working tree', () => {
+  beforeAll(() => {
+    write('processes/management/expense-claim.md', edit(SPEC, ...BUMP, ['    deadline: 1 workday\n', '    deadline: 2 workdays\n']));
+    write('processes/management/untracked-new.md', edit(NEW, ['id: travel-booking', 'id: untracked-new'], ['category: information', 'category: management']));
+  });
+
+  it('compares with HEAD, includes untracked specs, and falls back to main without origin/main', () => {
+    const wt = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' });
+    expect(wt.fallback).toBe('main');
+    expect(wt.head).toBeUndefined();
+    expect(wt.specs.map((s) => [s.status, s.id])).toEqual([
+      ['modified', 'expense-claim'],
+      ['added', 'untracked-new'],
+    ]);
+    has(spec(wt, 'expense-claim'), { kind: 'deadline-changed', step: { id: 'approve', name: '部门审批' }, from: '1 workday', to: '2 workdays' });
+    const out: string[] = [];
+    expect(run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(0);
+    expect(out.join('\n')).toMatch(/^Comparing main → the working tree: 2 processes changed\.\nNo origin\/main; compared with main instead\./);
+  });
+
+  it('uses origin/main when there is one', () => {
+    git('update-ref', 'refs/remotes/origin/main', base);
+    const wt = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' });
+    expect(wt.base).toBe('origin/main');
+    expect(wt.fallback).toBeUndefined();
+    expect(wt.specs.map((s) => s.id)).toContain('petty-cash');
+  });
+
+  it('an unknown revision is a clear usage error', () => {
+    const err: string[] = [];
+    expect(run(['no-such-branch'], repo, { out: () => {}, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join()).toMatch(/unknown revision "no-such-branch"/);
+  });
+});
