@@ -2,7 +2,7 @@ import { ProcessSchema, type Process } from '../../schemas/process.ts';
 import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
 import { friendlyIssues } from './friendly-issues.ts';
 import { t, type Locale } from './messages.ts';
-import { decodeSource, splitFrontMatter } from './source.ts';
+import { decodeSource, MAX_SPEC_BYTES, splitFrontMatter } from './source.ts';
 import { parseYaml, type DuplicateKey } from './yaml-source.ts';
 
 /** A spec after reading, parsing and validating: the input of every rule and of the site. */
@@ -33,6 +33,13 @@ export interface LoadOptions {
 /** Reads a spec from its bytes or text. Never throws: every failure becomes a problem. */
 export function loadSpec(file: string, content: Uint8Array | string, options: LoadOptions = {}): LoadedSpec {
   const locale = options.locale ?? 'en';
+  // Callers that already hold the text (lintTexts, the site) get the same cap as files read from disk.
+  const size = typeof content === 'string' ? (content.length > MAX_SPEC_BYTES / 3 ? Buffer.byteLength(content) : content.length) : content.byteLength;
+  if (size > MAX_SPEC_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const problems = [{ line: 1, column: 1, message: t(locale, 'source.tooLarge', { size: mb(size), limit: mb(MAX_SPEC_BYTES) }) }];
+    return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, duplicateKeys: [], data: undefined, problems, locate: () => ({ line: 1, column: 1 }) };
+  }
   const decoded = typeof content === 'string' ? { text: content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), problems: [] } : decodeSource(content, locale);
   if (decoded.text === '' && decoded.problems.length > 0) {
     return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, duplicateKeys: [], data: undefined, problems: decoded.problems, locate: () => ({ line: 1, column: 1 }) };
