@@ -247,7 +247,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+async function main(): Promise<void> {
   const tty = process.stdin.isTTY === true;
   const rl = tty ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   const code = await run(process.argv.slice(2), {
@@ -259,3 +259,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   rl?.close();
   process.exitCode = code;
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

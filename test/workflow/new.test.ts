@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { lintTexts } from '../../scripts/lint/api.ts';
 import { addMonths, renderSkeleton, run, type Io } from '../../scripts/new.ts';
 import { STAGE_IDS } from '../../schemas/process.ts';
 
@@ -64,6 +65,21 @@ describe('renderSkeleton', () => {
       const at = lines.findIndex((line) => line.startsWith(`${key}:`));
       expect(lines[at - 1], key).toMatch(/^# .*[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('the skeleton under the linter', () => {
+  const file = 'processes/information/leave-request.md';
+  const text = renderSkeleton({ id: 'leave-request', category: 'information', department: 'hr', owner: 'hr-specialist', author: '人事专员', today: '2026-08-31' });
+  const ruleIds = (codeowners?: string) =>
+    lintTexts([{ file, text }], { org: { file: 'processes/org.yml', text: ORG }, today: '2026-08-31', locale: 'zh-CN', ...(codeowners !== undefined ? { codeowners } : {}) })[0]!.diagnostics.map((d) => d.ruleId);
+
+  it('has no finding: a draft with every stage planned is a legitimate state', () => {
+    expect(ruleIds()).toEqual([]);
+  });
+
+  it('only asks for CODEOWNERS to be regenerated when the repository has one', () => {
+    expect(ruleIds('/processes/org.yml @acme/admins\n')).toEqual(['codeowners']);
   });
 });
 
