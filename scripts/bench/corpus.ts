@@ -186,8 +186,16 @@ export function generateSpec(index: number, count: number, org: BenchOrg, seed =
       step.kind = 'decision';
       step.branches = [{ when: yes, to: stepIds[i + 1]! }, { when: no, to: stepIds[int(rng, 0, i - 1)]!, loop: true }];
     } else if (shape < 0.6 && left >= 1) {
+      // Segregation of duties: neither approver did one of the steps that lead here.
+      const before = new Set(steps.slice(-2).map((s) => s.role));
+      const other = () => {
+        let chosen = pick(rng, allRoles);
+        while (before.has(chosen)) chosen = pick(rng, allRoles);
+        return chosen;
+      };
       step.kind = 'approval';
-      step.accountable = pick(rng, allRoles);
+      step.role = other();
+      step.accountable = other();
       step.next = stepIds[i + 1]!;
     } else if (left >= 1) {
       step.next = stepIds[i + 1]!;

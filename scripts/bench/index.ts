@@ -1,0 +1,278 @@
+/**
+ * `npm run bench`: generates synthetic handbooks of 1,000 and 10,000 specs into `.bench/`
+ * and measures, each in a fresh child process (so peak memory is per measurement):
+ *   floor    read every file + gray-matter front matter, one thread, nothing else
+ *   lint     the CLI on the folder, --no-cache
+ *   changed  --changed HEAD after one spec changes, cache warmed by one run
+ *   site     the site build for 1,000 specs, cold (no diagram cache) and after one spec changes
+ * Prints a table against the targets and writes `.bench/results.json`.
+ *
+ * Flags: --sizes 1000,10000   --skip-site   --skip-lint   --site-size N   --regenerate
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateOrg, generateSpec, orgYaml } from './corpus.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BENCH = path.join(ROOT, '.bench');
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const TIME = '/usr/bin/time';
+const TODAY = '2026-11-23';
+const SEED = 1;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    'skip-site': { type: 'boolean', default: false },
+    'skip-lint': { type: 'boolean', default: false },
+    'site-size': { type: 'string', default: '1000' },
+    regenerate: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+const siteSize = Number(values['site-size']);
+
+interface Measurement {
+  seconds: number;
+  peakMb?: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface Row {
+  id: string;
+  label: string;
+  size: number;
+  seconds: number;
+  peakMb?: number;
+  /** Seconds divided by the floor of the same size. */
+  ratio?: number;
+  target?: string;
+  pass?: boolean;
+  note?: string;
+}
+
+/** Runs a command in a fresh process; wall time from here, peak RSS from /usr/bin/time when present. */
+function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Measurement {
+  const usage = path.join(BENCH, '.time.txt');
+  const hasTime = existsSync(TIME);
+  const [cmd, argv] = hasTime ? [TIME, ['-f', '%M', '-o', usage, command, ...args]] : [command, args];
+  const start = performance.now();
+  const child = spawnSync(cmd, argv, {
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 1_800_000,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  let peakMb: number | undefined;
+  if (hasTime && existsSync(usage)) {
+    const kb = Number(readFileSync(usage, 'utf8').trim().split('\n').at(-1));
+    if (Number.isFinite(kb)) peakMb = kb / 1024;
+    rmSync(usage, { force: true });
+  }
+  return { seconds, ...(peakMb !== undefined ? { peakMb } : {}), code: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
+}
+
+function git(args: string[], cwd: string): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+}
+
+/** The corpus of `size` specs in `.bench/handbook-<size>/`, a git repository with one commit; regenerated only when the generator changed. */
+function corpus(size: number): { dir: string; bytes: number; files: string[] } {
+  const dir = path.join(BENCH, `handbook-${size}`);
+  const generator = createHash('sha256').update(readFileSync(path.join(import.meta.dirname, 'corpus.ts'))).update(`${size}:${SEED}`).digest('hex');
+  const marker = path.join(dir, '.generated');
+  const manifest = path.join(dir, '.files.json');
+  if (!values.regenerate && existsSync(marker) && readFileSync(marker, 'utf8') === generator && existsSync(manifest)) {
+    git(['checkout', '-q', '--', '.'], dir);
+    const info = JSON.parse(readFileSync(manifest, 'utf8')) as { bytes: number; files: string[] };
+    return { dir, ...info };
+  }
+  const start = performance.now();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'processes'), { recursive: true });
+  const org = generateOrg();
+  writeFileSync(path.join(dir, 'processes/org.yml'), orgYaml(org));
+  let bytes = 0;
+  const files: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const spec = generateSpec(i, size, org, SEED);
+    const file = path.join(dir, spec.path);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, spec.text);
+    bytes += Buffer.byteLength(spec.text);
+    files.push(spec.path);
+  }
+  writeFileSync(path.join(dir, '.gitignore'), '.cache/\n.generated\n.files.json\n');
+  git(['init', '-q'], dir);
+  git(['add', '-A'], dir);
+  git(['commit', '-q', '-m', `synthetic handbook of ${size} specs`], dir);
+  writeFileSync(manifest, JSON.stringify({ bytes, files }));
+  writeFileSync(marker, generator);
+  console.log(`  generated ${size} specs (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return { dir, bytes, files };
+}
+
+const lintArgs = (extra: string[]) => [path.join(ROOT, 'scripts/bin/processlint.mjs'), 'processes', '--today', TODAY, '--locale', 'en', '--format', 'json', '--output', path.join(BENCH, '.lint.json'), ...extra];
+
+/** Files and findings in the JSON report of the last lint, to check each run did the work. */
+function lintReport(): { files: number; errors: number; warnings: number; rules: Record<string, number> } {
+  const report = JSON.parse(readFileSync(path.join(BENCH, '.lint.json'), 'utf8')) as Array<{ errorCount: number; warningCount: number; diagnostics: Array<{ ruleId: string }> }>;
+  const rules: Record<string, number> = {};
+  for (const file of report) for (const d of file.diagnostics) rules[d.ruleId] = (rules[d.ruleId] ?? 0) + 1;
+  return { files: report.length, errors: report.reduce((n, r) => n + r.errorCount, 0), warnings: report.reduce((n, r) => n + r.warningCount, 0), rules };
+}
+
+function failIf(m: Measurement, what: string, okCodes: number[]): void {
+  if (m.code === null || !okCodes.includes(m.code)) {
+    throw new Error(`${what} exited with ${m.code}:\n${m.stderr.slice(-3000)}`);
+  }
+}
+
+/** Changes one spec the way an author would: a step's action and a new body sentence. */
+function touchOneSpec(dir: string, files: string[]): string {
+  const file = files[Math.floor(files.length / 2)]!;
+  const absolute = path.join(dir, file);
+  const text = readFileSync(absolute, 'utf8');
+  writeFileSync(absolute, text.replace(/action: ([^\n]*)。/, 'action: $1，并抄送流程负责人。').replace(/\n*$/, '\n\n修订：补充抄送要求。\n'));
+  return file;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '—' : n.toFixed(digits));
+
+mkdirSync(BENCH, { recursive: true });
+console.log(`bench: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}`);
+if (!existsSync(TIME)) notes.push('/usr/bin/time not found: peak memory not measured (apt-get install time).');
+
+const lintSizes = values['skip-lint'] ? [] : sizes;
+for (const size of lintSizes) {
+  console.log(`\n${size} specs`);
+  const { dir, bytes, files } = corpus(size);
+  rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+
+  const floor = measure(NODE, [path.join(import.meta.dirname, 'floor.mjs'), path.join(dir, 'processes')], { cwd: dir });
+  failIf(floor, 'floor', [0]);
+  const floorFiles = (JSON.parse(floor.stdout) as { files: number }).files;
+  rows.push({ id: `floor-${size}`, label: `floor: read + gray-matter (${(bytes / 1024 / 1024).toFixed(0)} MB)`, size, seconds: floor.seconds, ...(floor.peakMb ? { peakMb: floor.peakMb } : {}), ratio: 1, note: `${floorFiles} files` });
+  console.log(`  floor            ${fmt(floor.seconds)} s  ${fmt(floor.peakMb, 0)} MB`);
+
+  const lint = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
+  failIf(lint, 'lint', [0, 1]);
+  const report = lintReport();
+  const lintRatio = lint.seconds / floor.seconds;
+  const big = size >= 10_000;
+  rows.push({
+    id: `lint-${size}`,
+    label: 'full lint (CLI, --no-cache)',
+    size,
+    seconds: lint.seconds,
+    ...(lint.peakMb ? { peakMb: lint.peakMb } : {}),
+    ratio: lintRatio,
+    ...(big ? { target: '≤ 1.5× floor, < 150 MB', pass: lintRatio <= 1.5 && (lint.peakMb ?? 0) < 150 } : {}),
+    note: `${report.files} files, ${report.errors} errors, ${report.warnings} warnings`,
+  });
+  if (report.files !== size + 0 && report.files !== size + 1) notes.push(`lint ${size}: the report lists ${report.files} files for ${size} specs.`);
+  if (report.errors + report.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report.rules)}`);
+  console.log(`  lint             ${fmt(lint.seconds)} s  ${fmt(lint.peakMb, 0)} MB  ${fmt(lintRatio)}× floor  (${rows.at(-1)!.note})`);
+
+  // --changed: fill the cache with one full run, change one spec, lint what changed.
+  const fill = measure(NODE, lintArgs([]), { cwd: dir });
+  failIf(fill, 'lint filling the cache', [0, 1]);
+  rows.push({ id: `lint-fill-${size}`, label: 'full lint, writing the cache', size, seconds: fill.seconds, ...(fill.peakMb ? { peakMb: fill.peakMb } : {}), ratio: fill.seconds / floor.seconds });
+  console.log(`  lint (fill cache) ${fmt(fill.seconds)} s  ${fmt(fill.peakMb, 0)} MB`);
+  const touched = touchOneSpec(dir, files);
+  const changed = measure(NODE, lintArgs(['--changed', 'HEAD']), { cwd: dir });
+  failIf(changed, 'lint --changed', [0, 1]);
+  const changedReport = lintReport();
+  git(['checkout', '-q', '--', touched], dir);
+  rows.push({
+    id: `changed-${size}`,
+    label: '--changed HEAD after one spec changed',
+    size,
+    seconds: changed.seconds,
+    ...(changed.peakMb ? { peakMb: changed.peakMb } : {}),
+    ratio: changed.seconds / floor.seconds,
+    ...(big ? { target: '< 1 s', pass: changed.seconds < 1 } : {}),
+    note: `${changedReport.files} files reported`,
+  });
+  console.log(`  --changed        ${fmt(changed.seconds)} s  ${fmt(changed.peakMb, 0)} MB  (${changedReport.files} files reported)`);
+}
+
+if (!values['skip-site']) {
+  console.log(`\nsite, ${siteSize} specs`);
+  const { dir, files } = corpus(siteSize);
+  const work = path.join(BENCH, `site-${siteSize}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // Its own diagram cache (cwd), Astro cache and output, so a cold build is really cold and the dev's dist/ is untouched.
+  const env = {
+    HANDBOOK_PROCESSES_DIR: path.join(dir, 'processes'),
+    HANDBOOK_OUT_DIR: path.join(work, 'dist'),
+    HANDBOOK_TODAY: TODAY,
+    BENCH_ASTRO_CACHE: path.join(work, 'astro-cache'),
+  };
+  const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', path.join(import.meta.dirname, 'astro.bench.mjs')];
+  const cold = measure(NODE, astro, { cwd: work, env });
+  if (cold.code !== 0) notes.push(`site build exited with ${cold.code}: ${cold.stderr.slice(-1500)}`);
+  const pages = cold.code === 0 ? countPages(path.join(work, 'dist')) : 0;
+  rows.push({ id: `site-${siteSize}`, label: 'site build, cold (diagrams rendered)', size: siteSize, seconds: cold.seconds, ...(cold.peakMb ? { peakMb: cold.peakMb } : {}), target: '< 180 s', pass: cold.code === 0 && cold.seconds < 180, note: `${pages} pages${diagramNote(cold.stdout + cold.stderr)}` });
+  console.log(`  cold build       ${fmt(cold.seconds)} s  ${fmt(cold.peakMb, 0)} MB  ${rows.at(-1)!.note}`);
+
+  const touched = touchOneSpec(dir, files);
+  const warm = measure(NODE, astro, { cwd: work, env });
+  git(['checkout', '-q', '--', touched], dir);
+  if (warm.code !== 0) notes.push(`site rebuild exited with ${warm.code}: ${warm.stderr.slice(-1500)}`);
+  rows.push({
+    id: `site-rebuild-${siteSize}`,
+    label: 'site rebuild after one spec changed',
+    size: siteSize,
+    seconds: warm.seconds,
+    ...(warm.peakMb ? { peakMb: warm.peakMb } : {}),
+    target: '≤ 0.5× cold',
+    pass: warm.code === 0 && warm.seconds <= cold.seconds * 0.5,
+    note: `${(warm.seconds / cold.seconds).toFixed(2)}× cold${diagramNote(warm.stdout + warm.stderr)}`,
+  });
+  console.log(`  rebuild          ${fmt(warm.seconds)} s  ${fmt(warm.peakMb, 0)} MB  ${rows.at(-1)!.note}`);
+}
+
+function countPages(dist: string): number {
+  try {
+    return execFileSync('find', [dist, '-name', '*.html'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The site's own log line about diagrams (rendered / cached), when it prints one. */
+function diagramNote(log: string): string {
+  const line = log.split('\n').find((l) => /diagram|flowchart/i.test(l) && /\d/.test(l));
+  return line ? `; ${line.replace(/\x1b\[[0-9;]*m/g, '').trim().slice(0, 120)}` : '';
+}
+
+// The table.
+const header = ['measurement', 'specs', 'seconds', '× floor', 'peak MB', 'target', 'result'];
+const table = rows.map((r) => [r.label, String(r.size), fmt(r.seconds), r.ratio === undefined ? '—' : `${fmt(r.ratio)}×`, fmt(r.peakMb, 0), r.target ?? '—', r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL']);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+console.log(`\nbench on ${os.availableParallelism()} cores:\n`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table) console.log(line(row));
+for (const note of notes) console.log(`\nnote: ${note}`);
+for (const row of rows) if (row.note && !row.id.startsWith('floor')) console.log(`  ${row.id}: ${row.note}`);
+
+writeFileSync(
+  path.join(BENCH, 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim() }, rows, notes }, null, 2)}\n`,
+);
+console.log(`\nwrote ${path.relative(ROOT, path.join(BENCH, 'results.json'))}`);
+if (rows.some((r) => r.pass === false)) process.exitCode = 1;
