@@ -36,7 +36,7 @@ const FILE_STATUS: Record<SpecDiff['status'], Record<Locale, string>> = {
 
 const SECTIONS: Array<{ title: Record<Locale, string>; kinds: ChangeKind[] }> = [
   { title: { 'zh-CN': '⚠️ 需要处理', en: '⚠️ Needs attention' }, kinds: [...WARNING_KINDS] },
-  { title: { 'zh-CN': '流程', en: 'Process' }, kinds: ['spec-added', 'spec-removed', 'spec-renamed', 'title-changed', 'owner-changed', 'status-changed', 'version-changed'] },
+  { title: { 'zh-CN': '流程', en: 'Process' }, kinds: ['spec-added', 'spec-removed', 'spec-renamed', 'title-changed', 'owner-changed', 'status-changed', 'version-changed', 'history-added'] },
   {
     title: { 'zh-CN': '步骤', en: 'Steps' },
     kinds: ['step-added', 'step-removed', 'step-renamed', 'step-moved', 'role-changed', 'deadline-changed', 'critical-path', 'flow-changed', 'control-added', 'control-removed', 'output-added', 'output-removed'],
@@ -92,6 +92,10 @@ export function describeChange(change: SpecChange, locale: Locale, esc: Esc = (t
     case 'owner-changed': return zh ? `流程负责人：${role(change.from)} → ${role(change.to)}` : `Process owner: ${role(change.from)} → ${role(change.to)}`;
     case 'status-changed': return zh ? `状态：${status(change.from)} → ${status(change.to)}` : `Status: ${code(change.from)} → ${code(change.to)}`;
     case 'version-changed': return zh ? `版本：${change.from} → ${change.to}` : `Version: ${change.from} → ${change.to}`;
+    case 'history-added': {
+      const h = change.entry;
+      return zh ? `新增修订记录 ${h.version}（${h.date}，${esc(h.author)}）：${esc(h.change)}` : `History entry ${h.version} added (${h.date}, ${esc(h.author)}): ${esc(h.change)}`;
+    }
     case 'step-added': return zh ? `新增步骤${step(change.step)}，位于第 ${change.position} 步` : `Step ${step(change.step)} added at position ${change.position}`;
     case 'step-removed': return zh ? `删除步骤${step(change.step)}（原第 ${change.position} 步）` : `Step ${step(change.step)} removed (was position ${change.position})`;
     case 'step-renamed': return zh ? `步骤 ${code(change.step.id)} 改名：${q(change.from)} → ${q(change.step.name)}` : `Step ${code(change.step.id)} renamed: ${q(change.from)} → ${q(change.step.name)}`;
@@ -121,7 +125,7 @@ export function describeChange(change: SpecChange, locale: Locale, esc: Esc = (t
     case 'output-removed': return zh ? `步骤${step(change.step)} 删除输出成果：${q(change.text)}` : `Step ${step(change.step)}: output removed: ${q(change.text)}`;
     case 'kpi-added': return zh ? `新增指标${q(change.kpi.name)}，目标${q(change.target)}` : `KPI ${q(change.kpi.name)} added, target ${q(change.target)}`;
     case 'kpi-removed': return zh ? `删除指标${q(change.kpi.name)}（原目标${q(change.target)}）` : `KPI ${q(change.kpi.name)} removed (target was ${q(change.target)})`;
-    case 'kpi-target-changed': return zh ? `指标${q(change.kpi.name)} 的目标：${q(change.from)} → ${q(change.to)}` : `KPI ${q(change.kpi.name)}, target: ${q(change.from)} → ${q(change.to)}`;
+    case 'kpi-target-changed': return zh ? `指标${q(change.kpi.name)}的目标：${q(change.from)} → ${q(change.to)}` : `KPI ${q(change.kpi.name)}, target: ${q(change.from)} → ${q(change.to)}`;
     case 'stage-changed': {
       const name = STAGE_NAMES[change.stage][locale];
       return zh ? `${name}（${code(change.stage)}）：${stage(change.from)} → ${stage(change.to)}` : `Lifecycle ${name} (${code(change.stage)}): ${stage(change.from)} → ${stage(change.to)}`;

@@ -4,7 +4,7 @@
  * the git plumbing and the linting happen in `collect.ts`, the words in `render.ts`.
  */
 import type { Org } from '../../schemas/org.ts';
-import { STAGE_IDS, type Process, type StageId, type Step } from '../../schemas/process.ts';
+import { STAGE_IDS, type HistoryEntry, type Process, type StageId, type Step } from '../../schemas/process.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { LoadedSpec } from '../core/load-spec.ts';
 import { criticalPath } from '../model/graph.ts';
@@ -43,6 +43,7 @@ export type SpecChange =
   | { kind: 'owner-changed'; from: RoleRef; to: RoleRef }
   | { kind: 'status-changed'; from: string; to: string }
   | { kind: 'version-changed'; from: string; to: string }
+  | { kind: 'history-added'; entry: HistoryEntry }
   | { kind: 'step-added'; step: StepRef; position: number }
   | { kind: 'step-removed'; step: StepRef; position: number }
   | { kind: 'step-renamed'; step: StepRef; from: string }
@@ -107,6 +108,7 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
     if (old.owner !== neu.owner) changes.push({ kind: 'owner-changed', from: role(old.owner), to: role(neu.owner) });
     if (old.status !== neu.status) changes.push({ kind: 'status-changed', from: old.status, to: neu.status });
     if (old.version !== neu.version) changes.push({ kind: 'version-changed', from: old.version, to: neu.version });
+    for (const entry of newHistory(old, neu)) changes.push({ kind: 'history-added', entry });
     changes.push(...stepChanges(old, neu, role));
     changes.push(...criticalPathChange(old, neu, changes, ctx.workdayHours ?? 8));
     changes.push(...kpiChanges(old, neu));
@@ -118,11 +120,16 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
   // A published process is what people follow: every change to it needs a new version and a history line.
   if (old?.status === 'published' && neu && contentChanged(before, after)) {
     if (old.version === neu.version) changes.push({ kind: 'version-not-bumped', version: neu.version });
-    const known = new Set((old.history ?? []).map((h) => `${h.version}\u0000${h.date}\u0000${h.change}`));
-    const added = (neu.history ?? []).filter((h) => !known.has(`${h.version}\u0000${h.date}\u0000${h.change}`));
-    if (added.length === 0) changes.push({ kind: 'history-not-added', version: neu.version });
+    if (newHistory(old, neu).length === 0) changes.push({ kind: 'history-not-added', version: neu.version });
   }
   return changes;
+}
+
+/** History entries of the new revision that the old one does not have. */
+function newHistory(old: Process, neu: Process): HistoryEntry[] {
+  const key = (h: HistoryEntry) => `${h.version}\u0000${h.date}\u0000${h.change}`;
+  const known = new Set((old.history ?? []).map(key));
+  return (neu.history ?? []).filter((h) => !known.has(key(h)));
 }
 
 function contentChanged(before: Side, after: Side): boolean {

@@ -107,6 +107,7 @@ describe('between two commits', () => {
     has(s, { kind: 'kpi-target-changed', kpi: { id: 'cycle-time', name: '报销周期' }, from: '<= 5 workdays', to: '<= 6 workdays' });
     has(s, { kind: 'stage-changed', stage: 'improve', from: { status: 'planned' }, to: { status: 'in-progress', date: '2026-06-01' } });
     has(s, { kind: 'version-changed', from: '1.0.0', to: '1.1.0' });
+    has(s, { kind: 'history-added', entry: { version: '1.1.0', date: '2026-06-01', author: '财务经理', change: '调整付款时限。' } });
     expect(s.changes.map((c) => c.kind)).not.toContain('version-not-bumped');
     expect(s.changes.map((c) => c.kind)).not.toContain('history-not-added');
     expect(s.highlight).toMatchObject({ archive: 'added', pay: 'changed', approve: 'changed' });
