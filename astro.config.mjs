@@ -1,0 +1,52 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+/**
+ * The handbook site. Pages are generated from `processes/` (see site/content.config.ts).
+ * Environment:
+ *   HANDBOOK_ALLOW_BROKEN=1    build the valid specs and list broken ones on /broken/ (default: stop with file:line:column)
+ *   HANDBOOK_NO_CHROMIUM=1     do not render flowcharts at build time; the browser renders them
+ *   CHROMIUM_PATH=/path        Chromium used to render flowcharts (default /usr/bin/chromium)
+ *   HANDBOOK_TODAY=YYYY-MM-DD  "today" for review deadlines (default: the build date)
+ *   HANDBOOK_PROCESSES_DIR     where the specs are (default processes/)
+ *   HANDBOOK_EDIT_BASE         base URL of "edit this page" links
+ */
+const editBase = process.env.HANDBOOK_EDIT_BASE ?? 'https://github.com/acme/handbook/edit/main/';
+
+const link = (zh, en, href) => ({ label: zh, translations: { en }, link: href });
+
+export default defineConfig({
+  site: 'https://handbook.example.com',
+  srcDir: './site',
+  outDir: process.env.HANDBOOK_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  server: { host: '127.0.0.1' },
+  // Starlight imports js-yaml 4 (default export); the project uses js-yaml 5. Bundling js-yaml lets each
+  // importer get its own version instead of both resolving to the root one at prerender time.
+  vite: { resolve: { noExternal: ['js-yaml'] } },
+  integrations: [
+    starlight({
+      title: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' },
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      editLink: { baseUrl: editBase },
+      lastUpdated: true,
+      pagefind: true,
+      customCss: ['./site/styles/handbook.css'],
+      components: { Search: './site/components/Search.astro' },
+      sidebar: [
+        link('首页', 'Home', '/'),
+        link('流程目录', 'Process catalogue', '/processes/'),
+        link('岗位职责', 'Duties by role', '/roles/'),
+        link('部门', 'Departments', '/departments/'),
+        link('表单与输出', 'Forms and outputs', '/forms/'),
+        link('检查规则', 'Lint rules', '/rules/'),
+        { label: '使用说明', translations: { en: 'How to read' }, slug: 'guide' },
+      ],
+    }),
+  ],
+});

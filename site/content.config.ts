@@ -1,0 +1,21 @@
+import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { OrgSchema } from '../schemas/org.ts';
+import { ProcessSchema } from '../schemas/process.ts';
+import { z } from '../schemas/zod.ts';
+import { brokenLoader, orgLoader, processLoader } from './lib/loaders.ts';
+
+const Problem = z.object({ line: z.number(), column: z.number(), message: z.string() });
+
+export const collections = {
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  /** The process specs, validated by the same schema the linter uses. */
+  processes: defineCollection({ loader: processLoader(), schema: ProcessSchema }),
+  org: defineCollection({ loader: orgLoader(), schema: OrgSchema }),
+  /** Specs that could not be read (only with HANDBOOK_ALLOW_BROKEN=1). */
+  brokenSpecs: defineCollection({
+    loader: brokenLoader(),
+    schema: z.object({ file: z.string(), problems: z.object({ 'zh-CN': z.array(Problem.loose()), en: z.array(Problem.loose()) }) }),
+  }),
+};

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { MERMAID_CONFIG } from '../../scripts/flowchart/to-mermaid.ts';
+import { assertInert, normaliseSvg } from './svg.ts';
+
+/**
+ * Build-time rendering of the flowcharts: every diagram of the build in ONE
+ * headless-Chromium session (mermaid-isomorphic), cached on disk by a hash of
+ * source + Mermaid version + rendering settings, so a rebuild only renders
+ * what changed. Without Chromium the pages render the diagram in the browser.
+ */
+
+export const DIAGRAM_FONT = '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif';
+export const RENDER_CONFIG = { ...MERMAID_CONFIG, htmlLabels: false, look: 'classic', theme: 'neutral', fontFamily: DIAGRAM_FONT } as const;
+/** Bump when the post-processing changes, to invalidate cached SVGs. */
+const PIPELINE_VERSION = '3';
+const CACHE_DIR = path.resolve('.cache/diagrams');
+
+export interface DiagramResult {
+  /** Sanitised SVG with stable ids (`hbd-…`), without Mermaid's stylesheet; absent when rendered client-side. */
+  svg?: string;
+  /** Why the diagram could not be rendered (a Mermaid parse error). */
+  error?: string;
+}
+
+export interface RenderSummary {
+  results: Map<string, DiagramResult>;
+  mode: 'chromium' | 'client';
+  rendered: number;
+  cached: number;
+  ms: number;
+}
+
+const mermaidVersion = (() => {
+  try {
+    return (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+export function chromiumPath(): string | undefined {
+  if (process.env.HANDBOOK_NO_CHROMIUM === '1') return undefined;
+  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+export function diagramHash(source: string): string {
+  return createHash('sha256').update(`${mermaidVersion}\n${PIPELINE_VERSION}\n${JSON.stringify(RENDER_CONFIG)}\n${source}`).digest('hex').slice(0, 32);
+}
+
+/** Renders `sources` (key → Mermaid text); `key` only names the result. */
+export async function renderDiagrams(sources: Map<string, string>): Promise<RenderSummary> {
+  const started = Date.now();
+  const results = new Map<string, DiagramResult>();
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    const why = process.env.HANDBOOK_NO_CHROMIUM === '1' ? 'HANDBOOK_NO_CHROMIUM=1' : `no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (set CHROMIUM_PATH)`;
+    console.warn(`[handbook] ${why}: flowcharts will be drawn in the reader's browser instead of at build time.`);
+    for (const key of sources.keys()) results.set(key, {});
+    return { results, mode: 'client', rendered: 0, cached: 0, ms: Date.now() - started };
+  }
+
+  const misses: Array<{ key: string; source: string; hash: string }> = [];
+  let cached = 0;
+  for (const [key, source] of sources) {
+    const hash = diagramHash(source);
+    const file = path.join(CACHE_DIR, `${hash}.json`);
+    if (existsSync(file)) {
+      try {
+        results.set(key, JSON.parse(readFileSync(file, 'utf8')) as DiagramResult);
+        cached++;
+        continue;
+      } catch {
+        // A torn cache file is re-rendered.
+      }
+    }
+    misses.push({ key, source, hash });
+  }
+
+  if (misses.length > 0) {
+    const [{ createMermaidRenderer }, { chromium }] = await Promise.all([import('mermaid-isomorphic'), import('playwright-core')]);
+    const renderer = createMermaidRenderer({
+      browserType: chromium as never,
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      },
+    });
+    const settled = await renderer(
+      misses.map((miss) => miss.source),
+      { prefix: 'hbr', mermaidConfig: RENDER_CONFIG as never },
+    );
+    mkdirSync(CACHE_DIR, { recursive: true });
+    settled.forEach((outcome, index) => {
+      const miss = misses[index]!;
+      const result: DiagramResult =
+        outcome.status === 'fulfilled'
+          ? { svg: assertInert(normaliseSvg(outcome.value.svg, outcome.value.id, 'hbd')) }
+          : { error: String((outcome.reason as { message?: string })?.message ?? outcome.reason).split('\n').slice(0, 4).join('\n') };
+      results.set(miss.key, result);
+      const file = path.join(CACHE_DIR, `${miss.hash}.json`);
+      writeFileSync(`${file}.tmp`, JSON.stringify(result));
+      renameSync(`${file}.tmp`, file);
+    });
+  }
+  return { results, mode: 'chromium', rendered: misses.length, cached, ms: Date.now() - started };
+}

@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
+import type { Org } from '../../schemas/org.ts';
+import type { Process } from '../../schemas/process.ts';
+import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
+import type { Locale } from '../../scripts/core/messages.ts';
+import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
+import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
+import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
+import { renderDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
+import { linkNodes } from './svg.ts';
+import { displayPath, orgPath } from './source.ts';
+import { today } from './today.ts';
+
+export interface Finding {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface BrokenSpec {
+  file: string;
+  problems: Record<Locale, SourceProblem[]>;
+}
+
+/** Everything the pages read, built once per build. */
+export interface SiteHandbook {
+  handbook: Handbook;
+  org: OrgIndex;
+  /** Processes sorted by category order, then title. */
+  entries: HandbookEntry[];
+  broken: BrokenSpec[];
+  findings: Map<string, Record<Locale, Finding[]>>;
+  /** Mermaid text per process id and locale. */
+  mermaid: Map<string, Record<Locale, string>>;
+  diagrams: Map<string, Record<Locale, DiagramResult>>;
+  diagramMode: RenderSummary['mode'];
+  lastUpdated: Map<string, Date>;
+  /** Markdown body per process id. */
+  bodies: Map<string, string>;
+  today: string;
+}
+
+const CATEGORY_ORDER = ['business', 'management', 'information'];
+let cached: Promise<SiteHandbook> | undefined;
+
+export function getSiteHandbook(): Promise<SiteHandbook> {
+  return (cached ??= load());
+}
+
+async function load(): Promise<SiteHandbook> {
+  const [processEntries, orgEntries, brokenEntries] = await Promise.all([getCollection('processes'), getCollection('org'), getCollection('brokenSpecs')]);
+  const org = indexOrg(orgEntries[0]!.data as Org);
+  const specs = processEntries.map((entry) => ({ file: entry.filePath ?? entry.id, spec: entry.data as Process, body: entry.body ?? '' }));
+  const handbook = buildHandbook(specs, org);
+  const entries = [...handbook.entries].sort(
+    (a, b) => CATEGORY_ORDER.indexOf(a.spec.category) - CATEGORY_ORDER.indexOf(b.spec.category) || a.spec.title.localeCompare(b.spec.title, 'zh-CN') || a.spec.id.localeCompare(b.spec.id),
+  );
+
+  const sources = new Map<string, string>();
+  const mermaid = new Map<string, Record<Locale, string>>();
+  for (const entry of entries) {
+    const texts = { 'zh-CN': toMermaid(entry.model, org, { locale: 'zh-CN', swimlanes: true }), en: toMermaid(entry.model, org, { locale: 'en', swimlanes: true }) };
+    mermaid.set(entry.spec.id, texts);
+    sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
+    sources.set(`${entry.spec.id}\u0000en`, texts.en);
+  }
+  const summary = await renderDiagrams(sources);
+  if (summary.mode === 'chromium') {
+    console.info(`[handbook] flowcharts: ${summary.rendered} rendered, ${summary.cached} from .cache/diagrams, in ${summary.ms} ms`);
+  }
+  const diagrams = new Map<string, Record<Locale, DiagramResult>>();
+  for (const entry of entries) {
+    const linked = (locale: Locale): DiagramResult => {
+      const result = summary.results.get(`${entry.spec.id}\u0000${locale}`) ?? {};
+      if (!result.svg) return result;
+      const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: node.step.name }));
+      return { svg: linkNodes(result.svg, links) };
+    };
+    diagrams.set(entry.spec.id, { 'zh-CN': linked('zh-CN'), en: linked('en') });
+  }
+
+  return {
+    handbook,
+    org,
+    entries,
+    broken: brokenEntries.map((entry) => entry.data as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
+    findings: await lintFindings(specs.map((s) => s.file)),
+    mermaid,
+    diagrams,
+    diagramMode: summary.mode,
+    lastUpdated: gitDates(),
+    bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),
+    today: today(),
+  };
+}
+
+/** The linter's findings per spec, in both languages (the linter is optional: the site builds without it). */
+async function lintFindings(files: string[]): Promise<Map<string, Record<Locale, Finding[]>>> {
+  const findings = new Map<string, Record<Locale, Finding[]>>();
+  let api: typeof import('../../scripts/lint/api.ts');
+  try {
+    api = await import('../../scripts/lint/api.ts');
+  } catch {
+    return findings;
+  }
+  const inputs = files.map((file) => ({ file, text: readFileSync(file) }));
+  let orgText: string | undefined;
+  try {
+    orgText = readFileSync(orgPath(), 'utf8');
+  } catch {
+    orgText = undefined;
+  }
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const results = api.lintTexts(inputs, { locale, today: today(), ...(orgText !== undefined ? { org: { file: displayPath(orgPath()), text: orgText } } : {}) });
+    for (const result of results) {
+      const record = findings.get(result.file) ?? { 'zh-CN': [], en: [] };
+      record[locale] = result.diagnostics.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));
+      findings.set(result.file, record);
+    }
+  }
+  return findings;
+}
+
+/** Last commit date of every file, from one `git log` (none outside a repository). */
+function gitDates(): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  try {
+    const log = execFileSync('git', ['log', '--format=#%ct', '--name-only', '--', '.'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    let current: Date | undefined;
+    for (const line of log.split('\n')) {
+      if (line.startsWith('#')) current = new Date(Number(line.slice(1)) * 1000);
+      else if (line && current && !dates.has(line)) dates.set(line, current);
+    }
+  } catch {
+    // Not a git checkout: pages show no "last updated".
+  }
+  return dates;
+}

@@ -1,0 +1,49 @@
+import { z } from '../../schemas/zod.ts';
+import { format, type Locale } from '../../scripts/core/messages.ts';
+import en from '../i18n/en.json' with { type: 'json' };
+import zh from '../i18n/zh-CN.json' with { type: 'json' };
+
+/**
+ * The site's own UI strings: flat dotted keys per locale, as Starlight keeps its
+ * translations. Chinese is the source; every locale must have the same keys,
+ * non-empty, with the same {{placeholders}}.
+ */
+export const UiStringsSchema = z
+  .strictObject(Object.fromEntries(Object.keys(zh).map((key) => [key, z.string().trim().min(1)])) as Record<keyof typeof zh, z.ZodString>)
+  .superRefine((strings, ctx) => {
+    for (const [key, value] of Object.entries(strings)) {
+      const expected = placeholders(zh[key as UiKey]);
+      const found = placeholders(value as string);
+      if (expected !== found) ctx.addIssue({ code: 'custom', path: [key], message: `uses placeholders ${found || 'none'}, expected ${expected || 'none'}` });
+    }
+  });
+
+export type UiKey = keyof typeof zh;
+
+function placeholders(text: string): string {
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+}
+
+function parse(locale: Locale, strings: unknown): Record<UiKey, string> {
+  const result = UiStringsSchema.safeParse(strings);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  site/i18n/${locale}.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`UI strings are invalid:\n${lines.join('\n')}`);
+  }
+  return result.data as Record<UiKey, string>;
+}
+
+const STRINGS: Record<Locale, Record<UiKey, string>> = { 'zh-CN': parse('zh-CN', zh), en: parse('en', en) };
+
+export type Translate = (key: UiKey, data?: Record<string, unknown>) => string;
+
+export function useTranslations(locale: Locale): Translate {
+  return (key, data) => format(STRINGS[locale][key], data);
+}
+
+/** The URL segment of a locale: Chinese is the root, English lives under /en/. */
+export function localeFromParam(lang: string | undefined): Locale {
+  return lang === 'en' ? 'en' : 'zh-CN';
+}
+
+export const LOCALE_PARAMS = [{ params: { lang: undefined }, locale: 'zh-CN' as Locale }, { params: { lang: 'en' }, locale: 'en' as Locale }];

@@ -1,0 +1,95 @@
+import type { Loader } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { localeFromEnv } from '../../scripts/core/messages.ts';
+import { allowBroken, displayPath, orgPath, problemLines, readOrg, readSpec, specFiles } from './source.ts';
+
+/**
+ * Content loaders that read specs with the project's own loader (`loadSpec`,
+ * YAML 1.2 core: dates stay strings) instead of Astro's glob/YAML parser, so
+ * the site sees exactly what the linter sees.
+ */
+
+function stop(kind: 'spec' | 'org', lines: string[]): never {
+  const zh = localeFromEnv() === 'zh-CN';
+  const hint =
+    kind === 'spec'
+      ? zh
+        ? '请按提示修正这些流程文件（npm run lint 可查看全部问题）；或设置 HANDBOOK_ALLOW_BROKEN=1 先发布其余流程，损坏的流程会列在 /broken/ 页面。'
+        : 'Fix these spec files as described (`npm run lint` shows every finding), or set HANDBOOK_ALLOW_BROKEN=1 to publish the other processes and list the broken ones on /broken/.'
+      : zh
+        ? '请修正组织注册表 processes/org.yml。'
+        : 'Fix the org registry processes/org.yml.';
+  const title = kind === 'spec' ? (zh ? '流程文件有错误，网站未构建：' : 'Some process specs are broken; the site was not built:') : zh ? '组织注册表有错误：' : 'The org registry is broken:';
+  const error = new AstroError(`${title}\n${lines.join('\n')}`, hint);
+  // The file:line:column list is the message; a stack trace would only hide it.
+  error.stack = '';
+  throw error;
+}
+
+export function processLoader(): Loader {
+  return {
+    name: 'handbook-processes',
+    async load({ store, parseData, generateDigest, logger }) {
+      const locale = localeFromEnv();
+      const seen = new Map<string, string>();
+      const broken: string[] = [];
+      const valid = [];
+      for (const absolute of specFiles()) {
+        const loaded = readSpec(absolute, locale);
+        if (!loaded.spec) {
+          broken.push(...problemLines(loaded.file, loaded.problems));
+          continue;
+        }
+        const first = seen.get(loaded.spec.id);
+        if (first) {
+          broken.push(`${loaded.file}:${loaded.locate(['id']).line}:${loaded.locate(['id']).column} ${locale === 'zh-CN' ? `流程标识 \`${loaded.spec.id}\` 已被 ${first} 使用，请改为唯一的标识。` : `The process id \`${loaded.spec.id}\` is already used by ${first}; make it unique.`}`);
+          continue;
+        }
+        seen.set(loaded.spec.id, loaded.file);
+        valid.push(loaded);
+      }
+      if (broken.length > 0) {
+        if (!allowBroken()) stop('spec', broken);
+        logger.warn(`${broken.length} problem(s) in process specs; the broken specs are listed on /broken/ (HANDBOOK_ALLOW_BROKEN=1).`);
+      }
+      store.clear();
+      for (const loaded of valid) {
+        const id = loaded.spec!.id;
+        const data = await parseData({ id, data: loaded.data as Record<string, unknown>, filePath: loaded.file });
+        store.set({ id, data, body: loaded.body, filePath: loaded.file, digest: generateDigest(loaded.text) });
+      }
+    },
+  };
+}
+
+/** Specs that could not be read, with their problems in both languages; empty unless HANDBOOK_ALLOW_BROKEN=1. */
+export function brokenLoader(): Loader {
+  return {
+    name: 'handbook-broken-specs',
+    async load({ store, parseData }) {
+      store.clear();
+      if (!allowBroken()) return;
+      for (const absolute of specFiles()) {
+        const zh = readSpec(absolute, 'zh-CN');
+        if (zh.spec) continue;
+        const en = readSpec(absolute, 'en');
+        const id = zh.file;
+        const data = await parseData({ id, data: { file: zh.file, problems: { 'zh-CN': zh.problems, en: en.problems } } });
+        store.set({ id, data });
+      }
+    },
+  };
+}
+
+export function orgLoader(): Loader {
+  return {
+    name: 'handbook-org',
+    async load({ store, parseData }) {
+      const loaded = readOrg(localeFromEnv());
+      if (!loaded.org || loaded.problems.length > 0) stop('org', problemLines(displayPath(orgPath()), loaded.problems));
+      store.clear();
+      const data = await parseData({ id: 'org', data: loaded.org as unknown as Record<string, unknown> });
+      store.set({ id: 'org', data });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { loadOrg, type LoadedOrg } from '../../scripts/core/load-org.ts';
+import { loadSpec, type LoadedSpec } from '../../scripts/core/load-spec.ts';
+import type { Locale } from '../../scripts/core/messages.ts';
+import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
+
+/**
+ * Where the handbook's specs are read from: `processes/` at the project root, or
+ * `HANDBOOK_PROCESSES_DIR` (used by the tests to build a small fixture handbook).
+ */
+export function processesDir(): string {
+  return path.resolve(process.env.HANDBOOK_PROCESSES_DIR ?? 'processes');
+}
+
+/** Paths as shown to people and stored in the collection: relative to the project, with `/`. */
+export function displayPath(absolute: string): string {
+  return path.relative(process.cwd(), absolute).split(path.sep).join('/');
+}
+
+export function specFiles(): string[] {
+  return globSync('**/*.md', { cwd: processesDir(), absolute: true, followSymbolicLinks: false }).sort();
+}
+
+export function readSpec(absolute: string, locale: Locale): LoadedSpec {
+  const file = displayPath(absolute);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, data: undefined, duplicateKeys: [], problems: [{ line: 1, column: 1, message: locale === 'zh-CN' ? `无法读取文件：${detail}` : `Cannot read the file: ${detail}` }], locate: () => ({ line: 1, column: 1 }) };
+  }
+  return loadSpec(file, bytes, { locale });
+}
+
+export function orgPath(): string {
+  return path.join(processesDir(), 'org.yml');
+}
+
+export function readOrg(locale: Locale): LoadedOrg {
+  const absolute = orgPath();
+  const file = displayPath(absolute);
+  try {
+    return loadOrg(file, readFileSync(absolute), locale);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { file, problems: [{ line: 1, column: 1, message: locale === 'zh-CN' ? `无法读取组织注册表：${detail}` : `Cannot read the org registry: ${detail}` }], locate: () => ({ line: 1, column: 1 }) };
+  }
+}
+
+/** `file:line:column message`, the form editors and CI logs link. */
+export function problemLines(file: string, problems: SourceProblem[]): string[] {
+  return problems.map((p) => `${file}:${p.line}:${p.column} ${p.message}`);
+}
+
+export function allowBroken(): boolean {
+  return process.env.HANDBOOK_ALLOW_BROKEN === '1' || process.env.HANDBOOK_ALLOW_BROKEN === 'true';
+}

@@ -1,0 +1,71 @@
+/**
+ * Post-processing of the SVG Mermaid renders, as plain string work on its
+ * serialised XML (well-formed, no comments, text escaped): drop Mermaid's own
+ * stylesheet (the site styles diagrams with CSS variables, so one rendering
+ * serves light and dark), give ids a stable prefix, and wrap each step node in
+ * a link to its row of the responsibility table.
+ */
+
+/** Removes `<style>` and renames the render id (`mermaid-3`) to `id` everywhere it is referenced. */
+export function normaliseSvg(svg: string, renderId: string, id: string): string {
+  const pattern = new RegExp(`${escapeRegExp(renderId)}(?![0-9])`, 'g');
+  return svg.replace(/<style>[\s\S]*?<\/style>/g, '').replace(pattern, id);
+}
+
+/** Defence in depth: nothing executable or external survives, whatever Mermaid emitted. */
+export function assertInert(svg: string): string {
+  return svg
+    .replace(/<script[\s\S]*?<\/script>/gi, '')
+    .replace(/<foreignObject[\s\S]*?<\/foreignObject>/gi, '')
+    .replace(/\s(?:on[a-z]+|xlink:href|href)\s*=\s*("[^"]*"|'[^']*')/gi, '');
+}
+
+export interface NodeLink {
+  /** The node id in the Mermaid text, e.g. `s3`. */
+  nodeId: string;
+  href: string;
+  label: string;
+}
+
+/**
+ * Wraps every `<g class="node …" id="<prefix>-flowchart-<nodeId>-<n>">` in
+ * `<a href="…">`, so a click or Enter on a step jumps to its table row.
+ */
+export function linkNodes(svg: string, links: NodeLink[]): string {
+  const byNode = new Map(links.map((link) => [link.nodeId, link]));
+  const open = /<g class="node[^"]*" id="[^"]*?-flowchart-([A-Za-z0-9_]+)-\d+"[^>]*>/g;
+  let out = '';
+  let last = 0;
+  for (let match = open.exec(svg); match; match = open.exec(svg)) {
+    const link = byNode.get(match[1]!);
+    if (!link) continue;
+    const end = closingG(svg, match.index);
+    if (end < 0) continue;
+    out += svg.slice(last, match.index);
+    out += `<a class="hb-node-link" href="${attr(link.href)}" aria-label="${attr(link.label)}">${svg.slice(match.index, end)}</a>`;
+    last = end;
+    open.lastIndex = end;
+  }
+  return out + svg.slice(last);
+}
+
+/** Index just after the `</g>` closing the `<g>` that starts at `start`. */
+function closingG(svg: string, start: number): number {
+  const tag = /<(\/?)g\b[^>]*?(\/?)>/g;
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let match = tag.exec(svg); match; match = tag.exec(svg)) {
+    if (match[2]) continue;
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return match.index + match[0].length;
+  }
+  return -1;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function attr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,37 @@
+import type { Locale } from '../../scripts/core/messages.ts';
+
+/** Site paths, per locale (Chinese at the root, English under /en/). */
+export function localePrefix(locale: Locale): string {
+  return locale === 'en' ? '/en' : '';
+}
+
+export const url = {
+  home: (locale: Locale) => `${localePrefix(locale)}/`,
+  processes: (locale: Locale) => `${localePrefix(locale)}/processes/`,
+  process: (locale: Locale, id: string) => `${localePrefix(locale)}/processes/${id}/`,
+  step: (locale: Locale, processId: string, stepId: string) => `${localePrefix(locale)}/processes/${processId}/#step-${stepId}`,
+  roles: (locale: Locale) => `${localePrefix(locale)}/roles/`,
+  role: (locale: Locale, id: string) => `${localePrefix(locale)}/roles/${id}/`,
+  departments: (locale: Locale) => `${localePrefix(locale)}/departments/`,
+  department: (locale: Locale, id: string) => `${localePrefix(locale)}/departments/${id}/`,
+  forms: (locale: Locale) => `${localePrefix(locale)}/forms/`,
+  form: (locale: Locale, name: string) => `${localePrefix(locale)}/forms/#${formAnchor(name)}`,
+  rules: (locale: Locale) => `${localePrefix(locale)}/rules/`,
+  rule: (locale: Locale, id: string) => `${localePrefix(locale)}/rules/${id}/`,
+  broken: (locale: Locale) => `${localePrefix(locale)}/broken/`,
+};
+
+/** A stable, ASCII-safe anchor for a form name (names are Chinese and may contain anything). */
+export function formAnchor(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of name) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `form-${hash.toString(36)}`;
+}
+
+/** "Edit this page" target for a spec file (HANDBOOK_EDIT_BASE, default the GitHub repository). */
+export function editUrl(file: string): string {
+  return new URL(file, process.env.HANDBOOK_EDIT_BASE ?? 'https://github.com/acme/handbook/edit/main/').href;
+}
