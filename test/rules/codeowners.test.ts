@@ -1,19 +1,8 @@
-/**
- * The codeowners rule needs the CODEOWNERS text and an org with `github` handles,
- * which the shared RuleTester cases do not carry; the cases below run through the
- * same loader, handbook and `runRule`, in both locales, and compare messageId,
- * line and column like the RuleTester does.
- */
 import { describe, expect, it } from 'vitest';
 import { loadOrg } from '../../scripts/core/load-org.ts';
-import { loadSpec } from '../../scripts/core/load-spec.ts';
-import { LOCALES } from '../../scripts/core/messages.ts';
-import { runRule } from '../../scripts/lint/run-rule.ts';
-import { buildHandbook } from '../../scripts/model/handbook.ts';
-import { indexOrg } from '../../scripts/model/org-index.ts';
-import rule from '../../scripts/rules/codeowners.ts';
 import { parseCodeowners, renderCodeowners } from '../../scripts/codeowners.ts';
-import { ruleTester } from '../rule-tester.ts';
+import rule from '../../scripts/rules/codeowners.ts';
+import { ruleTester, runCase } from '../rule-tester.ts';
 
 const ORG = `departments:
   - id: finance
@@ -34,8 +23,7 @@ roles:
     department: company
 `;
 
-const spec = (owner: string, department = 'finance') => `---
-id: expense-claim
+const spec = (owner: string, department = 'finance') => `id: expense-claim
 title: 费用报销流程
 category: management
 department: ${department}
@@ -51,57 +39,24 @@ steps:
     name: 提交报销
     role: employee
     deadline: 即时
----
 `;
 
-const FILE = 'processes/management/expense-claim.md';
+const CURRENT = '/processes/org.yml @acme/admins\n/processes/management/expense-claim.md @acme/finance-leads @alice\n';
 
-function lint(text: string, codeowners: string | undefined, file = FILE) {
-  const org = indexOrg(loadOrg('org.yml', ORG).org!);
-  return Object.fromEntries(
-    LOCALES.map((locale) => {
-      const loaded = loadSpec(file, text, { locale });
-      expect(loaded.problems).toEqual([]);
-      const handbook = buildHandbook([{ file, spec: loaded.spec! }], org);
-      const findings = runRule(rule, {}, 'warning', { loaded, handbook, org, ...(codeowners !== undefined ? { codeowners } : {}), today: '2026-06-01', locale });
-      for (const f of findings) expect(f.message).not.toMatch(/\{\{/);
-      return [locale, findings];
-    }),
-  ) as Record<(typeof LOCALES)[number], ReturnType<typeof runRule>>;
-}
-
-const summary = (findings: ReturnType<typeof runRule>) => findings.map((f) => ({ messageId: f.messageId, line: f.line, column: f.column }));
-
-describe('codeowners', () => {
-  const current = renderCodeowners([{ file: FILE, spec: { owner: 'finance-manager', department: 'finance' } }], loadOrg('org.yml', ORG).org!);
-
-  describe('valid', () => {
-    it('the generated file for the current owner', () => expect(summary(lint(spec('finance-manager'), current).en)).toEqual([]));
-    it('handles in another order, and an absolute file name', () =>
-      expect(summary(lint(spec('finance-manager'), '/processes/management/expense-claim.md @alice @acme/finance-leads\n', `/srv/handbook/${FILE}`).en)).toEqual([]));
-    it('no CODEOWNERS given: nothing to compare', () => expect(summary(lint(spec('accountant'), undefined).en)).toEqual([]));
-    it('a role without github falls back to the department', () =>
-      expect(summary(lint(spec('accountant'), '/processes/management/expense-claim.md @acme/finance\n').en)).toEqual([]));
-  });
-
-  describe('invalid', () => {
-    it('the owner changed and CODEOWNERS was not regenerated', () => {
-      const findings = lint(spec('accountant'), current);
-      expect(summary(findings.en)).toEqual([{ messageId: 'different', line: 6, column: 1 }]);
-      expect(findings.en[0]!.message).toBe(
-        '`.github/CODEOWNERS` gives this process to @acme/finance-leads @alice, but its owner `accountant` maps to @acme/finance in processes/org.yml. Run `npm run codeowners` and commit the result.',
-      );
-      expect(findings['zh-CN'][0]!.message).toContain('请运行 `npm run codeowners` 并提交结果');
-    });
-    it('no line for the process', () => {
-      const findings = lint(spec('finance-manager'), '/processes/org.yml @acme/admins\n# /processes/management/expense-claim.md @acme/finance-leads\n');
-      expect(summary(findings.en)).toEqual([{ messageId: 'missing', line: 6, column: 1 }]);
-      expect(findings.en[0]!.message).toContain('owner `finance-manager` (@acme/finance-leads @alice)');
-    });
-    it('nobody to ask: neither the role nor its department has github', () => {
-      expect(summary(lint(spec('employee', 'company'), '/processes/org.yml @acme/admins\n').en)).toEqual([{ messageId: 'noHandles', line: 6, column: 1 }]);
-    });
-  });
+ruleTester.run('codeowners', rule, {
+  valid: [
+    { name: 'the line names the owner role\'s handles', code: spec('finance-manager'), org: ORG, codeowners: CURRENT },
+    { name: 'handles in another order, an absolute file name', code: spec('finance-manager'), org: ORG, filename: '/srv/handbook/processes/management/expense-claim.md', codeowners: '/processes/management/expense-claim.md @alice @acme/finance-leads\n' },
+    { name: 'a role without github falls back to the department', code: spec('accountant'), org: ORG, codeowners: '/processes/management/expense-claim.md @acme/finance\n' },
+    { name: 'no CODEOWNERS given: nothing to compare', code: spec('accountant'), org: ORG },
+    { name: 'no org registry: nothing to map roles to', code: spec('accountant'), org: null, codeowners: CURRENT },
+  ],
+  invalid: [
+    { name: 'the owner changed and CODEOWNERS was not regenerated', code: spec('accountant'), org: ORG, codeowners: CURRENT, errors: [{ messageId: 'different', line: 5, column: 1 }] },
+    { name: 'no line for the process', code: spec('finance-manager'), org: ORG, codeowners: '/processes/org.yml @acme/admins\n# /processes/management/expense-claim.md @acme/finance-leads\n', errors: [{ messageId: 'missing', line: 5, column: 1 }] },
+    { name: 'nobody to ask: neither the role nor its department has github', code: spec('employee', 'company'), org: ORG, codeowners: '/processes/org.yml @acme/admins\n', errors: [{ messageId: 'noHandles', line: 5, column: 1 }] },
+    { name: 'a line for a process nobody owns on GitHub', code: spec('employee', 'company'), org: ORG, codeowners: '/processes/management/expense-claim.md @acme/finance\n', errors: [{ messageId: 'different', line: 5, column: 1 }] },
+  ],
 });
 
 describe('renderCodeowners', () => {
@@ -128,5 +83,13 @@ describe('renderCodeowners', () => {
   });
 });
 
-// The shared tester: without CODEOWNERS text the rule stays silent on any spec.
-ruleTester.run('codeowners', rule, { valid: [rule.meta.docs.examples.valid, rule.meta.docs.examples.invalid], invalid: [] });
+
+describe('codeowners messages', () => {
+  it('say what CODEOWNERS has, what org.yml says, and what to run', () => {
+    const result = runCase(rule, { code: spec('accountant'), org: ORG, codeowners: CURRENT });
+    expect(result.findings.en[0]!.message).toBe(
+      '`.github/CODEOWNERS` gives this process to @acme/finance-leads @alice, but its owner `accountant` maps to @acme/finance in processes/org.yml. Run `npm run codeowners` and commit the result.',
+    );
+    expect(result.findings['zh-CN'][0]!.message).toContain('请运行 `npm run codeowners` 并提交结果');
+  });
+});
