@@ -9,7 +9,27 @@
 /** Removes `<style>` and renames the render id (`mermaid-3`) to `id` everywhere it is referenced. */
 export function normaliseSvg(svg: string, renderId: string, id: string): string {
   const pattern = new RegExp(`${escapeRegExp(renderId)}(?![0-9])`, 'g');
-  return svg.replace(/<style>[\s\S]*?<\/style>/g, '').replace(pattern, id);
+  return naturalSize(svg.replace(/<style>[\s\S]*?<\/style>/g, '').replace(pattern, id));
+}
+
+/**
+ * Mermaid sizes the SVG `width="100%"`, shrinking wide swimlanes until the text
+ * is unreadable. Give it its natural size instead (as `--hb-w`, so the site's
+ * CSS can shrink it only so far and scroll beyond that).
+ */
+export function naturalSize(svg: string): string {
+  const open = /^<svg\b[^>]*>/.exec(svg);
+  if (!open) return svg;
+  const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(open[0]);
+  if (!viewBox) return svg;
+  const width = Math.ceil(Number(viewBox[1]));
+  const height = Math.ceil(Number(viewBox[2]));
+  const tag = open[0]
+    .replace(/\swidth="[^"]*"/, '')
+    .replace(/\sheight="[^"]*"/, '')
+    .replace(/\sstyle="[^"]*"/, '')
+    .replace(/^<svg\b/, `<svg width="${width}" height="${height}" style="--hb-w: ${width}px"`);
+  return tag + svg.slice(open[0].length);
 }
 
 /** Defence in depth: nothing executable or external survives, whatever Mermaid emitted. */

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLabel, plainLabel } from '../../scripts/flowchart/escape.ts';
+import { toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
+import { model, org } from './helpers.ts';
+
+/** The label text of node `id` as written in the diagram (between the shape's quotes). */
+function labelOf(text: string, id: string): string {
+  const line = text.split('\n').find((l) => l.trim().startsWith(`${id}[`) || l.trim().startsWith(`${id}{`));
+  return /"(.*)"/.exec(line ?? '')?.[1] ?? '';
+}
+
+describe('escapeLabel', () => {
+  it('entity-escapes quotes so a label cannot close its string', () => {
+    expect(escapeLabel('a "b" c')).toBe('a #quot;b#quot; c');
+  });
+  it('escapes angle brackets and ampersands so no HTML reaches the renderer', () => {
+    expect(escapeLabel('<script>alert(1)</script> & <img src=x onerror=alert(1)>')).toBe(
+      '#lt;script#gt;alert(1)#lt;/script#gt; #amp; #lt;img src=x onerror=alert(1)#gt;',
+    );
+  });
+  it('escapes # first, so existing entity-looking text stays literal', () => {
+    expect(escapeLabel('#quot; #35;')).toBe('#35;quot#59; #35;35#59;');
+  });
+  it('escapes semicolons, which end Mermaid statements', () => {
+    expect(escapeLabel('a;b')).toBe('a#59;b');
+  });
+  it('neutralises %% (comments and %%{init}%% directives) and backticks (markdown strings)', () => {
+    const escaped = escapeLabel('%%{init: {"securityLevel": "loose"}}%% `**x**`');
+    expect(escaped).not.toContain('%');
+    expect(escaped).not.toContain('`');
+    expect(escaped).not.toContain('"');
+  });
+  it('flattens newlines and strips bidi overrides', () => {
+    expect(plainLabel('a\nb\r\nc\u2028d\u202Ee')).toBe('a b c de');
+  });
+  it('keeps brackets and braces, which are harmless inside quotes', () => {
+    expect(escapeLabel('[x] {y} (z) |w|')).toBe('[x] {y} (z) |w|');
+  });
+  it('cuts very long labels', () => {
+    expect(Array.from(plainLabel('长'.repeat(10_000))).length).toBe(60);
+  });
+});
+
+describe('toMermaid', () => {
+  it('draws a flowchart with a lane per department, start and end', () => {
+    const text = toMermaid(model(), org);
+    expect(text).toContain('flowchart TD');
+    expect(text).toMatch(/subgraph lane0\["客服部"\]/);
+    expect(text).toMatch(/subgraph lane1\["品控部"\]/);
+    expect(text).toContain('start --> s0');
+    expect(text).toContain('s2 --> finish');
+  });
+  it('uses generated node ids, never spec text', () => {
+    const text = toMermaid(model(), org);
+    expect(text).not.toMatch(/\breceive\b|\bcheck\b/);
+    expect(labelOf(text, 's0')).toBe('接收<br/>客服专员');
+  });
+  it('draws decisions as diamonds with conditions on the edges, loops dashed', () => {
+    const text = toMermaid(model(), org);
+    expect(text).toMatch(/ {4}s1\{"检查"\}/);
+    expect(text).toContain('s1 -->|"合格"| s2');
+    expect(text).toContain('s1 -.->|"不合格"| s0');
+  });
+  it('draws parallel branches as one edge per target', () => {
+    const text = toMermaid(
+      model([
+        { id: 'a', name: 'A', role: 'cs-agent', next: ['b', 'c'] },
+        { id: 'b', name: 'B', role: 'cs-agent', next: 'd' },
+        { id: 'c', name: 'C', role: 'qc-specialist', next: 'd' },
+        { id: 'd', name: 'D', role: 'cs-agent' },
+      ]),
+      org,
+    );
+    expect(text).toContain('s0 --> s1');
+    expect(text).toContain('s0 --> s2');
+  });
+  it('puts steps with an unknown or missing role in an "unassigned" lane', () => {
+    const text = toMermaid(model([{ id: 'a', name: 'A', role: 'nobody' }, { id: 'b', name: 'B' }]), org);
+    expect(text).toContain('subgraph lane0["未指定"]');
+    expect(toMermaid(model([{ id: 'a', name: 'A' }]), org, { locale: 'en' })).toContain('subgraph lane0["Unassigned"]');
+  });
+  it('leaves out edges to steps that do not exist', () => {
+    const text = toMermaid(model([{ id: 'a', name: 'A', role: 'cs-agent', next: 'ghost' }]), org);
+    expect(text).not.toContain('ghost');
+    expect(text.match(/-->/g)).toHaveLength(1);
+  });
+  it('escapes hostile step names, conditions and role names', () => {
+    const hostile = 'x"]; click s0 call alert(1); classDef a fill:red %%{init:{"securityLevel":"loose"}}%%\n<script>';
+    const text = toMermaid(model([{ id: 'a', name: hostile, role: 'cs-agent', branches: [{ when: hostile, to: 'b' }] }, { id: 'b', name: 'B' }]), org);
+    const lines = text.split('\n');
+    // Every line starts with generated syntax; no spec text starts a statement.
+    expect(lines.filter((l) => /^\s*(click|classDef a|%%)/.test(l))).toEqual([]);
+    expect(text).not.toContain('<script>');
+    expect(text).not.toContain('%%{');
+    expect(labelOf(text, 's0')).not.toContain('"');
+  });
+  it('accessible title and description come from the spec, on one line each', () => {
+    const text = toMermaid(model(undefined, { title: '标题\n%%{init}%%' }), org);
+    expect(text).toMatch(/^ {2}accTitle: 标题 ％％｛init｝％％$/m);
+    expect(text).toMatch(/^ {2}accDescr: .*3 个步骤/m);
+  });
+  it('sets the strict security level in the diagram config', () => {
+    expect(toMermaid(model(), org)).toMatch(/^---\nconfig:\n {2}securityLevel: strict/);
+  });
+  it('marks highlighted steps for a comparison', () => {
+    const text = toMermaid(model(), org, { highlight: { receive: 'added', close: 'removed' } });
+    expect(text).toContain('class s0 added');
+    expect(text).toContain('class s2 removed');
+    expect(text).toMatch(/classDef removed .*stroke-dasharray/);
+  });
+  it('draws swimlanes, with start and end inside the lanes, when asked', () => {
+    const text = toMermaid(model(), org, { swimlanes: true, direction: 'LR' });
+    expect(text).toContain('swimlane-beta LR');
+    expect(text).toMatch(/subgraph lane0\["客服部"\]\n {4}start\(\(/);
+  });
+  it('is a pure function of its input', () => {
+    expect(toMermaid(model(), org)).toBe(toMermaid(model(), org));
+  });
+});
