@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { localeFromEnv, type Locale } from '../core/messages.ts';
+import type { Locale } from '../core/messages.ts';
 import { semanticDiff } from './collect.ts';
 import { GitError } from './git.ts';
 import { renderMarkdown, renderText } from './render.ts';
@@ -39,7 +39,8 @@ export function run(argv: string[], cwd: string, io: { out: (t: string) => void;
     io.out(USAGE);
     return 0;
   }
-  const locale = (values.locale ?? localeFromEnv()) as Locale;
+  // Chinese unless asked otherwise: the comment is read by process owners.
+  const locale = (values.locale ?? 'zh-CN') as Locale;
   const zh = locale === 'zh-CN';
   if (!['zh-CN', 'en'].includes(locale) || !['text', 'markdown'].includes(values.format) || positionals.length > 2 || (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))) {
     io.err(`${zh ? '参数无效' : 'Invalid arguments'}: ${argv.join(' ')}\n${USAGE}`);

@@ -54,7 +54,7 @@ export interface DiffOptions {
 
 interface Side {
   rev: string | undefined;
-  texts: Map<string, string>;
+  texts: Map<string, Uint8Array>;
   org?: Org;
   lint: Map<string, Diagnostic[]>;
 }
@@ -62,10 +62,11 @@ interface Side {
 function readSide(rev: string | undefined, cwd: string, options: DiffOptions): Side {
   const files = listFiles(rev, cwd).filter((path) => path.endsWith('.md') || path === ORG_FILE);
   const texts = readFiles(rev, [...files, CODEOWNERS_FILE], cwd);
-  const orgText = texts.get(ORG_FILE);
+  const decode = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : new TextDecoder().decode(bytes));
+  const orgText = decode(texts.get(ORG_FILE));
   const org = orgText !== undefined ? loadOrg(ORG_FILE, orgText, options.locale).org : undefined;
   const specs = files.filter((path) => path.endsWith('.md') && texts.has(path)).map((file) => ({ file, text: texts.get(file)! }));
-  const codeowners = texts.get(CODEOWNERS_FILE);
+  const codeowners = decode(texts.get(CODEOWNERS_FILE));
   const results = lintTexts(specs, {
     locale: options.locale,
     ...(options.today ? { today: options.today } : {}),
@@ -91,7 +92,7 @@ export function semanticDiff(options: DiffOptions): DiffReport {
   // Pairs: git's renames, then a deleted and an added file that hold the same process id (a move git did not see).
   type Pair = { status: SpecDiff['status']; oldFile?: string; file?: string };
   const pairs: Pair[] = [];
-  const idOf = (side: Side, file: string) => /^id:\s*(\S+)\s*$/m.exec(side.texts.get(file) ?? '')?.[1];
+  const idOf = (side: Side, file: string) => /^id:\s*(\S+)\s*$/m.exec(new TextDecoder().decode(side.texts.get(file) ?? new Uint8Array()))?.[1];
   // Git pairs files by similarity; two processes written from the same template look alike, so a
   // "rename" between different process ids is a deletion and an addition.
   const specChanges = changed

@@ -74,12 +74,15 @@ export function listFiles(rev: string | undefined, cwd: string): string[] {
   return rev ? files : files.filter((path) => existsSync(join(cwd, path)));
 }
 
-/** File contents at a revision (one `git cat-file --batch` for all of them) or from the working tree. */
-export function readFiles(rev: string | undefined, paths: string[], cwd: string): Map<string, string> {
-  const texts = new Map<string, string>();
+/**
+ * File contents at a revision (one `git cat-file --batch` for all of them) or from the working tree,
+ * as bytes: the loader, not this reader, decides what a file that is not UTF-8 means.
+ */
+export function readFiles(rev: string | undefined, paths: string[], cwd: string): Map<string, Uint8Array> {
+  const texts = new Map<string, Uint8Array>();
   if (paths.length === 0) return texts;
   if (!rev) {
-    for (const path of paths) if (existsSync(join(cwd, path))) texts.set(path, readFileSync(join(cwd, path), 'utf8'));
+    for (const path of paths) if (existsSync(join(cwd, path))) texts.set(path, readFileSync(join(cwd, path)));
     return texts;
   }
   const result = spawnSync('git', ['cat-file', '--batch'], { cwd, input: paths.map((p) => `${rev}:${p}\n`).join(''), maxBuffer: 1024 * 1024 * 1024 });
@@ -93,7 +96,7 @@ export function readFiles(rev: string | undefined, paths: string[], cwd: string)
     const match = /^\S+ (\S+) (\d+)$/.exec(header);
     if (!match) continue; // "<object> missing"
     const size = Number(match[2]);
-    if (match[1] === 'blob') texts.set(path, out.subarray(at, at + size).toString('utf8'));
+    if (match[1] === 'blob') texts.set(path, out.subarray(at, at + size));
     at += size + 1;
   }
   return texts;
