@@ -38,7 +38,7 @@ export async function expandPatterns(patterns: string[], cwd: string, locale: Lo
   return [...found].sort();
 }
 
-/** The `org.yml` nearest above a spec, up to the root. */
+/** The `org.yml` nearest above a spec, up to the repository root (or the file system's, for a spec outside it). */
 export function makeOrgFinder(root: string): (file: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
   const find = (dir: string): string | undefined => {
@@ -46,7 +46,7 @@ export function makeOrgFinder(root: string): (file: string) => string | undefine
     const candidate = path.join(dir, 'org.yml');
     let result: string | undefined;
     if (existsSync(candidate)) result = candidate;
-    else if (dir !== root && path.dirname(dir) !== dir && dir.startsWith(root)) result = find(path.dirname(dir));
+    else if (dir !== root && path.dirname(dir) !== dir) result = find(path.dirname(dir));
     cache.set(dir, result);
     return result;
   };

@@ -4,6 +4,7 @@ import { loadSpec, type LoadedSpec } from '../core/load-spec.ts';
 import { t, type Locale } from '../core/messages.ts';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
 import { buildHandbook, outlineOf, type Handbook } from '../model/handbook.ts';
+import { buildModel } from '../model/process-model.ts';
 import type { OrgIndex } from '../model/org-index.ts';
 import type { ResolvedConfig, RuleConfig } from './config.ts';
 import { m } from './messages.ts';
@@ -80,6 +81,8 @@ export function checkLoaded(loaded: LoadedSpec, env: CheckEnv, handbook: Handboo
   const findings: RuleFinding[] = [];
   const deferred: string[] = [];
   const org = env.orgFor(loaded.file);
+  // One model per spec for all rules (runRule would otherwise build one per rule).
+  const model = loaded.spec ? buildModel(loaded.spec) : undefined;
   for (const [id, setting] of enabled) {
     if (only && !only.includes(id)) continue;
     const rule = env.rules[id];
@@ -88,6 +91,7 @@ export function checkLoaded(loaded: LoadedSpec, env: CheckEnv, handbook: Handboo
     const input = {
       loaded,
       handbook: handbook ?? pendingHandbook(() => (touched = true)),
+      ...(model ? { model } : {}),
       ...(org ? { org } : {}),
       ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
       today: env.today,

@@ -14,7 +14,7 @@ export function applyFixes(text: string, fixes: Fix[]): string {
   const end = open + split.frontMatter.length;
   const doc = parseDocument(split.frontMatter, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
   if (doc.errors.length > 0) return text;
-  const options = { lineWidth: 0, minContentWidth: 0 } as const;
+  const options = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
   const before = doc.toString(options);
   for (const fix of fixes) {
     try {

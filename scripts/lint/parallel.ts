@@ -62,6 +62,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
       return { absolute, file, select: selected.has(absolute), ...(hash ? { hash } : {}) };
     });
     const firstOut = await pool.map<FirstItem, FirstOut>('first', items);
+    debug('pass one');
 
     const next = new Map<string, CacheEntry>();
     const outlines: Array<{ file: string; spec: unknown }> = [];
@@ -112,8 +113,10 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
         }
       }
     }
+    debug(`pass two: ${second.length} specs`);
     if (second.length) {
       const done = await pool.second(outlines, second);
+      debug('pass two done');
       for (const result of done) {
         results.set(result.file, result);
         const entry = next.get(result.file);
@@ -125,6 +128,11 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
   } finally {
     await pool.close();
   }
+}
+
+const started = performance.now();
+function debug(what: string) {
+  if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] ${what} at ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
 }
 
 class Pool {
