@@ -36,10 +36,10 @@ const FILE_STATUS: Record<SpecDiff['status'], Record<Locale, string>> = {
 
 const SECTIONS: Array<{ title: Record<Locale, string>; kinds: ChangeKind[] }> = [
   { title: { 'zh-CN': '⚠️ 需要处理', en: '⚠️ Needs attention' }, kinds: [...WARNING_KINDS] },
-  { title: { 'zh-CN': '流程', en: 'Process' }, kinds: ['spec-added', 'spec-removed', 'spec-renamed', 'title-changed', 'owner-changed', 'status-changed', 'version-changed', 'history-added'] },
+  { title: { 'zh-CN': '流程', en: 'Process' }, kinds: ['spec-added', 'spec-removed', 'spec-renamed', 'title-changed', 'owner-changed', 'status-changed', 'version-changed', 'history-added', 'fields-changed'] },
   {
     title: { 'zh-CN': '步骤', en: 'Steps' },
-    kinds: ['step-added', 'step-removed', 'step-renamed', 'step-moved', 'role-changed', 'deadline-changed', 'critical-path', 'flow-changed', 'control-added', 'control-removed', 'output-added', 'output-removed'],
+    kinds: ['step-added', 'step-removed', 'step-renamed', 'step-moved', 'role-changed', 'deadline-changed', 'critical-path', 'flow-changed', 'control-added', 'control-removed', 'output-added', 'output-removed', 'step-fields-changed'],
   },
   { title: { 'zh-CN': '关键绩效指标', en: 'KPIs' }, kinds: ['kpi-added', 'kpi-removed', 'kpi-target-changed'] },
   { title: { 'zh-CN': '生命周期', en: 'Lifecycle' }, kinds: ['stage-changed'] },
@@ -92,6 +92,12 @@ export function describeChange(change: SpecChange, locale: Locale, esc: Esc = (t
     case 'owner-changed': return zh ? `流程负责人：${role(change.from)} → ${role(change.to)}` : `Process owner: ${role(change.from)} → ${role(change.to)}`;
     case 'status-changed': return zh ? `状态：${status(change.from)} → ${status(change.to)}` : `Status: ${code(change.from)} → ${code(change.to)}`;
     case 'version-changed': return zh ? `版本：${change.from} → ${change.to}` : `Version: ${change.from} → ${change.to}`;
+    case 'fields-changed': {
+      const parts = [...change.fields.map((f) => code(f)), ...(change.body ? [zh ? '正文' : 'the prose body'] : [])];
+      return zh ? `其他修改：${parts.join('、')}` : `Also changed: ${parts.join(', ')}`;
+    }
+    case 'step-fields-changed':
+      return zh ? `步骤${step(change.step)}的其他修改：${change.fields.map((f) => code(f)).join('、')}` : `Step ${step(change.step)}, also changed: ${change.fields.map((f) => code(f)).join(', ')}`;
     case 'history-added': {
       const h = change.entry;
       return zh ? `新增修订记录 ${h.version}（${h.date}，${esc(h.author)}）：${esc(h.change)}` : `History entry ${h.version} added (${h.date}, ${esc(h.author)}): ${esc(h.change)}`;

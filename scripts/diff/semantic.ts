@@ -44,6 +44,8 @@ export type SpecChange =
   | { kind: 'status-changed'; from: string; to: string }
   | { kind: 'version-changed'; from: string; to: string }
   | { kind: 'history-added'; entry: HistoryEntry }
+  | { kind: 'fields-changed'; fields: string[]; body: boolean }
+  | { kind: 'step-fields-changed'; step: StepRef; fields: string[] }
   | { kind: 'step-added'; step: StepRef; position: number }
   | { kind: 'step-removed'; step: StepRef; position: number }
   | { kind: 'step-renamed'; step: StepRef; from: string }
@@ -113,6 +115,8 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
     changes.push(...criticalPathChange(old, neu, changes, ctx.workdayHours ?? 8));
     changes.push(...kpiChanges(old, neu));
     changes.push(...stageChanges(old, neu));
+    const other = otherFields(old, neu, before, after);
+    if (other.fields.length > 0 || other.body) changes.push({ kind: 'fields-changed', ...other });
   }
 
   changes.push(...lintChanges(ctx.lintBefore ?? [], ctx.lintAfter ?? []));
@@ -135,6 +139,28 @@ function newHistory(old: Process, neu: Process): HistoryEntry[] {
 function contentChanged(before: Side, after: Side): boolean {
   if (isLoaded(before) && isLoaded(after)) return before.text !== after.text;
   return JSON.stringify(specOf(before)) !== JSON.stringify(specOf(after));
+}
+
+/** Step fields with a change kind of their own; any other field that changed is listed by name. */
+const STEP_FIELDS_REPORTED: ReadonlySet<string> = new Set(['id', 'name', 'role', 'accountable', 'deadline', 'next', 'branches', 'controls', 'outputs']);
+const SPEC_FIELDS_REPORTED: ReadonlySet<string> = new Set(['title', 'owner', 'status', 'version', 'steps', 'kpis', 'lifecycle', 'history']);
+
+/** Top-level fields without a change kind of their own that changed, KPI details, exceptions, and the prose body. */
+function otherFields(old: Process, neu: Process, before: Side, after: Side): { fields: string[]; body: boolean } {
+  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const fields: string[] = (Object.keys({ ...old, ...neu }) as Array<keyof Process>).filter((key) => !SPEC_FIELDS_REPORTED.has(key) && differs(old[key], neu[key]));
+  const oldKpis = new Map((old.kpis ?? []).map((k) => [k.id, k]));
+  for (const kpi of neu.kpis ?? []) {
+    const was = oldKpis.get(kpi.id);
+    if (was && differs({ ...was, target: '' }, { ...kpi, target: '' })) fields.push(`kpis.${kpi.id}`);
+  }
+  const oldStages = old.lifecycle ?? {};
+  for (const stage of STAGE_IDS) {
+    const [a, b] = [oldStages[stage], neu.lifecycle?.[stage]];
+    if (a && b && differs({ ...a, status: '', date: '' }, { ...b, status: '', date: '' })) fields.push(`lifecycle.${stage}`);
+  }
+  const body = isLoaded(before) && isLoaded(after) && before.body.trim() !== after.body.trim();
+  return { fields, body };
 }
 
 function ref(step: Step): StepRef {
@@ -181,6 +207,8 @@ function stepChanges(old: Process, neu: Process, role: (id: string) => RoleRef):
     if (was.deadline !== step.deadline) {
       changes.push({ kind: 'deadline-changed', step: at, ...(was.deadline !== undefined ? { from: was.deadline } : {}), ...(step.deadline !== undefined ? { to: step.deadline } : {}) });
     }
+    const rest = (Object.keys({ ...was, ...step }) as Array<keyof Step>).filter((key) => !STEP_FIELDS_REPORTED.has(key) && JSON.stringify(was[key]) !== JSON.stringify(step[key]));
+    if (rest.length > 0) changes.push({ kind: 'step-fields-changed', step: at, fields: rest });
     const [from, to] = [targets(was), targets(step)];
     if (from.join('\u0000') !== to.join('\u0000')) changes.push({ kind: 'flow-changed', step: at, from, to });
     for (const [field, added, removed] of [['controls', 'control-added', 'control-removed'], ['outputs', 'output-added', 'output-removed']] as const) {

@@ -111,6 +111,13 @@ describe('diffSpecs', () => {
     expect(changes).toContainEqual({ kind: 'stage-changed', stage: 'improve', from: { status: 'planned' }, to: { status: 'in-progress', date: '2026-06-01' } });
   });
 
+  it('other fields: goal, scope, KPI details, exceptions, step actions and inputs', () => {
+    const changes = diff(edit(SPEC, ...BUMP, ['goal: 员工垫付的费用', 'goal: 员工因公垫付的费用'], ['  end: 报销款支付到员工账户', '  end: 报销款到账'], ['    name: 付款准确率\n', '    name: 付款准确率\n    source: 财务系统\n'], ['    inputs: [《费用报销单》]\n', '    inputs: [《费用报销单》, 《发票》]\n    action: 核对票据。\n']));
+    expect(changes).toContainEqual({ kind: 'fields-changed', fields: ['goal', 'scope', 'kpis.accuracy'], body: false });
+    expect(changes).toContainEqual({ kind: 'step-fields-changed', step: { id: 'approve', name: '部门审批' }, fields: ['inputs', 'action'] });
+    expect(describeChange(changes.find((c) => c.kind === 'fields-changed')!, 'zh-CN')).toBe('其他修改：`goal`、`scope`、`kpis.accuracy`');
+  });
+
   it('owner, status and version', () => {
     const changes = diff(edit(SPEC, ...BUMP, ['owner: finance-manager\n', 'owner: accountant\n'], ['status: published\n', 'status: retired\n']));
     expect(changes.slice(0, 3)).toEqual([
@@ -126,7 +133,8 @@ describe('diffSpecs', () => {
     expect(changes).toContainEqual({ kind: 'history-not-added', version: '1.0.0' });
     // Even a change to the body counts, and the bump alone is not enough.
     const bodyOnly = diff(edit(SPEC, BUMP[0]!, ['员工因公垫付的费用。', '员工因公垫付的全部费用。']));
-    expect(kinds(bodyOnly)).toEqual(['version-changed', 'history-not-added']);
+    expect(kinds(bodyOnly)).toEqual(['version-changed', 'fields-changed', 'history-not-added']);
+    expect(bodyOnly[1]).toEqual({ kind: 'fields-changed', fields: [], body: true });
     // A draft may change freely.
     const draft = edit(SPEC, ['status: published\n', 'status: draft\n']);
     expect(diffSpecs(load(draft), load(edit(draft, ['    deadline: 2 workdays\n', '    deadline: 1 workday\n'])), { org }).map((c) => c.kind)).toEqual(['deadline-changed', 'critical-path']);
