@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { KEBAB_ID } from '../schemas/common.ts';
@@ -250,9 +250,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
 async function main(): Promise<void> {
   const tty = process.stdin.isTTY === true;
   const rl = tty ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  // Lines come from an iterator, which buffers answers typed (or pasted) before their question is asked.
+  const lines = rl?.[Symbol.asyncIterator]();
+  const ask = async (question: string) => {
+    process.stdout.write(question);
+    const next = await lines!.next();
+    return next.done ? '' : String(next.value);
+  };
   const code = await run(process.argv.slice(2), {
     cwd: process.cwd(),
-    ...(rl ? { ask: (question: string) => rl.question(question) } : {}),
+    ...(rl ? { ask } : {}),
     out: (text) => console.log(text),
     err: (text) => console.error(text),
   });
