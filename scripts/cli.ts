@@ -11,7 +11,6 @@ import type { FileResult } from './lint/engine.ts';
 import { applyFixes, restoreLineEnds } from './lint/fix.ts';
 import type { Fix } from './lint/rule.ts';
 import { m, UsageError } from './lint/messages.ts';
-import { orgFromFile } from './lint/org.ts';
 import { TOOL_NAME, VERSION } from './lint/version.ts';
 
 export interface CliIo {
@@ -206,7 +205,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     };
     let lintRun: LintRun = await lintPaths(positionals, { ...lintOptions, withFixes: fixing });
     if (fixing) {
-      const fixedCount = fix(lintRun, Boolean(values['fix-dry-run']), io, locale, values.org);
+      const fixedCount = fix(lintRun, Boolean(values['fix-dry-run']), io, locale);
       if (values.fix && fixedCount > 0) lintRun = await lintPaths(positionals, lintOptions);
     }
 
@@ -249,7 +248,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 }
 
 /** Applies fixes until nothing changes (at most 10 passes); writes files or prints diffs. */
-function fix(lintRun: LintRun, dryRun: boolean, io: CliIo, locale: Locale, orgFile: string | undefined): number {
+function fix(lintRun: LintRun, dryRun: boolean, io: CliIo, locale: Locale): number {
   let count = 0;
   let files = 0;
   const diffs: string[] = [];
@@ -261,11 +260,8 @@ function fix(lintRun: LintRun, dryRun: boolean, io: CliIo, locale: Locale, orgFi
       const next = applyFixes(current, pending.map((f: { fix?: Fix }) => f.fix!));
       if (next === current) break;
       current = next;
-      const org = orgFile ? orgFromFile(path.resolve(io.cwd, orgFile), orgFile, locale) : undefined;
-      const again = lintTextsWithFixes([{ file, text: current }], {
-        locale,
-        ...(org?.text !== undefined ? { org: { file: org.file, text: org.text } } : {}),
-      });
+      const org = lintRun.orgTextFor(file);
+      const again = lintTextsWithFixes([{ file, text: current }], { locale, config: lintRun.config, ...(org ? { org } : {}) });
       pending = again[0]?.fixes ?? [];
     }
     if (current === text) continue;
@@ -278,7 +274,7 @@ function fix(lintRun: LintRun, dryRun: boolean, io: CliIo, locale: Locale, orgFi
     }
   }
   if (dryRun) io.stdout(diffs.join(''));
-  io.stderr(`${count ? m(locale, 'fix.applied', { count, files }) : m(locale, 'fix.none')}\n`);
+  io.stderr(`${count ? m(locale, dryRun ? 'fix.wouldApply' : 'fix.applied', { count, files }) : m(locale, 'fix.none')}\n`);
   return count;
 }
 

@@ -1,4 +1,4 @@
-import { m } from '../lint/messages.ts';
+import { m, problemSummary } from '../lint/messages.ts';
 import type { FileResult } from '../lint/engine.ts';
 import type { Formatter, FormatOptions } from './types.ts';
 
@@ -37,7 +37,7 @@ export function githubSummary(results: FileResult[], { locale, rules }: FormatOp
     out.push(m(locale, 'summary.clean', { files: results.length }));
     return `${out.join('\n')}\n`;
   }
-  out.push(m(locale, 'summary.problems', { total: errors + warnings, errors, warnings }), '');
+  out.push(problemSummary(locale, errors, warnings), '');
   out.push(zh ? '| 文件 | 位置 | 级别 | 规则 | 说明 |' : '| File | Line | Severity | Rule | Message |', '| --- | --- | --- | --- | --- |');
   for (const result of results) {
     for (const d of result.diagnostics) {

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { m } from '../lint/messages.ts';
+import { m, problemSummary } from '../lint/messages.ts';
 import type { Formatter } from './types.ts';
 
 /** Human output grouped by file, like ESLint's: position, severity, message, rule; docs links at the end. */
@@ -29,7 +29,7 @@ export const stylish: Formatter = (results, { locale, color, rules }) => {
   }
   const total = errors + warnings;
   if (total === 0) return `${c.green(m(locale, 'summary.clean', { files: results.length }))}\n`;
-  const summary = `✖ ${m(locale, 'summary.problems', { total, errors, warnings })}`;
+  const summary = `✖ ${problemSummary(locale, errors, warnings)}`;
   lines.push(errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixable > 0) lines.push(`  ${m(locale, 'summary.fixable', { count: fixable })}`);
   const docs = [...used].sort().flatMap((id) => (rules[id]?.meta.docs.url ? [`  ${id}: ${rules[id]!.meta.docs.url}`] : []));

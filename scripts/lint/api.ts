@@ -78,6 +78,10 @@ export interface LintRun {
   rules: Record<string, Rule<any>>;
   cwd: string;
   root: string;
+  /** The config in force, taking display paths (for re-checking fixed texts). */
+  config: ResolvedConfig;
+  /** The org registry text a spec is checked against. */
+  orgTextFor(file: string): { file: string; text: string } | undefined;
   /** Fixes by display path (only with `withFixes`). */
   fixes?: Map<string, { absolute: string; text: string; fixes: RuleFinding[] }>;
 }
@@ -92,7 +96,7 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
   const configPath = options.configFile ? path.resolve(cwd, options.configFile) : path.join(root, CONFIG_FILE);
   if (options.configFile && !existsSync(configPath)) throw new UsageError(m(locale, 'config.unreadable', { file: options.configFile, detail: 'not found' }));
   const baseConfig = existsSync(configPath)
-    ? loadConfigFile(configPath, locale, options.rules ?? {})
+    ? loadConfigFile(configPath, locale, options.rules ?? {}, displayPath(configPath, cwd))
     : resolveConfig({ extends: 'recommended' }, { locale, overrides: options.rules ?? {} });
   const configRoot = existsSync(configPath) ? path.dirname(configPath) : root;
   const config: ResolvedConfig = {
@@ -157,6 +161,11 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
     rules,
     cwd,
     root,
+    config,
+    orgTextFor: (file) => {
+      const org = orgOf(orgFileOf.get(file));
+      return org?.text !== undefined ? { file: org.file, text: org.text } : undefined;
+    },
     ...(fixes ? { fixes } : {}),
   };
 }

@@ -50,15 +50,15 @@ export function isResolvedConfig(value: unknown): value is ResolvedConfig {
 }
 
 /** Reads and validates a config file; a missing or bad file is a UsageError naming the file and key. */
-export function loadConfigFile(file: string, locale: Locale, overrides: Record<string, RuleSettingInput> = {}): ResolvedConfig {
+export function loadConfigFile(file: string, locale: Locale, overrides: Record<string, RuleSettingInput> = {}, display = file): ResolvedConfig {
   let raw: unknown;
   try {
     raw = parseYamlText(readFileSync(file, 'utf8')) ?? {};
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(m(locale, 'config.unreadable', { file, detail }));
+    throw new UsageError(m(locale, 'config.unreadable', { file: display, detail }));
   }
-  return resolveConfig(raw, { file, locale, overrides });
+  return resolveConfig(raw, { file: display, locale, overrides });
 }
 
 export interface ResolveOptions {

@@ -21,11 +21,12 @@ const MESSAGES = {
   'config.noOptions': { en: 'rule {{rule}} takes no options', 'zh-CN': '规则 {{rule}} 没有选项' },
   'config.extends': { en: 'unknown preset "{{name}}"; use recommended or all', 'zh-CN': '没有名为“{{name}}”的预设；请使用 recommended 或 all' },
   'rule.badFlag': { en: 'Option --rule needs id:severity (severity off, warn or error), not "{{value}}".', 'zh-CN': '选项 --rule 的格式应为 规则:级别（级别为 off、warn 或 error），而不是“{{value}}”。' },
-  'summary.problems': { en: '{{total}} problems ({{errors}} errors, {{warnings}} warnings)', 'zh-CN': '共 {{total}} 个问题（{{errors}} 个错误，{{warnings}} 个警告）' },
+  'summary.problems': { en: '{{total}} {{problemWord}} ({{errors}} {{errorWord}}, {{warnings}} {{warningWord}})', 'zh-CN': '共 {{total}} 个问题（{{errors}} 个错误，{{warnings}} 个警告）' },
   'summary.fixable': { en: '{{count}} can be fixed with the `--fix` option.', 'zh-CN': '其中 {{count}} 个可用 `--fix` 选项自动修复。' },
   'summary.clean': { en: 'No problems in {{files}} files.', 'zh-CN': '{{files}} 个文件均未发现问题。' },
   'summary.maxWarnings': { en: 'Too many warnings ({{count}}); at most {{max}} are allowed (--max-warnings).', 'zh-CN': '警告过多（{{count}} 个），最多允许 {{max}} 个（--max-warnings）。' },
   'fix.applied': { en: 'Fixed {{count}} problems in {{files}} files.', 'zh-CN': '已修复 {{files}} 个文件中的 {{count}} 个问题。' },
+  'fix.wouldApply': { en: 'Would fix {{count}} problems in {{files}} files (dry run: nothing written).', 'zh-CN': '将修复 {{files}} 个文件中的 {{count}} 个问题（试运行，未写入文件）。' },
   'fix.none': { en: 'Nothing to fix.', 'zh-CN': '没有可自动修复的问题。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -33,6 +34,13 @@ export type EngineMessageKey = keyof typeof MESSAGES;
 
 export function m(locale: Locale, key: EngineMessageKey, data?: Record<string, unknown>): string {
   return format(MESSAGES[key][locale], data);
+}
+
+/** "3 problems (1 error, 2 warnings)" in either language. */
+export function problemSummary(locale: Locale, errors: number, warnings: number): string {
+  const total = errors + warnings;
+  const word = (n: number, one: string) => (n === 1 ? one : `${one}s`);
+  return m(locale, 'summary.problems', { total, errors, warnings, problemWord: word(total, 'problem'), errorWord: word(errors, 'error'), warningWord: word(warnings, 'warning') });
 }
 
 /** A failure the user can fix (bad flag, bad config, missing path): exit code 2 and one line, never a stack trace. */

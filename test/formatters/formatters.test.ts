@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { github, githubSummary } from '../../scripts/formatters/github.ts';
+import { json } from '../../scripts/formatters/json.ts';
+import { junit } from '../../scripts/formatters/junit.ts';
+import { sarif } from '../../scripts/formatters/sarif.ts';
+import { stylish } from '../../scripts/formatters/stylish.ts';
+import type { FormatOptions } from '../../scripts/formatters/types.ts';
+import { summarize, type FileResult } from '../../scripts/lint/engine.ts';
+import { engineRules } from '../../scripts/lint/registry.ts';
+
+const rules = engineRules();
+const options: FormatOptions = { locale: 'en', cwd: '/repo', color: false, rules };
+
+const results: FileResult[] = [
+  summarize('processes/a.md', [], false),
+  {
+    ...summarize(
+      'processes/b,1.md',
+      [
+        { ruleId: 'schema', severity: 'error', file: 'processes/b,1.md', line: 3, column: 1, endLine: 3, endColumn: 6, message: 'Unknown field `titel`: 100% wrong,\nsee docs', messageId: 'problem', url: 'https://handbook.example.com/rules/schema/' },
+        { ruleId: 'suppression', severity: 'warning', file: 'processes/b,1.md', line: 12, column: 5, message: 'The suppression <x> & "y"', messageId: 'unused', url: 'https://handbook.example.com/rules/suppression/' },
+      ],
+      false,
+    ),
+    fixableCount: 1,
+  },
+];
+
+describe('stylish', () => {
+  it('groups by file with aligned columns, a summary and docs links; no colours when off', () => {
+    expect(stylish(results, options)).toBe(`processes/b,1.md
+  3:1   error    Unknown field \`titel\`: 100% wrong, see docs  schema
+  12:5  warning  The suppression <x> & "y"  suppression
+
+✖ 2 problems (1 error, 1 warning)
+  1 can be fixed with the \`--fix\` option.
+
+Rule docs:
+  schema: https://handbook.example.com/rules/schema/
+  suppression: https://handbook.example.com/rules/suppression/
+`);
+    expect(stylish([results[0]!], { ...options, locale: 'zh-CN' })).toBe('1 个文件均未发现问题。\n');
+    expect(stylish(results, { ...options, locale: 'zh-CN' })).toContain('✖ 共 2 个问题（1 个错误，1 个警告）\n  其中 1 个可用 `--fix` 选项自动修复。');
+  });
+
+  it('colours only when asked', () => {
+    const coloured = stylish(results, { ...options, color: true });
+    expect(coloured).toContain('\u001b[');
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(stylish(results, options));
+  });
+});
+
+describe('json', () => {
+  it('is the results as JSON', () => {
+    expect(JSON.parse(json(results, options))).toEqual(results);
+  });
+});
+
+describe('junit', () => {
+  it('writes a suite per file and escapes XML', () => {
+    expect(junit(results, options)).toBe(`<?xml version="1.0" encoding="utf-8"?>
+<testsuites name="processlint" tests="3" failures="2">
+  <testsuite name="processes/a.md" tests="1" failures="0" errors="0">
+    <testcase name="processlint" classname="processes/a.md"/>
+  </testsuite>
+  <testsuite name="processes/b,1.md" tests="2" failures="2" errors="0">
+    <testcase name="3:1 schema" classname="processes/b,1.md">
+      <failure type="error" message="Unknown field \`titel\`: 100% wrong,
+see docs">error processes/b,1.md:3:1 Unknown field \`titel\`: 100% wrong,
+see docs (schema) https://handbook.example.com/rules/schema/</failure>
+    </testcase>
+    <testcase name="12:5 suppression" classname="processes/b,1.md">
+      <failure type="warning" message="The suppression &lt;x&gt; &amp; &quot;y&quot;">warning processes/b,1.md:12:5 The suppression &lt;x&gt; &amp; &quot;y&quot; (suppression) https://handbook.example.com/rules/suppression/</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`);
+  });
+});
+
+describe('github', () => {
+  it('writes escaped workflow commands', () => {
+    expect(github(results, options)).toBe(
+      '::error file=processes/b%2C1.md,line=3,col=1,endLine=3,endColumn=6,title=schema::Unknown field `titel`: 100%25 wrong,%0Asee docs\n' +
+        '::warning file=processes/b%2C1.md,line=12,col=5,title=suppression::The suppression <x> & "y"\n',
+    );
+    expect(github([results[0]!], options)).toBe('');
+  });
+
+  it('summarises every finding in Markdown for the job summary', () => {
+    expect(githubSummary(results, options)).toBe(`## processlint
+
+2 problems (1 error, 1 warning)
+
+| File | Line | Severity | Rule | Message |
+| --- | --- | --- | --- | --- |
+| processes/b,1.md | 3:1 | error | [schema](https://handbook.example.com/rules/schema/) | Unknown field \`titel\`: 100% wrong, see docs |
+| processes/b,1.md | 12:5 | warning | [suppression](https://handbook.example.com/rules/suppression/) | The suppression &lt;x> & "y" |
+`);
+  });
+});
+
+describe('sarif', () => {
+  const log = JSON.parse(sarif(results, options));
+
+  it('validates against the SARIF 2.1.0 schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('carries rule metadata with help links, rule indexes and regions', () => {
+    const driver = log.runs[0].tool.driver;
+    expect(driver.name).toBe('processlint');
+    const index = driver.rules.findIndex((r: { id: string }) => r.id === 'schema');
+    expect(driver.rules[index]).toMatchObject({ id: 'schema', helpUri: 'https://handbook.example.com/rules/schema/' });
+    expect(log.runs[0].results[0]).toEqual({
+      ruleId: 'schema',
+      ruleIndex: index,
+      level: 'error',
+      message: { text: 'Unknown field `titel`: 100% wrong,\nsee docs' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'processes/b,1.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 6 } } }],
+    });
+    expect(log.runs[0].results[1].level).toBe('warning');
+  });
+});
