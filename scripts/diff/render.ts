@@ -175,9 +175,13 @@ function intro(report: DiffReport, locale: Locale, code: Esc): string[] {
 
 export interface RenderOptions {
   locale: Locale;
-  /** Include the Mermaid flowcharts in plain text (Markdown always has them). */
+  /** Include the Mermaid flowcharts in plain text (Markdown has them unless it would be too long). */
   mermaid?: boolean;
+  /** Longest Markdown to produce, in characters (a GitHub comment holds 65,536). */
+  maxLength?: number;
 }
+
+export const MAX_COMMENT_LENGTH = 65_000;
 
 export function renderText(report: DiffReport, options: RenderOptions): string {
   const { locale } = options;
@@ -229,23 +233,45 @@ export function escapeMarkdown(text: string): string {
 
 const inlineCode: Esc = (t) => `\`${t.replace(/`/g, 'ˋ')}\``;
 
+/**
+ * The pull-request comment. When it would not fit in one comment, the flowcharts
+ * go first (the site preview has them), then the specs that do not fit, each
+ * time with a note saying so; the marker stays first so CI still finds it.
+ */
 export function renderMarkdown(report: DiffReport, options: RenderOptions): string {
+  const limit = options.maxLength ?? MAX_COMMENT_LENGTH;
+  const full = markdown(report, options, true, report.specs.length);
+  if (full.length <= limit) return full;
+  const zh = options.locale === 'zh-CN';
+  const noCharts = zh ? '\n> 评论篇幅有限，已省略流程图；请在网站预览中查看。\n' : '\n> The comment is too long for the flowcharts; see them in the site preview.\n';
+  let shown = report.specs.length;
+  let text = markdown(report, options, false, shown) + noCharts;
+  while (text.length > limit && shown > 0) {
+    shown--;
+    const rest = report.specs.length - shown;
+    const cut = zh ? `\n> 还有 ${rest} 个流程的变化未能列出（评论篇幅有限），请在本地运行 \`npm run diff\` 查看。\n` : `\n> ${rest} more changed process${rest === 1 ? '' : 'es'} not listed (the comment is too long); run \`npm run diff\` locally to see them.\n`;
+    text = markdown(report, options, false, shown) + noCharts + cut;
+  }
+  return text;
+}
+
+function markdown(report: DiffReport, options: RenderOptions, charts: boolean, shown: number): string {
   const { locale } = options;
   const zh = locale === 'zh-CN';
   const out = [COMMENT_MARKER, zh ? '## 流程变更摘要' : '## Process changes', '', ...intro(report, locale, inlineCode)];
   if (report.specs.length === 0) out.push('', zh ? '没有流程规范被修改。' : 'No process spec changed.');
-  for (const spec of report.specs) {
+  for (const spec of report.specs.slice(0, shown)) {
     out.push('', `### ${escapeMarkdown(heading(spec, locale))}`, '', `${spec.oldFile && spec.oldFile !== spec.file ? `${inlineCode(spec.oldFile)} → ` : ''}${inlineCode(spec.file)}`);
     for (const section of grouped(spec.changes)) {
       out.push('', `**${section.title[locale]}**`, '');
       for (const change of section.changes) out.push(`- ${describeChange(change, locale, escapeMarkdown, inlineCode)}`);
     }
     if (spec.changes.length === 0) out.push('', zh ? '只有格式或正文有变化。' : 'Only formatting or body text changed.');
-    if (spec.mermaid) {
-      out.push('', `<details${spec.status === 'deleted' ? '' : ' open'}><summary>${zh ? '新版流程图' : 'Flowchart of the new version'}</summary>`, '');
+    if (spec.mermaid && charts) {
+      out.push('', `<details open><summary>${zh ? '新版流程图' : 'Flowchart of the new version'}</summary>`, '');
       if (spec.removedSteps.length > 0 || Object.keys(spec.highlight).length > 0) out.push(legend(spec, locale, inlineCode), '');
       out.push('```mermaid', spec.mermaid.trimEnd(), '```', '', '</details>');
-    } else if (spec.removedSteps.length > 0) {
+    } else if (spec.removedSteps.length > 0 || Object.keys(spec.highlight).length > 0) {
       out.push('', legend(spec, locale, inlineCode));
     }
   }

@@ -238,3 +238,31 @@ describe('renderers', () => {
     expect(formatMinutes(0, 8, 'en')).toBe('0 min');
   });
 });
+
+describe('long comments', () => {
+  const spec = (n: number) => ({
+    file: `processes/management/p${n}.md`,
+    status: 'modified' as const,
+    id: `p${n}`,
+    title: `流程${n}`,
+    changes: [{ kind: 'deadline-changed' as const, step: { id: 'a', name: 'A' }, from: '1h', to: '2h' }],
+    highlight: { a: 'changed' as const },
+    removedSteps: [],
+    mermaid: `flowchart TD\n${'  s0["x"]\n'.repeat(200)}`,
+  });
+  const report: DiffReport = { base: 'origin/main', orgChanged: false, notes: [], specs: Array.from({ length: 20 }, (_, i) => spec(i)) };
+
+  it('fit in one GitHub comment: flowcharts go first, then specs, each with a note', () => {
+    const full = renderMarkdown(report, { locale: 'en', maxLength: 1_000_000 });
+    expect(full).toContain('```mermaid');
+    const noCharts = renderMarkdown(report, { locale: 'en', maxLength: 20_000 });
+    expect(noCharts.length).toBeLessThanOrEqual(20_000);
+    expect(noCharts).not.toContain('```mermaid');
+    expect(noCharts).toContain('> The comment is too long for the flowcharts; see them in the site preview.');
+    expect(noCharts).toContain('### 流程19 (p19)');
+    const cut = renderMarkdown(report, { locale: 'zh-CN', maxLength: 1_500 });
+    expect(cut.length).toBeLessThanOrEqual(1_500);
+    expect(cut.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(cut).toMatch(/还有 \d+ 个流程的变化未能列出/);
+  });
+});
