@@ -19,7 +19,10 @@ const link = (zh, en, href) => ({ label: zh, translations: { en }, link: href })
 export default defineConfig({
   site: 'https://handbook.example.com',
   srcDir: './site',
+  publicDir: './site/public',
   outDir: process.env.HANDBOOK_OUT_DIR ?? './dist',
+  // Separate caches let the tests build fixture handbooks beside a normal build.
+  ...(process.env.HANDBOOK_ASTRO_CACHE ? { cacheDir: process.env.HANDBOOK_ASTRO_CACHE } : {}),
   trailingSlash: 'always',
   server: { host: '127.0.0.1' },
   // Starlight imports js-yaml 4 (default export); the project uses js-yaml 5. Bundling js-yaml lets each
@@ -46,6 +49,7 @@ export default defineConfig({
         link('表单与输出', 'Forms and outputs', '/forms/'),
         link('检查规则', 'Lint rules', '/rules/'),
         { label: '使用说明', translations: { en: 'How to read' }, slug: 'guide' },
+        ...(process.env.HANDBOOK_ALLOW_BROKEN === '1' ? [link('无法读取的流程', 'Unreadable processes', '/broken/')] : []),
       ],
     }),
   ],

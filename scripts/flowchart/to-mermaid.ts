@@ -32,7 +32,9 @@ export const END_NODE = 'finish';
 export const MERMAID_CONFIG = {
   securityLevel: 'strict',
   startOnLoad: false,
-  flowchart: { htmlLabels: false, useMaxWidth: true, curve: 'basis' },
+  // HTML labels: Mermaid decodes our label entities and wraps text properly only in them.
+  htmlLabels: true,
+  flowchart: { htmlLabels: true, useMaxWidth: true, curve: 'basis' },
 } as const;
 
 const TEXT = {
@@ -56,7 +58,7 @@ export function toMermaid(model: ProcessModel, org?: OrgIndex, options: Flowchar
   const locale = options.locale ?? 'zh-CN';
   const text = TEXT[locale];
   const lines: string[] = [];
-  lines.push('---', 'config:', '  securityLevel: strict', '  flowchart:', '    htmlLabels: false', '---');
+  lines.push('---', 'config:', '  securityLevel: strict', '---');
   lines.push(`${options.swimlanes ? 'swimlane-beta' : 'flowchart'} ${options.direction ?? 'TD'}`);
 
   const lanes = new Map<string, { label: string; nodes: StepNode[] }>();

@@ -9,7 +9,16 @@
 /** Removes `<style>` and renames the render id (`mermaid-3`) to `id` everywhere it is referenced. */
 export function normaliseSvg(svg: string, renderId: string, id: string): string {
   const pattern = new RegExp(`${escapeRegExp(renderId)}(?![0-9])`, 'g');
-  return naturalSize(svg.replace(/<style>[\s\S]*?<\/style>/g, '').replace(pattern, id));
+  return decodeLabelEntities(naturalSize(svg.replace(/<style>[\s\S]*?<\/style>/g, '').replace(pattern, id)));
+}
+
+/**
+ * Mermaid turns the label entities we write (`#quot;`) into HTML entities
+ * (`&quot;`) but, for SVG-text labels, never decodes them, so they would show
+ * literally. Decode them once, as text, inside `<text>` only.
+ */
+export function decodeLabelEntities(svg: string): string {
+  return svg.replace(/<text\b[^>]*>[\s\S]*?<\/text>/g, (text) => text.replace(/&amp;(quot|lt|gt|amp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, '&$1;'));
 }
 
 /**
@@ -35,9 +44,9 @@ export function naturalSize(svg: string): string {
 /** Defence in depth: nothing executable or external survives, whatever Mermaid emitted. */
 export function assertInert(svg: string): string {
   return svg
-    .replace(/<script[\s\S]*?<\/script>/gi, '')
-    .replace(/<foreignObject[\s\S]*?<\/foreignObject>/gi, '')
-    .replace(/\s(?:on[a-z]+|xlink:href|href)\s*=\s*("[^"]*"|'[^']*')/gi, '');
+    .replace(/<(script|iframe|object|embed|link|meta|style)\b[\s\S]*?(?:<\/\1>|\/>)/gi, '')
+    .replace(/<(script|iframe|object|embed|link|meta|style|img|image|use|video|audio|source)\b[^>]*>/gi, '')
+    .replace(/\s(?:on[a-z]+|xlink:href|href|src|srcset|formaction|action)\s*=\s*("[^"]*"|'[^']*')/gi, '');
 }
 
 export interface NodeLink {

@@ -1,0 +1,166 @@
+/**
+ * Page-weight budget of the built site (`npm run budget`, after `npm run build`):
+ * every process page must ship no diagram JavaScript (the flowchart is an SVG
+ * rendered at build time) and weigh under 80 KB gzipped in all: HTML + CSS + JS
+ * + SVG it loads. Exits 1 with the list of pages over budget.
+ *
+ *   tsx scripts/check-budget.ts [dist] [--allow-client-diagrams] [--json]
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGET_BYTES = 80 * 1024;
+
+export interface PageWeight {
+  page: string;
+  html: number;
+  css: number;
+  js: number;
+  svg: number;
+  total: number;
+  /** JavaScript files reachable from the page (static or dynamic imports) that contain Mermaid. */
+  diagramScripts: string[];
+}
+
+const gzipCache = new Map<string, number>();
+function gz(file: string): number {
+  let size = gzipCache.get(file);
+  if (size === undefined) gzipCache.set(file, (size = gzipSync(readFileSync(file), { level: 9 }).length));
+  return size;
+}
+
+function assetPath(dist: string, ref: string, from: string): string | undefined {
+  if (/^(?:[a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:')) return undefined;
+  const clean = ref.split(/[?#]/)[0]!;
+  const file = clean.startsWith('/') ? path.join(dist, clean) : path.resolve(path.dirname(from), clean);
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+/** JS a script pulls in: static imports always load; dynamic imports only count for the diagram check. */
+function scriptGraph(dist: string, entry: string, staticOnly: boolean, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(entry, 'utf8');
+  const patterns = [/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']/g, /\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.m?js)["']/g];
+  if (!staticOnly) patterns.push(/\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g);
+  for (const pattern of patterns) {
+    for (const match of code.matchAll(pattern)) {
+      const file = assetPath(dist, match[1]!, entry);
+      if (file) scriptGraph(dist, file, staticOnly, seen);
+    }
+  }
+  if (!staticOnly) {
+    // Vite lists lazily loaded chunks as site-root paths (`__vite__mapDeps`).
+    for (const match of code.matchAll(/["'](\/?_astro\/[^"']+\.m?js)["']/g)) {
+      const file = assetPath(dist, `/${match[1]!.replace(/^\//, '')}`, entry);
+      if (file) scriptGraph(dist, file, staticOnly, seen);
+    }
+  }
+  return seen;
+}
+
+const isMermaid = (file: string) => /mermaid/i.test(path.basename(file)) || /flowchart-v2|mermaidAPI/.test(readFileSync(file, 'utf8'));
+
+export function measurePage(dist: string, htmlFile: string): PageWeight {
+  const html = readFileSync(htmlFile, 'utf8');
+  const css = new Set<string>();
+  const scripts = new Set<string>();
+  const svgs = new Set<string>();
+  for (const match of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = match[0];
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (!href) continue;
+    const file = assetPath(dist, href, htmlFile);
+    if (!file) continue;
+    if (/rel="stylesheet"/.test(tag)) css.add(file);
+    else if (/rel="modulepreload"/.test(tag)) scripts.add(file);
+  }
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
+    const file = assetPath(dist, match[1]!, htmlFile);
+    if (file) scripts.add(file);
+  }
+  for (const match of html.matchAll(/<img\b[^>]*\bsrc="([^"]+\.svg)"/g)) {
+    const file = assetPath(dist, match[1]!, htmlFile);
+    if (file) svgs.add(file);
+  }
+  // Inline module scripts import chunks too.
+  for (const match of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
+    for (const imp of match[1]!.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']/g)) {
+      const file = assetPath(dist, imp[1]!, htmlFile);
+      if (file) scripts.add(file);
+    }
+  }
+  const loaded = new Set<string>();
+  const reachable = new Set<string>();
+  for (const script of scripts) {
+    scriptGraph(dist, script, true, loaded);
+    scriptGraph(dist, script, false, reachable);
+  }
+  const sum = (files: Set<string>) => [...files].reduce((n, f) => n + gz(f), 0);
+  // Inline SVG (the pre-rendered flowchart) is reported apart from the rest of the HTML.
+  const inline = [...html.matchAll(/<svg\b[\s\S]*?<\/svg>/g)].map((m) => m[0]).filter((svg) => svg.length > 2000);
+  const bare = inline.reduce((text, svg) => text.replace(svg, ''), html);
+  const weight = {
+    html: gzipSync(bare, { level: 9 }).length,
+    css: sum(css),
+    js: sum(loaded),
+    svg: sum(svgs) + inline.reduce((n, svg) => n + gzipSync(svg, { level: 9 }).length, 0),
+  };
+  return {
+    page: '/' + path.relative(dist, htmlFile).split(path.sep).join('/').replace(/index\.html$/, ''),
+    ...weight,
+    total: weight.html + weight.css + weight.js + weight.svg,
+    diagramScripts: [...reachable].filter(isMermaid).map((f) => path.relative(dist, f)),
+  };
+}
+
+export function processPages(dist: string): string[] {
+  const pages: string[] = [];
+  for (const base of [path.join(dist, 'processes'), path.join(dist, 'en', 'processes')]) {
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base)) {
+      const file = path.join(base, name, 'index.html');
+      if (existsSync(file)) pages.push(file);
+    }
+  }
+  return pages.sort();
+}
+
+export interface BudgetResult {
+  pages: PageWeight[];
+  failures: string[];
+}
+
+export function checkBudget(dist: string, options: { allowClientDiagrams?: boolean } = {}): BudgetResult {
+  const pages = processPages(dist).map((file) => measurePage(dist, file));
+  const failures: string[] = [];
+  if (pages.length === 0) failures.push(`No process pages under ${dist}/processes/. Run \`npm run build\` first.`);
+  for (const page of pages) {
+    if (page.total >= BUDGET_BYTES) failures.push(`${page.page}: ${kb(page.total)} gzipped (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)}, SVG ${kb(page.svg)}) is over the ${kb(BUDGET_BYTES)} budget`);
+    if (!options.allowClientDiagrams && page.diagramScripts.length > 0) failures.push(`${page.page}: ships diagram JavaScript (${page.diagramScripts.join(', ')}); the flowchart should be pre-rendered (was Chromium missing at build time?)`);
+  }
+  return { pages, failures };
+}
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('check-budget.ts')) {
+  const args = process.argv.slice(2);
+  const dist = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
+  const { pages, failures } = checkBudget(dist, { allowClientDiagrams: args.includes('--allow-client-diagrams') });
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(pages, null, 2));
+  } else if (pages.length > 0) {
+    const largest = pages.reduce((a, b) => (b.total > a.total ? b : a));
+    const home = existsSync(path.join(dist, 'index.html')) ? measurePage(dist, path.join(dist, 'index.html')) : undefined;
+    const line = (p: PageWeight) => `${p.page}: ${kb(p.total)} (HTML ${kb(p.html)}, CSS ${kb(p.css)}, JS ${kb(p.js)}, SVG ${kb(p.svg)})`;
+    console.log(`${pages.length} process pages checked against ${kb(BUDGET_BYTES)} gzipped.`);
+    if (home) console.log(`home     ${line(home)}`);
+    console.log(`largest  ${line(largest)}`);
+  }
+  if (failures.length > 0) {
+    console.error(`Budget exceeded:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+}
