@@ -38,6 +38,8 @@ export interface DiffReport {
   head?: string;
   /** Set when `origin/main` was missing and another base was used. */
   fallback?: string;
+  /** The commit where the current branch forked from the base, when the base has moved on since. */
+  forkPoint?: string;
   orgChanged: boolean;
   notes: string[];
   specs: SpecDiff[];
@@ -81,8 +83,8 @@ export function semanticDiff(options: DiffOptions): DiffReport {
   const { cwd, locale } = options;
   const base = resolveBase(options.base, cwd);
   if (options.head !== undefined && !isRevision(options.head, cwd)) throw new GitError(`unknown revision "${options.head}"`);
-  const changed = changedFiles(base.ref, options.head, cwd);
-  const before = readSide(base.ref, cwd, options);
+  const changed = changedFiles(base.commit, options.head, cwd);
+  const before = readSide(base.commit, cwd, options);
   const after = readSide(options.head, cwd, options);
   const load = (side: Side, file: string): LoadedSpec | undefined => {
     const text = side.texts.get(file);
@@ -161,6 +163,7 @@ export function semanticDiff(options: DiffOptions): DiffReport {
     base: base.ref,
     ...(options.head ? { head: options.head } : {}),
     ...(base.fallback ? { fallback: base.fallback } : {}),
+    ...(base.forkPoint ? { forkPoint: base.forkPoint } : {}),
     orgChanged: changed.some((c) => c.path === ORG_FILE || c.oldPath === ORG_FILE),
     notes: [],
     specs,

@@ -24,14 +24,28 @@ export function isRevision(ref: string, cwd: string): boolean {
   return spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, stdio: 'ignore' }).status === 0;
 }
 
-/** The base to compare with: the one asked for, else `origin/main`, `main`, then `HEAD`; `fallback` says which was used instead. */
-export function resolveBase(requested: string | undefined, cwd: string): { ref: string; fallback?: string } {
+/**
+ * The base to compare with: the one asked for, else `origin/main`, `main`, then `HEAD`
+ * (`fallback` says which was used instead of `origin/main`). Without an explicit base the
+ * comparison starts where the current branch forked from it (`forkPoint`, as a pull request
+ * does), so changes made on main since then are not shown as reverted.
+ */
+export function resolveBase(requested: string | undefined, cwd: string): { ref: string; commit: string; fallback?: string; forkPoint?: string } {
   if (requested !== undefined) {
     if (!isRevision(requested, cwd)) throw new GitError(`unknown revision "${requested}"`);
-    return { ref: requested };
+    return { ref: requested, commit: requested };
   }
   for (const ref of ['origin/main', 'main', 'HEAD']) {
-    if (isRevision(ref, cwd)) return ref === 'origin/main' ? { ref } : { ref, fallback: ref };
+    if (!isRevision(ref, cwd)) continue;
+    const tip = git(['rev-parse', `${ref}^{commit}`], cwd).trim();
+    const fork = spawnSync('git', ['merge-base', ref, 'HEAD'], { cwd, encoding: 'utf8' });
+    const point = fork.status === 0 ? fork.stdout.trim() : tip;
+    return {
+      ref,
+      commit: point,
+      ...(ref === 'origin/main' ? {} : { fallback: ref }),
+      ...(point !== tip ? { forkPoint: point.slice(0, 12) } : {}),
+    };
   }
   throw new GitError('the repository has no commit yet');
 }

@@ -167,6 +167,7 @@ function intro(report: DiffReport, locale: Locale, code: Esc): string[] {
   const zh = locale === 'zh-CN';
   const head = report.head ?? (zh ? '工作区' : 'the working tree');
   const lines = [zh ? `对比 ${code(report.base)} → ${report.head ? code(head) : head}：${report.specs.length} 个流程有变化。` : `Comparing ${code(report.base)} → ${report.head ? code(head) : head}: ${report.specs.length} process${report.specs.length === 1 ? '' : 'es'} changed.`];
+  if (report.forkPoint) lines.push(zh ? `从当前分支与 ${code(report.base)} 的分叉点 ${code(report.forkPoint)} 起比较，${code(report.base)} 此后的修改不计入。` : `Compared from where this branch forked from ${code(report.base)} (${code(report.forkPoint)}); later changes on ${code(report.base)} are not counted.`);
   if (report.fallback) lines.push(zh ? `没有 ${code('origin/main')}，改为与 ${code(report.fallback)} 对比。` : `No ${code('origin/main')}; compared with ${code(report.fallback)} instead.`);
   if (report.orgChanged) lines.push(zh ? `组织注册表 ${code('processes/org.yml')} 也有修改。` : `The org registry ${code('processes/org.yml')} changed too.`);
   for (const note of report.notes) lines.push(note);

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/diff/cli.ts';
 import { semanticDiff, type DiffReport, type SpecDiff } from '../../scripts/diff/collect.ts';
@@ -172,6 +172,23 @@ describe('against the working tree', () => {
     expect(wt.base).toBe('origin/main');
     expect(wt.fallback).toBeUndefined();
     expect(wt.specs.map((s) => s.id)).toContain('petty-cash');
+  });
+
+  it('compares from the fork point when main moved on since the branch started', () => {
+    // main gains a change after `base`; the branch (HEAD, at `head`) never saw it
+    const other = join(repo, '..', `${basename(repo)}-main`);
+    git('worktree', 'add', '-q', '-b', 'later-main', other, base);
+    writeFileSync(join(other, 'processes/management/petty-cash.md'), edit(RETIRED, ['    deadline: 1 workday\n', '    deadline: 5 workdays\n']));
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-am', 'main moves on'], { cwd: other });
+    git('update-ref', 'refs/remotes/origin/main', 'later-main');
+    git('worktree', 'remove', '--force', other);
+    const wt = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' });
+    expect(wt.forkPoint).toBe(base.slice(0, 12));
+    // petty-cash is still simply deleted on the branch: main's later edit is not shown as reverted
+    expect(spec(wt, 'petty-cash').changes).toEqual([{ kind: 'spec-removed', id: 'petty-cash', title: '备用金流程' }]);
+    const out: string[] = [];
+    run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) });
+    expect(out.join('\n')).toContain(`Compared from where this branch forked from origin/main (${base.slice(0, 12)})`);
   });
 
   it('an unknown revision is a clear usage error', () => {
