@@ -78,7 +78,7 @@ export function describeChange(change: SpecChange, locale: Locale, esc: Esc = (t
   const role = (r: RoleRef) => (r.name ? `${esc(r.name)}${paren(code(r.id))}` : code(r.id));
   const roles = (rs: RoleRef[]) => (rs.length ? rs.map(role).join(', ') : zh ? '未指定' : 'none');
   const status = (s: string) => (zh && STATUS_NAMES[s] ? `${STATUS_NAMES[s]} ${code(s)}` : code(s));
-  const stage = (s?: StageState) => (s ? `${status(s.status)}${s.date ? ` (${s.date})` : ''}` : zh ? '未填写' : 'absent');
+  const stage = (s?: StageState) => (s ? `${status(s.status)}${s.date ? paren(s.date) : ''}` : zh ? '未填写' : 'absent');
   const unset = zh ? '未填写' : 'not set';
   switch (change.kind) {
     case 'spec-added': return zh ? `新增流程${q(change.title)}${paren(code(change.id))}` : `New process ${q(change.title)} (${code(change.id)})`;
@@ -105,7 +105,7 @@ export function describeChange(change: SpecChange, locale: Locale, esc: Esc = (t
     case 'step-added': return zh ? `新增步骤${step(change.step)}，位于第 ${change.position} 步` : `Step ${step(change.step)} added at position ${change.position}`;
     case 'step-removed': return zh ? `删除步骤${step(change.step)}（原第 ${change.position} 步）` : `Step ${step(change.step)} removed (was position ${change.position})`;
     case 'step-renamed': return zh ? `步骤 ${code(change.step.id)} 改名：${q(change.from)} → ${q(change.step.name)}` : `Step ${code(change.step.id)} renamed: ${q(change.from)} → ${q(change.step.name)}`;
-    case 'step-moved': return zh ? `步骤${step(change.step)} 顺序调整：第 ${change.from} 步 → 第 ${change.to} 步` : `Step ${step(change.step)} moved: position ${change.from} → ${change.to}`;
+    case 'step-moved': return zh ? `步骤${step(change.step)}顺序调整：第 ${change.from} 步 → 第 ${change.to} 步` : `Step ${step(change.step)} moved: position ${change.from} → ${change.to}`;
     case 'role-changed': {
       const field = change.field === 'role' ? (zh ? '责任岗位（R）' : 'responsible role (R)') : zh ? '批准岗位（A）' : 'accountable role (A)';
       return zh ? `步骤${step(change.step)}的${field}：${roles(change.from)} → ${roles(change.to)}` : `Step ${step(change.step)}, ${field}: ${roles(change.from)} → ${roles(change.to)}`;
@@ -125,10 +125,10 @@ export function describeChange(change: SpecChange, locale: Locale, esc: Esc = (t
       const list = (ts: string[]) => (ts.length ? ts.map((t) => esc(t)).join(', ') : zh ? '流程结束' : 'end of process');
       return zh ? `步骤${step(change.step)}的去向：${list(change.from)} → ${list(change.to)}` : `Step ${step(change.step)} now leads to ${list(change.to)} (was ${list(change.from)})`;
     }
-    case 'control-added': return zh ? `步骤${step(change.step)} 新增关键控制点：${q(change.text)}` : `Step ${step(change.step)}: control point added: ${q(change.text)}`;
-    case 'control-removed': return zh ? `步骤${step(change.step)} 删除关键控制点：${q(change.text)}` : `Step ${step(change.step)}: control point removed: ${q(change.text)}`;
-    case 'output-added': return zh ? `步骤${step(change.step)} 新增输出成果：${q(change.text)}` : `Step ${step(change.step)}: output added: ${q(change.text)}`;
-    case 'output-removed': return zh ? `步骤${step(change.step)} 删除输出成果：${q(change.text)}` : `Step ${step(change.step)}: output removed: ${q(change.text)}`;
+    case 'control-added': return zh ? `步骤${step(change.step)}新增关键控制点：${q(change.text)}` : `Step ${step(change.step)}: control point added: ${q(change.text)}`;
+    case 'control-removed': return zh ? `步骤${step(change.step)}删除关键控制点：${q(change.text)}` : `Step ${step(change.step)}: control point removed: ${q(change.text)}`;
+    case 'output-added': return zh ? `步骤${step(change.step)}新增输出成果：${q(change.text)}` : `Step ${step(change.step)}: output added: ${q(change.text)}`;
+    case 'output-removed': return zh ? `步骤${step(change.step)}删除输出成果：${q(change.text)}` : `Step ${step(change.step)}: output removed: ${q(change.text)}`;
     case 'kpi-added': return zh ? `新增指标${q(change.kpi.name)}，目标${q(change.target)}` : `KPI ${q(change.kpi.name)} added, target ${q(change.target)}`;
     case 'kpi-removed': return zh ? `删除指标${q(change.kpi.name)}（原目标${q(change.target)}）` : `KPI ${q(change.kpi.name)} removed (target was ${q(change.target)})`;
     case 'kpi-target-changed': return zh ? `指标${q(change.kpi.name)}的目标：${q(change.from)} → ${q(change.to)}` : `KPI ${q(change.kpi.name)}, target: ${q(change.from)} → ${q(change.to)}`;
