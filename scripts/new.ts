@@ -240,9 +240,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const today = io.today ?? new Date().toISOString().slice(0, 10);
   const text = renderSkeleton({ id, category: category as Category, department, owner, today, author: role!.name, ...(values.title ? { title: values.title } : {}) });
   const dir = join(processesDir, category);
-  mkdirSync(dir, { recursive: true });
   const file = join(dir, `${id}.md`);
-  writeFileSync(file, text, { flag: 'wx' });
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (error) {
+    io.err(say(`无法写入 ${relative(io.cwd, file)}：${(error as Error).message}`, `Cannot write ${relative(io.cwd, file)}: ${(error as Error).message}`));
+    return 1;
+  }
   io.out(say(`已创建 ${relative(io.cwd, file)}。请填写标有“待填写”的内容，然后运行 npm run lint。`, `Created ${relative(io.cwd, file)}. Fill in everything marked 待填写, then run npm run lint.`));
   return 0;
 }

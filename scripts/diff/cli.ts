@@ -55,8 +55,15 @@ export function run(argv: string[], cwd: string, io: { out: (t: string) => void;
     return 2;
   }
   const text = values.format === 'markdown' ? renderMarkdown(report, { locale }) : renderText(report, { locale, mermaid: values.mermaid === true });
-  if (values.output) writeFileSync(values.output, text);
-  else io.out(text.trimEnd());
+  if (!values.output) io.out(text.trimEnd());
+  else {
+    try {
+      writeFileSync(values.output, text);
+    } catch (error) {
+      io.err(zh ? `无法写入 ${values.output}：${(error as Error).message}` : `Cannot write ${values.output}: ${(error as Error).message}`);
+      return 2;
+    }
+  }
   return 0;
 }
 

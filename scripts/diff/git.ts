@@ -35,6 +35,7 @@ export function resolveBase(requested: string | undefined, cwd: string): { ref: 
     if (!isRevision(requested, cwd)) throw new GitError(`unknown revision "${requested}"`);
     return { ref: requested, commit: requested };
   }
+  if (spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd, stdio: 'ignore' }).status !== 0) throw new GitError(`${cwd} is not inside a git repository`);
   for (const ref of ['origin/main', 'main', 'HEAD']) {
     if (!isRevision(ref, cwd)) continue;
     const tip = git(['rev-parse', `${ref}^{commit}`], cwd).trim();

@@ -191,9 +191,17 @@ describe('against the working tree', () => {
     expect(out.join('\n')).toContain(`Compared from where this branch forked from origin/main (${base.slice(0, 12)})`);
   });
 
-  it('an unknown revision is a clear usage error', () => {
+  it('an unknown revision, a folder outside git, an unwritable output: clear errors, exit 2', () => {
     const err: string[] = [];
-    expect(run(['no-such-branch'], repo, { out: () => {}, err: (t) => err.push(t) })).toBe(2);
-    expect(err.join()).toMatch(/unknown revision "no-such-branch"/);
+    const io = { out: () => {}, err: (t: string) => err.push(t) };
+    expect(run(['no-such-branch', '--locale', 'en'], repo, io)).toBe(2);
+    expect(err.pop()).toMatch(/^Cannot read the git revisions: unknown revision "no-such-branch"\nRun this inside the handbook repository/);
+    const outside = mkdtempSync(join(tmpdir(), 'not-git-'));
+    expect(run([], outside, io)).toBe(2);
+    expect(err.pop()).toContain('is not inside a git repository');
+    rmSync(outside, { recursive: true });
+    expect(run(['--output', join(repo, 'no/such/dir/x.md'), '--today', '2026-06-01'], repo, io)).toBe(2);
+    expect(err.pop()).toMatch(/^无法写入 .*x\.md：ENOENT/);
+    expect(run(['--format', 'html'], repo, io)).toBe(2);
   });
 });
