@@ -220,7 +220,7 @@ if (!values['skip-site']) {
     HANDBOOK_TODAY: TODAY,
     BENCH_ASTRO_CACHE: path.join(work, 'astro-cache'),
   };
-  const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', path.join(import.meta.dirname, 'astro.bench.mjs')];
+  const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', 'scripts/bench/astro.bench.mjs'];
   const cold = measure(NODE, astro, { cwd: work, env });
   if (cold.code !== 0) notes.push(`site build exited with ${cold.code}: ${cold.stderr.slice(-1500)}`);
   const pages = cold.code === 0 ? countPages(path.join(work, 'dist')) : 0;
