@@ -76,7 +76,14 @@ function pendingHandbook(onTouch: () => void): Handbook {
  * Runs the enabled rules on one loaded spec. With a handbook, every rule runs; without one
  * (phase one of a large run), rules that read the handbook are returned as `deferred`.
  */
-export function checkLoaded(loaded: LoadedSpec, env: CheckEnv, handbook: Handbook | undefined, only?: readonly string[]): { findings: RuleFinding[]; deferred: string[] } {
+export function checkLoaded(
+  loaded: LoadedSpec,
+  env: CheckEnv,
+  handbook: Handbook | undefined,
+  only?: readonly string[],
+  /** Rules to defer without trying (they read the handbook every time so far). */
+  preDeferred?: ReadonlySet<string>,
+): { findings: RuleFinding[]; deferred: string[] } {
   const enabled = env.config.rulesFor(loaded.file);
   const findings: RuleFinding[] = [];
   const deferred: string[] = [];
@@ -87,6 +94,10 @@ export function checkLoaded(loaded: LoadedSpec, env: CheckEnv, handbook: Handboo
     if (only && !only.includes(id)) continue;
     const rule = env.rules[id];
     if (!rule || id === 'suppression') continue;
+    if (!handbook && preDeferred?.has(id) && loaded.spec) {
+      deferred.push(id);
+      continue;
+    }
     let touched = false;
     const input = {
       loaded,

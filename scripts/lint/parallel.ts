@@ -132,7 +132,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
 
 const started = performance.now();
 function debug(what: string) {
-  if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] ${what} at ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
+  if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] ${what} at ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, main heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
 }
 
 class Pool {
@@ -144,7 +144,7 @@ class Pool {
   constructor(count: number, init: WorkerInit) {
     const url = new URL('./worker.ts', import.meta.url);
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(url, { workerData: init });
+      const worker = new Worker(url, { workerData: init, execArgv: process.env.PL_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PL_PROF}`] : [], resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.PL_YOUNG ?? 8), maxOldGenerationSizeMb: Number(process.env.PL_OLD ?? 512) } });
       worker.on('message', (message: { id: number; out: unknown }) => {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -168,7 +168,7 @@ class Pool {
   }
 
   /** Batches handed out on demand, so a slow batch never leaves the other core idle. */
-  async map<I, O>(type: 'first', items: I[]): Promise<O[]> {
+  async map<I, O>(type: 'first' | 'second', items: I[], workers = this.workers): Promise<O[]> {
     const out: O[][] = [];
     let cursor = 0;
     const run = async (worker: Worker) => {
@@ -180,19 +180,16 @@ class Pool {
         out[start / BATCH] = batch;
       }
     };
-    await Promise.all(this.workers.map(run));
+    await Promise.all(workers.map(run));
     return out.flat();
   }
 
+  /** Gives every worker (or one, for a few specs) the handbook, then hands out the specs in batches. */
   async second(outlines: Array<{ file: string; spec: unknown }>, items: SecondItem[]): Promise<FileResult[]> {
-    // Each worker needs the whole handbook: use one worker for a few specs, all for many.
-    const useWorkers = items.length < 2 * PARALLEL_THRESHOLD ? this.workers.slice(0, 1) : this.workers;
-    const share = Math.ceil(items.length / useWorkers.length);
-    const parts = await Promise.all(
-      useWorkers.map((worker, i) => this.send<FileResult[]>(worker, { type: 'second', outlines, items: items.slice(i * share, (i + 1) * share) } as never)),
-    );
-    if (this.failure || parts.some((p) => !p)) throw this.failure ?? new Error('worker stopped');
-    return parts.flat();
+    const workers = items.length < PARALLEL_THRESHOLD ? this.workers.slice(0, 1) : this.workers;
+    const acks = await Promise.all(workers.map((worker) => this.send<boolean>(worker, { type: 'handbook', outlines } as never)));
+    if (this.failure || acks.some((a) => !a)) throw this.failure ?? new Error('worker stopped');
+    return this.map<SecondItem, FileResult>('second', items, workers);
   }
 
   async close() {

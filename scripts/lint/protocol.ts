@@ -49,8 +49,10 @@ export interface SecondItem {
 export interface SecondIn {
   type: 'second';
   id: number;
-  outlines: Array<{ file: string; spec: unknown }>;
   items: SecondItem[];
 }
 
-export type WorkerRequest = { type: 'first'; id: number; items: FirstItem[] } | SecondIn;
+export type WorkerRequest =
+  | { type: 'first'; id: number; items: FirstItem[] }
+  | { type: 'handbook'; id: number; outlines: Array<{ file: string; spec: unknown }> }
+  | SecondIn;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
-import { outlineOf } from '../model/handbook.ts';
+import { outlineOf, type Handbook } from '../model/handbook.ts';
 import { readSource } from './read.ts';
 import { resolveConfig } from './config.ts';
 import { checkLoaded, finish, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
@@ -41,7 +41,8 @@ function first(item: { absolute: string; file: string; select: boolean; hash?: s
   const outline = loaded.spec ? outlineOf(loaded.spec) : undefined;
   const outlineHash = outline ? hashOf(JSON.stringify(outline)) : '';
   if (!item.select) return { file: item.file, hash, outlineHash, ...(outline ? { outline } : {}) };
-  const { findings, deferred } = checkLoaded(loaded, env, undefined);
+  const { findings, deferred } = checkLoaded(loaded, env, undefined, undefined, preDeferred);
+  learn(loaded.spec !== undefined, deferred);
   if (deferred.length === 0) {
     const { fixes: _fixes, ...result } = finish(loaded, findings, env);
     return { file: item.file, hash, outlineHash, ...(outline ? { outline } : {}), result };
@@ -49,14 +50,32 @@ function first(item: { absolute: string; file: string; select: boolean; hash?: s
   return { file: item.file, hash, outlineHash, ...(outline ? { outline } : {}), deferred, findings: findings.map(strip) };
 }
 
+/**
+ * A rule that has read the handbook on every spec so far will do so again: defer it
+ * without running it twice. Deferring is always safe; this only saves the wasted run.
+ */
+const touches = new Map<string, { touched: number; clean: number }>();
+const preDeferred = new Set<string>();
+function learn(valid: boolean, deferred: string[]) {
+  if (!valid) return;
+  for (const id of Object.keys(env.rules)) {
+    const count = touches.get(id) ?? { touched: 0, clean: 0 };
+    if (deferred.includes(id)) count.touched++;
+    else count.clean++;
+    touches.set(id, count);
+    if (count.touched >= 16 && count.clean === 0) preDeferred.add(id);
+  }
+}
+
+let handbook: Handbook | undefined;
+
 function second(request: SecondIn): FileResult[] {
-  const handbook = handbookOf(request.outlines as Array<{ file: string; spec: Process }>);
   return request.items.map((item) => {
     const content = readSource(item.absolute);
     const bad = unusable(item.file, content, init.locale);
     if (bad) return bad;
     const loaded = load(item.file, content as Uint8Array, init.locale);
-    const { findings } = checkLoaded(loaded, env, handbook, item.deferred);
+    const { findings } = checkLoaded(loaded, env, handbook!, item.deferred);
     const { fixes: _fixes, ...result } = finish(loaded, [...(item.findings as RuleFinding[]), ...findings], env);
     return result;
   });
@@ -68,7 +87,10 @@ function strip(finding: RuleFinding) {
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {
-  if (request.type === 'first') {
+  if (request.type === 'handbook') {
+    handbook = handbookOf(request.outlines as Array<{ file: string; spec: Process }>);
+    parentPort!.postMessage({ type: 'handbook', id: request.id, out: true });
+  } else if (request.type === 'first') {
     const out: FirstOut[] = [];
     for (const item of request.items) out.push(first(item));
     parentPort!.postMessage({ type: 'first', id: request.id, out });

@@ -85,9 +85,46 @@ export function outlineOf(spec: Process): Process {
   };
 }
 
+/**
+ * Builds the handbook. Models, duties and forms are computed on first use, so a large
+ * handbook that a check only looks up by id costs little time and memory.
+ */
 export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org?: OrgIndex): Handbook {
-  const entries = specs.map(({ file, spec }) => ({ file, spec, model: buildModel(spec) }));
+  const entries = specs.map(({ file, spec }) => lazyEntry(file, spec));
   const byId = new Map<string, HandbookEntry[]>();
+  for (const entry of entries) {
+    // Appending in place: copying the lists would make a large handbook quadratic.
+    const same = byId.get(entry.spec.id);
+    if (same) same.push(entry);
+    else byId.set(entry.spec.id, [entry]);
+  }
+  let indexes: { duties: Map<string, RoleDuty[]>; forms: Map<string, FormEntry> } | undefined;
+  const index = () => (indexes ??= indexSteps(entries));
+  return {
+    entries,
+    byId,
+    get duties() {
+      return index().duties;
+    },
+    get forms() {
+      return index().forms;
+    },
+    ...(org ? { org } : {}),
+  };
+}
+
+function lazyEntry(file: string, spec: Process): HandbookEntry {
+  let model: ProcessModel | undefined;
+  return {
+    file,
+    spec,
+    get model() {
+      return (model ??= buildModel(spec));
+    },
+  };
+}
+
+function indexSteps(entries: HandbookEntry[]) {
   const duties = new Map<string, RoleDuty[]>();
   const forms = new Map<string, FormEntry>();
   const form = (name: string) => {
@@ -95,9 +132,7 @@ export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org
     if (!entry) forms.set(name, (entry = { name, producedBy: [], usedBy: [] }));
     return entry;
   };
-
   for (const entry of entries) {
-    byId.set(entry.spec.id, [...(byId.get(entry.spec.id) ?? []), entry]);
     for (const node of entry.model.steps) {
       const letters = new Map<string, RaciLetter[]>();
       const add = (role: string | undefined, letter: RaciLetter) => {
@@ -110,10 +145,15 @@ export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org
       node.accountable.forEach((role) => add(role, 'A'));
       node.step.consulted?.forEach((role) => add(role, 'C'));
       node.step.informed?.forEach((role) => add(role, 'I'));
-      for (const [role, list] of letters) duties.set(role, [...(duties.get(role) ?? []), { process: entry, node, letters: list }]);
+      for (const [role, list] of letters) {
+        const duty = { process: entry, node, letters: list };
+        const existing = duties.get(role);
+        if (existing) existing.push(duty);
+        else duties.set(role, [duty]);
+      }
       node.step.outputs?.forEach((output) => form(formName(output)).producedBy.push({ process: entry, node }));
       node.step.inputs?.forEach((input) => form(formName(input)).usedBy.push({ process: entry, node }));
     }
   }
-  return { entries, byId, duties, forms, ...(org ? { org } : {}) };
+  return { duties, forms };
 }
