@@ -1,23 +1,10 @@
 import { posix } from 'node:path';
-import type { Definition, Heading, Link, PhrasingContent, Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { Position } from '../core/diagnostic.ts';
 import { defineRule } from '../lint/rule.ts';
 import { formName, type Handbook, type HandbookEntry } from '../model/handbook.ts';
 import { exampleSpec } from './support/example.ts';
+import { bodyLinks } from './support/markdown-links.ts';
 import { didYouMean } from './support/suggest.ts';
-
-const parser = unified().use(remarkParse).freeze();
-
-/** Link syntax that can hold a destination: inline `](`, reference `][`, definition `]:`, autolink `<scheme:`. */
-const MAY_LINK = /\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i;
-
-/** Whether the body may hold a link; most bodies hold none, and then Markdown is not parsed at all. */
-export function mayLink(body: string): boolean {
-  return MAY_LINK.test(body);
-}
 
 /**
  * Links in the prose body point at things that exist: `#step-id` at a step (or a
@@ -69,31 +56,21 @@ export default defineRule({
   },
   check(context) {
     const { loaded, model, handbook, file, locale } = context;
-    const body = loaded.body;
-    if (!mayLink(body)) return;
-    const tree = parser.parse(body) as Root;
-    const targets: Array<Link | Definition> = [];
-    const headings = new Set<string>();
-    visit(tree, (node) => {
-      if (node.type === 'link' || node.type === 'definition') targets.push(node);
-      else if (node.type === 'heading') headings.add(slug(textOf((node as Heading).children)));
-    });
-    for (const node of targets) {
-      const url = node.url.trim();
-      const start = node.position?.start;
-      const position: Position = start
-        ? { line: start.line + loaded.bodyLine - 1, column: start.column, ...(node.position?.end ? { endLine: node.position.end.line + loaded.bodyLine - 1, endColumn: node.position.end.column } : {}) }
-        : { line: loaded.bodyLine, column: 1 };
+    const { links, headings } = bodyLinks(loaded.body);
+    for (const link of links) {
+      const url = link.url.trim();
+      const offset = loaded.bodyLine - 1;
+      const position: Position = { line: link.line + offset, column: link.column, endLine: link.endLine + offset, endColumn: link.endColumn };
       if (url.startsWith('#')) {
         const step = decode(url.slice(1));
-        if (!model.byId.has(step) && !headings.has(step.toLowerCase())) {
-          context.report({ messageId: 'unknownStep', data: { step, suggestion: didYouMean(locale, step, model.byId.keys()) }, position });
+        if (!model.byId.has(step) && !headings().has(step.toLowerCase())) {
+          context.report({ messageId: 'unknownStep', data: { step, suggestion: didYouMean(locale, step, model.byId) }, position });
         }
         continue;
       }
       if (/^form:/i.test(url)) {
         const form = formName(decode(url.slice(5)));
-        if (!handbook.forms.has(form)) context.report({ messageId: 'unknownForm', data: { form, suggestion: didYouMean(locale, form, handbook.forms.keys()) }, position });
+        if (!handbook.forms.has(form)) context.report({ messageId: 'unknownForm', data: { form, suggestion: didYouMean(locale, form, handbook.forms) }, position });
         continue;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
@@ -103,12 +80,12 @@ export default defineRule({
       const entry = resolveSpec(handbook, file, path);
       if (!entry) {
         const id = posix.basename(path, '.md');
-        context.report({ messageId: 'unknownProcess', data: { target: path, suggestion: didYouMean(locale, id, handbook.byId.keys()) }, position });
+        context.report({ messageId: 'unknownProcess', data: { target: path, suggestion: didYouMean(locale, id, handbook.byId) }, position });
         continue;
       }
       const step = hash ? decode(hash) : '';
       if (step && !entry.model.byId.has(step)) {
-        context.report({ messageId: 'unknownStepInProcess', data: { process: entry.spec.id, step, suggestion: didYouMean(locale, step, entry.model.byId.keys()) }, position });
+        context.report({ messageId: 'unknownStepInProcess', data: { process: entry.spec.id, step, suggestion: didYouMean(locale, step, entry.model.byId) }, position });
       }
     }
   },
@@ -137,13 +114,4 @@ function decode(text: string): string {
   } catch {
     return text;
   }
-}
-
-function textOf(children: PhrasingContent[]): string {
-  return children.map((child) => ('value' in child ? child.value : 'children' in child ? textOf(child.children as PhrasingContent[]) : '')).join('');
-}
-
-/** The anchor a heading gets on the site (GitHub-style: lower case, punctuation dropped, spaces to hyphens). */
-function slug(text: string): string {
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
 }

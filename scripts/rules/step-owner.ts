@@ -50,10 +50,10 @@ export default defineRule({
     }
     const role = (id: string | undefined, path: YamlPath) => {
       if (id === undefined || org.roles.has(id)) return;
-      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path), suggestion: didYouMean(locale, id, org.roles.keys()) }, path });
+      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path), suggestion: didYouMean(locale, id, org.roles) }, path });
     };
     if (!org.departments.has(spec.department)) {
-      context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(locale, spec.department, org.departments.keys()) }, path: ['department'] });
+      context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(locale, spec.department, org.departments) }, path: ['department'] });
     }
     role(spec.owner, ['owner']);
     spec.steps.forEach((step, i) => {

@@ -38,7 +38,7 @@ export default defineRule({
     const { spec, model, locale } = context;
     const check = (ref: string | undefined, path: YamlPath, field: string) => {
       if (ref === undefined || model.byId.has(ref)) return;
-      context.report({ messageId: 'unknownStep', data: { field, ref, suggestion: didYouMean(locale, ref, model.byId.keys()) }, path });
+      context.report({ messageId: 'unknownStep', data: { field, ref, suggestion: didYouMean(locale, ref, model.byId) }, path });
     };
     spec.steps.forEach((step, i) => {
       const first = model.byId.get(step.id);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import rule, { mayLink } from '../../scripts/rules/body-links.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { splitFrontMatter } from '../../scripts/core/source.ts';
+import rule from '../../scripts/rules/body-links.ts';
+import { mayLink, parseLinks, scanLinks } from '../../scripts/rules/support/markdown-links.ts';
 import { ruleTester } from '../rule-tester.ts';
 import { HEAD, STEPS } from './spec.ts';
 
@@ -60,5 +64,52 @@ describe('body-links without link syntax', () => {
     expect(mayLink('见[付款][p]')).toBe(true);
     expect(mayLink('[p]: #pay')).toBe(true);
     expect(mayLink('<form:费用报销单>')).toBe(true);
+  });
+});
+
+describe('the link scanner', () => {
+  const text = fc.constantFrom('费用报销', 'text', '。', '，', ' ', '*强调*', '**加粗**', '_x_', 'a_b', '!', '[注意]', '(括号)', '（全角）', ']', '[', '(', ')', '#', '- ', '1. ', '> ');
+  const link = fc
+    .tuple(
+      fc.constantFrom('', '!'),
+      fc.constantFrom('', '付款', 'a b', '审批*x*', '!', '**a'),
+      fc.constantFrom('#pay', 'form:费用报销单', '../a/b.md#c', 'https://e.com/x', '', 'x.md', '#a(b)', '#a b', '<x>'),
+    )
+    .map(([bang, label, url]) => `${bang}[${label}](${url})`);
+  const layout = fc.constantFrom('\n', '\n\n', '\n## ', '\n- ', '\n   ', '\n    ', '\n---\n', '\n===\n', '`', '<', '\\', '&amp;', '][', ']:');
+  const body = fc.array(fc.oneof(text, link, link, layout), { maxLength: 24 }).map((parts) => parts.join(''));
+
+  it('finds exactly the links remark finds, whenever it reads a body at all', () => {
+    let scanned = 0;
+    fc.assert(
+      fc.property(body, (markdown) => {
+        const fast = scanLinks(markdown);
+        if (!fast) return;
+        scanned++;
+        const parsed = parseLinks(markdown);
+        expect(fast.links).toEqual(parsed.links);
+      }),
+      { numRuns: 2000 },
+    );
+    // The comparison must have happened often enough to mean something.
+    expect(scanned).toBeGreaterThan(500);
+  });
+
+  it('reads the handbook\'s bodies as remark does', () => {
+    const root = new URL('../../processes/', import.meta.url);
+    const bodies = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => splitFrontMatter(readFileSync(new URL(name, root), 'utf8'), 'en').body);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      const fast = scanLinks(body);
+      if (fast) expect(fast.links).toEqual(parseLinks(body).links);
+    }
+  });
+
+  it('leaves bodies with code, HTML, escapes or references to remark', () => {
+    for (const markdown of ['`[a](#b)`', '<!-- x -->[a](#b)', '\\[a](#b)', '[a][r]\n\n[r]: #b', '    [a](#b)', '[a](#b "t")', '[a [b]](#c)', '```\n[a](#b)\n```']) {
+      expect(scanLinks(markdown), markdown).toBeUndefined();
+    }
   });
 });

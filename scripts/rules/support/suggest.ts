@@ -1,9 +1,27 @@
 import { closest } from '../../core/friendly-issues.ts';
 import type { Locale } from '../../core/messages.ts';
 
-/** A localized " — did you mean `x`?" (or nothing), for the `{{suggestion}}` placeholder. */
-export function didYouMean(locale: Locale, word: string, candidates: Iterable<string>): string {
-  const match = closest(word, [...candidates]);
+/**
+ * Suggestions per collection of known names, so that a handbook of thousands of
+ * specs repeating one broken reference computes its suggestion once.
+ */
+const cache = new WeakMap<object, Map<string, string | undefined>>();
+
+/**
+ * A localized " (did you mean `x`?)" (or nothing), for the `{{suggestion}}` placeholder.
+ * `known` is the map or set of names, also the cache key.
+ */
+export function didYouMean(locale: Locale, word: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): string {
+  let memo = cache.get(known);
+  if (!memo) cache.set(known, (memo = new Map()));
+  if (!memo.has(word)) {
+    // An edit distance is at least the difference in length, so names too long or short to be near are skipped.
+    const reach = Math.max(2, Math.floor(word.length / 3));
+    const candidates: string[] = [];
+    for (const name of known.keys()) if (Math.abs(name.length - word.length) <= reach) candidates.push(name);
+    memo.set(word, closest(word, candidates));
+  }
+  const match = memo.get(word);
   if (!match) return '';
   return locale === 'zh-CN' ? `（是否应为 \`${match}\`？）` : ` (did you mean \`${match}\`?)`;
 }
@@ -11,4 +29,11 @@ export function didYouMean(locale: Locale, word: string, candidates: Iterable<st
 /** A list of values for a message, in the locale's way of listing. */
 export function list(locale: Locale, items: readonly string[]): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');
+}
+
+/** At most `limit` items, then "and N more", so a message stays readable however many there are. */
+export function firstFew(locale: Locale, items: readonly string[], limit = 3): string {
+  if (items.length <= limit) return list(locale, items);
+  const more = items.length - limit;
+  return `${list(locale, items.slice(0, limit))}${locale === 'zh-CN' ? ` 等 ${items.length} 个` : ` and ${more} more`}`;
 }
