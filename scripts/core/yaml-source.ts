@@ -57,64 +57,75 @@ export function parseYaml(text: string, firstLine: number, locale: Locale): Pars
 /** Indentation beyond this many columns (a dash of a compact sequence counts two) is refused unparsed. */
 const MAX_INDENT = 256;
 
+/** Only these characters can change nesting; the scan jumps between them (regex search is native and fast). */
+const NESTING_CHARS = /[[{\]}"'#]/g;
+const DEEP_INDENT = new RegExp(`^(?: |-(?= |$)){${MAX_INDENT + 1}}`, 'm');
+
 /**
  * Where the text first nests deeper than any parser should be asked to follow:
  * more than MAX_DEPTH open flow brackets, or an indentation past MAX_INDENT.
  * A cheap scan that skips quoted text and comments; undefined when the text is fine.
  */
 export function excessiveNesting(text: string): { line: number; column: number } | undefined {
+  const indent = DEEP_INDENT.exec(text);
+  let limit = text.length;
+  let deepIndent: { line: number; column: number } | undefined;
+  if (indent) {
+    // Spaces and dashes of `- - x` both count; find the exact column on that line.
+    const lineStart = indent.index;
+    let columns = 0;
+    let i = lineStart;
+    for (; columns <= MAX_INDENT; i++) columns += text.charCodeAt(i) === 45 ? 2 : 1;
+    deepIndent = { line: countNewlines(text, lineStart) + 1, column: i - lineStart };
+    limit = lineStart;
+  }
   let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let atIndent = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
+  NESTING_CHARS.lastIndex = 0;
+  for (let match = NESTING_CHARS.exec(text); match && match.index < limit; match = NESTING_CHARS.exec(text)) {
+    const i = match.index;
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-      atIndent = true;
-      indent = 0;
-      continue;
-    }
-    if (atIndent) {
-      if (c === 32) {
-        indent++;
-      } else if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) {
-        indent += 2; // `- - - x` nests like indentation does
-      } else {
-        atIndent = false;
-      }
-      if (indent > MAX_INDENT) return { line, column: i - lineStart + 1 };
-      if (atIndent) continue;
-    }
-    if (c === 35 && (i === lineStart || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
-      const end = text.indexOf('\n', i);
-      i = (end === -1 ? text.length : end) - 1;
-    } else if ((c === 34 || c === 39) && startsScalar(text, i, lineStart)) {
-      // Skip a quoted scalar, minding `\"` in double quotes and `''` in single ones.
-      for (let j = i + 1; j < text.length; j++) {
-        const d = text.charCodeAt(j);
-        if (c === 34 && d === 92) j++;
-        else if (d === c) {
-          if (c === 39 && text.charCodeAt(j + 1) === 39) j++;
-          else {
-            i = j;
-            break;
-          }
-        } else if (d === 10) {
-          line++;
-          lineStart = j + 1;
-        }
-        if (j === text.length - 1) i = j;
-      }
+    if (c === 35) {
+      // A comment runs to the end of its line when `#` starts the line or follows a space.
+      const before = text.charCodeAt(i - 1);
+      if (i === 0 || before === 10 || before === 32 || before === 9) NESTING_CHARS.lastIndex = nextLine(text, i);
+    } else if (c === 34 || c === 39) {
+      if (startsScalar(text, i, text.lastIndexOf('\n', i - 1) + 1)) NESTING_CHARS.lastIndex = closingQuote(text, i);
     } else if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH) return { line, column: i - lineStart + 1 };
+      if (++depth > MAX_DEPTH) return { line: countNewlines(text, i) + 1, column: i - text.lastIndexOf('\n', i - 1) };
     } else if ((c === 93 || c === 125) && depth > 0) {
       depth--;
     }
   }
-  return undefined;
+  return deepIndent;
+}
+
+function nextLine(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+/** The index after the quote that closes the scalar opened at `open` (`\"` escapes in double quotes, `''` in single). */
+function closingQuote(text: string, open: number): number {
+  const quote = text[open]!;
+  for (let i = text.indexOf(quote, open + 1); i !== -1; i = text.indexOf(quote, i + 1)) {
+    if (quote === "'" && text[i + 1] === "'") {
+      i++;
+      continue;
+    }
+    if (quote === '"') {
+      let backslashes = 0;
+      for (let k = i - 1; text.charCodeAt(k) === 92; k--) backslashes++;
+      if (backslashes % 2 === 1) continue;
+    }
+    return i + 1;
+  }
+  return text.length;
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /** A quote opens a quoted scalar only where a value can start (not the `'` of `Manager's`). */
