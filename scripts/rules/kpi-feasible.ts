@@ -47,10 +47,14 @@ export default defineRule<z.output<typeof Options>>({
   check(context) {
     const { model, locale } = context;
     const workdayHours = context.options?.workdayHours ?? 8;
+    // KPIs usually share the default from/to, so each distinct span is walked once.
+    const paths = new Map<string, ReturnType<typeof criticalPath>>();
     context.spec.kpis?.forEach((kpi, i) => {
       const target = parseKpiTarget(kpi.target);
       if ((target.comparator !== '<=' && target.comparator !== '<') || target.value === undefined || !target.timeUnit) return;
-      const path = criticalPath(model, workdayHours, kpi.from, kpi.to);
+      const key = `${kpi.from ?? ''}>${kpi.to ?? ''}`;
+      if (!paths.has(key)) paths.set(key, criticalPath(model, workdayHours, kpi.from, kpi.to));
+      const path = paths.get(key);
       if (!path) return;
       const limit = target.value * unitMinutes(target.timeUnit, workdayHours);
       if (target.comparator === '<=' ? path.minutes <= limit : path.minutes < limit) return;

@@ -9,6 +9,26 @@ const FORMS = {
   'zh-CN': '即时、30分钟内、接收后30分钟内、2个工作日内、24小时内、提前1个工作日、每月25日、12月20日前、每周五、每半年；或英文写法 immediately、30m、2h、2 workdays、30m after <步骤标识>、monthly on 25、weekly on fri、every 6 months',
 };
 
+/** The parser's reasons in Chinese; a reason not listed is shown as the parser gives it. */
+const REASONS_ZH: Array<[RegExp, string]> = [
+  [/^a time requirement must be text$/, '时间要求必须是文字'],
+  [/^the time requirement is empty$/, '时间要求为空'],
+  [/^cannot read "(.*)" as a time requirement$/s, '无法识别“$1”'],
+  [/^cannot read "(.*)" as a duration$/s, '无法把“$1”识别为时长'],
+  [/^a duration must be longer than zero$/, '时长必须大于零'],
+  [/^day (\S+) is not a day of the month.*$/, '$1 日不是有效的日期（1–31 或月末）'],
+  [/^(\S+)日 is not a day of the month$/, '$1日不是有效的日期'],
+  [/^"(.*)" is not a weekday.*$/, '“$1”不是星期几（mon … sun）'],
+  [/^month (\S+) does not exist.*$/, '没有 $1 月（1–12）'],
+  [/^(\S+) is not a date$/, '$1 不是有效的日期'],
+];
+
+function reasonIn(locale: 'en' | 'zh-CN', reason: string): string {
+  if (locale === 'en') return reason;
+  const known = REASONS_ZH.find(([pattern]) => pattern.test(reason));
+  return known ? reason.replace(known[0], known[1]) : reason;
+}
+
 /**
  * Every step has a time requirement that parses; a relative one (`接收后30分钟内`,
  * `30m after receive`) counts from a step written before it. Exception plans'
@@ -65,7 +85,7 @@ export default defineRule({
       }
       const parsed = node.deadline!;
       if (!parsed.ok) {
-        context.report({ messageId: 'unparseable', data: { deadline: node.step.deadline, where: where('step', node.step.id), reason: parsed.reason, forms }, path: [...path, 'deadline'] });
+        context.report({ messageId: 'unparseable', data: { deadline: node.step.deadline, where: where('step', node.step.id), reason: reasonIn(locale, parsed.reason), forms }, path: [...path, 'deadline'] });
         continue;
       }
       const anchorRef = afterAnchor(parsed);
@@ -83,7 +103,7 @@ export default defineRule({
       const parsed = parseDeadline(exception.deadline);
       const path = ['exceptions', i, 'deadline'];
       if (!parsed.ok) {
-        context.report({ messageId: 'unparseable', data: { deadline: exception.deadline, where: where('exception', label), reason: parsed.reason, forms }, path });
+        context.report({ messageId: 'unparseable', data: { deadline: exception.deadline, where: where('exception', label), reason: reasonIn(locale, parsed.reason), forms }, path });
         return;
       }
       const anchorRef = afterAnchor(parsed);

@@ -1,5 +1,6 @@
 import rule from '../../scripts/rules/step-deadline.ts';
-import { ruleTester } from '../rule-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runCase } from '../rule-tester.ts';
 import { HEAD, STEPS } from './spec.ts';
 
 /** Steps on lines 11, 12, 13 with the given deadlines (`-` leaves it out). */
@@ -58,4 +59,14 @@ ruleTester.run('step-deadline', rule, {
       ],
     },
   ],
+});
+
+describe('step-deadline reasons', () => {
+  it('gives the parser\'s reason in the reader\'s language', () => {
+    const { findings } = runCase(rule, { code: steps('即时', '尽快', '1h') });
+    expect(findings.en[0]!.message).toContain('cannot read "尽快" as a time requirement');
+    expect(findings['zh-CN'][0]!.message).toContain('无法识别“尽快”');
+    const month = runCase(rule, { code: steps('即时', '13月20日前', '1h') });
+    expect(month.findings['zh-CN'][0]!.message).toContain('没有 13 月');
+  });
 });

@@ -30,8 +30,16 @@ const MAY_LINK = /\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i;
  */
 const NEEDS_PARSER = /[`<\\&\t]|~~~|\]\[|\]:|^ {4}/m;
 
-/** A line of `===` or `---` under text: a setext heading, whose extent only a parser knows. */
-const SETEXT = /\S[^\n]*\n {0,3}(?:=+|-+)[ ]*$/m;
+/** A line of `===` or `---`: under text it makes a setext heading, whose extent only a parser knows. */
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ ]*$/gm;
+
+function hasSetextHeading(body: string): boolean {
+  for (const match of body.matchAll(UNDERLINE)) {
+    const before = body.lastIndexOf('\n', match.index - 2);
+    if (match.index > 0 && body.slice(before + 1, match.index - 1).trim() !== '') return true;
+  }
+  return false;
+}
 
 /** `[text](destination)`: text without brackets or line breaks, destination without spaces, parentheses or angle brackets. */
 const SIMPLE_LINK = /(!?)\[[^[\]\n]*\]\(([^()\s<>]*)\)/g;
@@ -71,7 +79,7 @@ export function parseLinks(body: string): BodyLinks {
 
 /** The links found by the simple scanner, or `undefined` when the body needs remark. */
 export function scanLinks(body: string): BodyLinks | undefined {
-  if (NEEDS_PARSER.test(body) || SETEXT.test(body)) return undefined;
+  if (NEEDS_PARSER.test(body) || hasSetextHeading(body)) return undefined;
   const links: BodyLink[] = [];
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
