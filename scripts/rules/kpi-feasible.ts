@@ -6,7 +6,7 @@ import { criticalPath } from '../model/graph.ts';
 import { parseKpiTarget } from '../model/kpi-target.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
-const Options = z.object({
+const Options = z.strictObject({
   /** Length of a workday in hours, for converting hours and workdays. */
   workdayHours: z.number().positive().max(24).default(8),
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../lint/rule.ts';
 import { parseKpiTarget } from '../model/kpi-target.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
-import { list } from './support/suggest.ts';
+import { listAnd } from './support/suggest.ts';
 
 const PARTS = {
   comparator: { en: 'a comparator (>=, <=, >, <, =)', 'zh-CN': '比较符（>=、<=、>、<、=）' },
@@ -42,7 +42,7 @@ export default defineRule({
       const target = parseKpiTarget(kpi.target);
       const missing = (['comparator', 'value', 'unit'] as const).filter((part) => target[part] === undefined).map((part) => PARTS[part][locale]);
       if (missing.length === 0) return;
-      context.report({ messageId: 'notMeasurable', data: { kpi: kpi.id, target: kpi.target, missing: list(locale, missing) }, path: ['kpis', i, 'target'] });
+      context.report({ messageId: 'notMeasurable', data: { kpi: kpi.id, target: kpi.target, missing: listAnd(locale, missing) }, path: ['kpis', i, 'target'] });
     });
   },
 });

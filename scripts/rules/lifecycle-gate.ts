@@ -1,7 +1,7 @@
 import { STAGE_IDS } from '../../schemas/process.ts';
 import { defineRule } from '../lint/rule.ts';
 import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
-import { list } from './support/suggest.ts';
+import { listAnd } from './support/suggest.ts';
 
 /**
  * The status must agree with the stages: a process is reviewed only once it is
@@ -68,7 +68,7 @@ export default defineRule({
       } else {
         const missing = [...(review.approvedBy ? [] : ['`approvedBy`']), ...(review.date ? [] : ['`date`'])];
         if (missing.length > 0) {
-          context.report({ messageId: 'publishedWithoutApproval', data: { missing: list(locale, missing) }, path: ['lifecycle', 'review'], target: 'key' });
+          context.report({ messageId: 'publishedWithoutApproval', data: { missing: listAnd(locale, missing) }, path: ['lifecycle', 'review'], target: 'key' });
         }
       }
       if (!lifecycle.release?.effective) {

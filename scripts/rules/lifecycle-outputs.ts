@@ -2,7 +2,7 @@ import { STAGE_IDS, type StageId } from '../../schemas/process.ts';
 import { z } from '../../schemas/zod.ts';
 import { defineRule } from '../lint/rule.ts';
 import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
-import { list } from './support/suggest.ts';
+import { listAnd } from './support/suggest.ts';
 
 /** The outputs (输出物) the seven-stage method requires of each stage. */
 export const REQUIRED_OUTPUTS: Record<StageId, string[]> = {
@@ -15,7 +15,7 @@ export const REQUIRED_OUTPUTS: Record<StageId, string[]> = {
   improve: ['流程优化建议报告', '新版流程文档'],
 };
 
-const Options = z.object({
+const Options = z.strictObject({
   /** Per stage, the outputs it must list when done; a stage given here replaces its default list. */
   required: z.partialRecord(z.enum(STAGE_IDS), z.array(z.string())).default({}),
 });
@@ -45,8 +45,8 @@ export default defineRule<z.output<typeof Options>>({
     },
     messages: {
       missingOutputs: {
-        en: 'Stage `{{stage}}` is done but does not list {{outputs}} among its outputs. Add them to `lifecycle.{{stage}}.outputs` (e.g. `《{{first}}》`), or set the stage back to in-progress until they exist.',
-        'zh-CN': '阶段 `{{stage}}` 已标记完成，但输出物中没有 {{outputs}}。请把它们加入 `lifecycle.{{stage}}.outputs`（例如 `《{{first}}》`），或在产出之前把阶段状态改回 in-progress。',
+        en: 'Stage `{{stage}}` is done but does not list {{outputs}} among its outputs. Add what is missing to `lifecycle.{{stage}}.outputs` (e.g. `《{{first}}》`), or set the stage back to in-progress until they exist.',
+        'zh-CN': '阶段 `{{stage}}` 已标记完成，但输出物中没有 {{outputs}}。请把缺少的输出物加入 `lifecycle.{{stage}}.outputs`（例如 `《{{first}}》`），或在产出之前把阶段状态改回 in-progress。',
       },
     },
   },
@@ -60,7 +60,7 @@ export default defineRule<z.output<typeof Options>>({
       if (missing.length === 0) continue;
       context.report({
         messageId: 'missingOutputs',
-        data: { stage, outputs: list(context.locale, missing.map((m) => `《${m}》`)), first: missing[0] },
+        data: { stage, outputs: listAnd(context.locale, missing.map((m) => `《${m}》`)), first: missing[0] },
         path: entry.outputs ? ['lifecycle', stage, 'outputs'] : ['lifecycle', stage],
         ...(entry.outputs ? {} : { target: 'key' as const }),
       });

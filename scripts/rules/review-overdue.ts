@@ -2,7 +2,7 @@ import { z } from '../../schemas/zod.ts';
 import { defineRule } from '../lint/rule.ts';
 import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
 
-const Options = z.object({
+const Options = z.strictObject({
   /** How many months may pass between two full reviews. */
   periodMonths: z.number().int().positive().default(6),
 });

@@ -1,4 +1,6 @@
+import type { Process } from '../../schemas/process.ts';
 import type { YamlPath } from '../core/diagnostic.ts';
+import type { Locale } from '../core/messages.ts';
 import { defineRule } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 import { didYouMean } from './support/suggest.ts';
@@ -33,8 +35,8 @@ export default defineRule({
         'zh-CN': '步骤 `{{step}}` 没有责任岗位。请添加 `role:`，填写组织注册表中的岗位标识。',
       },
       unknownRole: {
-        en: 'Role `{{role}}` in `{{field}}` is not in the org registry{{suggestion}}. Use a role id from org.yml, or add the role there.',
-        'zh-CN': '`{{field}}` 中的岗位 `{{role}}` 不在组织注册表中{{suggestion}}。请使用 org.yml 中的岗位标识，或先在其中添加该岗位。',
+        en: 'Role `{{role}}` in {{field}} is not in the org registry{{suggestion}}. Use a role id from org.yml, or add the role there.',
+        'zh-CN': '{{field}}中的岗位 `{{role}}` 不在组织注册表中{{suggestion}}。请使用 org.yml 中的岗位标识，或先在其中添加该岗位。',
       },
       unknownDepartment: {
         en: 'Department `{{department}}` is not in the org registry{{suggestion}}. Use a department id from org.yml, or add the department there.',
@@ -50,7 +52,7 @@ export default defineRule({
     }
     const role = (id: string | undefined, path: YamlPath) => {
       if (id === undefined || org.roles.has(id)) return;
-      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path), suggestion: didYouMean(locale, id, org.roles) }, path });
+      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path, spec, locale), suggestion: didYouMean(locale, id, org.roles) }, path });
     };
     if (!org.departments.has(spec.department)) {
       context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(locale, spec.department, org.departments) }, path: ['department'] });
@@ -71,7 +73,15 @@ export default defineRule({
   },
 });
 
-/** `steps[2].role` for a path, as the message names the field. */
-function fieldName(path: YamlPath): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+/** Where a role is named, in words: "`role` of step `approve`", "`lifecycle.review.approvedBy`". */
+function fieldName(path: YamlPath, spec: Process, locale: Locale): string {
+  const [section, index, key] = path;
+  if ((section === 'steps' || section === 'exceptions') && typeof index === 'number') {
+    const id = section === 'steps' ? spec.steps[index]?.id : spec.exceptions?.[index]?.id;
+    const label = id ? `\`${id}\`` : `#${index + 1}`;
+    const kind = section === 'steps' ? (locale === 'zh-CN' ? '步骤' : 'step') : locale === 'zh-CN' ? '异常预案' : 'exception plan';
+    return locale === 'zh-CN' ? `${kind} ${label} 的 \`${key}\` ` : `\`${key}\` of ${kind} ${label}`;
+  }
+  const dotted = path.filter((part) => typeof part === 'string').join('.');
+  return locale === 'zh-CN' ? ` \`${dotted}\` ` : `\`${dotted}\``;
 }

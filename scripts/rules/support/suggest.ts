@@ -31,6 +31,13 @@ export function list(locale: Locale, items: readonly string[]): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
+/** "a, b and c" / "a、b和c": a list read as one phrase. */
+export function listAnd(locale: Locale, items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  const head = list(locale, items.slice(0, -1));
+  return locale === 'zh-CN' ? `${head}和${items.at(-1)}` : `${head} and ${items.at(-1)}`;
+}
+
 /** At most `limit` items, then "and N more", so a message stays readable however many there are. */
 export function firstFew(locale: Locale, items: readonly string[], limit = 3): string {
   if (items.length <= limit) return list(locale, items);
