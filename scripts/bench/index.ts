@@ -39,6 +39,10 @@ const siteSize = Number(values['site-size']);
 interface Measurement {
   seconds: number;
   peakMb?: number;
+  /** User + system CPU seconds of the process tree. */
+  cpuSeconds?: number;
+  /** 1-minute load average just before the run: above the core count, other work competed for the CPU. */
+  load: number;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -50,6 +54,8 @@ interface Row {
   size: number;
   seconds: number;
   peakMb?: number;
+  cpuSeconds?: number;
+  load?: number;
   /** Seconds divided by the floor of the same size. */
   ratio?: number;
   target?: string;
@@ -61,7 +67,8 @@ interface Row {
 function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Measurement {
   const usage = path.join(BENCH, '.time.txt');
   const hasTime = existsSync(TIME);
-  const [cmd, argv] = hasTime ? [TIME, ['-f', '%M', '-o', usage, command, ...args]] : [command, args];
+  const [cmd, argv] = hasTime ? [TIME, ['-f', '%M %U %S', '-o', usage, command, ...args]] : [command, args];
+  const load = os.loadavg()[0]!;
   const start = performance.now();
   const child = spawnSync(cmd, argv, {
     cwd: options.cwd,
@@ -72,12 +79,14 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
   });
   const seconds = (performance.now() - start) / 1000;
   let peakMb: number | undefined;
+  let cpuSeconds: number | undefined;
   if (hasTime && existsSync(usage)) {
-    const kb = Number(readFileSync(usage, 'utf8').trim().split('\n').at(-1));
-    if (Number.isFinite(kb)) peakMb = kb / 1024;
+    const [kb, user, system] = readFileSync(usage, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    if (Number.isFinite(kb)) peakMb = kb! / 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
     rmSync(usage, { force: true });
   }
-  return { seconds, ...(peakMb !== undefined ? { peakMb } : {}), code: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
+  return { seconds, ...(peakMb !== undefined ? { peakMb } : {}), ...(cpuSeconds !== undefined ? { cpuSeconds } : {}), load, code: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
 }
 
 function git(args: string[], cwd: string): string {
@@ -146,6 +155,7 @@ function touchOneSpec(dir: string, files: string[]): string {
 }
 
 const rows: Row[] = [];
+const stats = (m: Measurement) => ({ seconds: m.seconds, ...(m.peakMb !== undefined ? { peakMb: m.peakMb } : {}), ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}), load: m.load });
 const notes: string[] = [];
 const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '—' : n.toFixed(digits));
 
@@ -162,7 +172,7 @@ for (const size of lintSizes) {
   const floor = measure(NODE, [path.join(import.meta.dirname, 'floor.mjs'), path.join(dir, 'processes')], { cwd: dir });
   failIf(floor, 'floor', [0]);
   const floorFiles = (JSON.parse(floor.stdout) as { files: number }).files;
-  rows.push({ id: `floor-${size}`, label: `floor: read + gray-matter (${(bytes / 1024 / 1024).toFixed(0)} MB)`, size, seconds: floor.seconds, ...(floor.peakMb ? { peakMb: floor.peakMb } : {}), ratio: 1, note: `${floorFiles} files` });
+  rows.push({ id: `floor-${size}`, label: `floor: read + gray-matter (${(bytes / 1024 / 1024).toFixed(0)} MB)`, size, ...stats(floor), ratio: 1, note: `${floorFiles} files` });
   console.log(`  floor            ${fmt(floor.seconds)} s  ${fmt(floor.peakMb, 0)} MB`);
 
   const lint = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
@@ -174,8 +184,7 @@ for (const size of lintSizes) {
     id: `lint-${size}`,
     label: 'full lint (CLI, --no-cache)',
     size,
-    seconds: lint.seconds,
-    ...(lint.peakMb ? { peakMb: lint.peakMb } : {}),
+    ...stats(lint),
     ratio: lintRatio,
     ...(big ? { target: '≤ 1.5× floor, < 150 MB', pass: lintRatio <= 1.5 && (lint.peakMb ?? 0) < 150 } : {}),
     note: `${report.files} files, ${report.errors} errors, ${report.warnings} warnings`,
@@ -184,10 +193,16 @@ for (const size of lintSizes) {
   if (report.errors + report.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report.rules)}`);
   console.log(`  lint             ${fmt(lint.seconds)} s  ${fmt(lint.peakMb, 0)} MB  ${fmt(lintRatio)}× floor  (${rows.at(-1)!.note})`);
 
+  // The same lint on one thread, to show what the worker threads buy.
+  const single = measure(NODE, lintArgs(['--no-cache', '--threads', '1']), { cwd: dir });
+  failIf(single, 'lint --threads 1', [0, 1]);
+  rows.push({ id: `lint-1thread-${size}`, label: 'full lint, one thread (--threads 1)', size, ...stats(single), ratio: single.seconds / floor.seconds });
+  console.log(`  lint (1 thread)  ${fmt(single.seconds)} s  ${fmt(single.peakMb, 0)} MB  ${fmt(single.seconds / floor.seconds)}× floor`);
+
   // --changed: fill the cache with one full run, change one spec, lint what changed.
   const fill = measure(NODE, lintArgs([]), { cwd: dir });
   failIf(fill, 'lint filling the cache', [0, 1]);
-  rows.push({ id: `lint-fill-${size}`, label: 'full lint, writing the cache', size, seconds: fill.seconds, ...(fill.peakMb ? { peakMb: fill.peakMb } : {}), ratio: fill.seconds / floor.seconds });
+  rows.push({ id: `lint-fill-${size}`, label: 'full lint, writing the cache', size, ...stats(fill), ratio: fill.seconds / floor.seconds });
   console.log(`  lint (fill cache) ${fmt(fill.seconds)} s  ${fmt(fill.peakMb, 0)} MB`);
   const touched = touchOneSpec(dir, files);
   const changed = measure(NODE, lintArgs(['--changed', 'HEAD']), { cwd: dir });
@@ -198,8 +213,7 @@ for (const size of lintSizes) {
     id: `changed-${size}`,
     label: '--changed HEAD after one spec changed',
     size,
-    seconds: changed.seconds,
-    ...(changed.peakMb ? { peakMb: changed.peakMb } : {}),
+    ...stats(changed),
     ratio: changed.seconds / floor.seconds,
     ...(big ? { target: '< 1 s', pass: changed.seconds < 1 } : {}),
     note: `${changedReport.files} files reported`,
@@ -224,7 +238,7 @@ if (!values['skip-site']) {
   const cold = measure(NODE, astro, { cwd: work, env });
   if (cold.code !== 0) notes.push(`site build exited with ${cold.code}: ${cold.stderr.slice(-1500)}`);
   const pages = cold.code === 0 ? countPages(path.join(work, 'dist')) : 0;
-  rows.push({ id: `site-${siteSize}`, label: 'site build, cold (diagrams rendered)', size: siteSize, seconds: cold.seconds, ...(cold.peakMb ? { peakMb: cold.peakMb } : {}), target: '< 180 s', pass: cold.code === 0 && cold.seconds < 180, note: `${pages} pages${diagramNote(cold.stdout + cold.stderr)}` });
+  rows.push({ id: `site-${siteSize}`, label: 'site build, cold (diagrams rendered)', size: siteSize, ...stats(cold), target: '< 180 s', pass: cold.code === 0 && cold.seconds < 180, note: `${pages} pages${diagramNote(cold.stdout + cold.stderr)}` });
   console.log(`  cold build       ${fmt(cold.seconds)} s  ${fmt(cold.peakMb, 0)} MB  ${rows.at(-1)!.note}`);
 
   const touched = touchOneSpec(dir, files);
@@ -235,8 +249,7 @@ if (!values['skip-site']) {
     id: `site-rebuild-${siteSize}`,
     label: 'site rebuild after one spec changed',
     size: siteSize,
-    seconds: warm.seconds,
-    ...(warm.peakMb ? { peakMb: warm.peakMb } : {}),
+    ...stats(warm),
     target: '≤ 0.5× cold',
     pass: warm.code === 0 && warm.seconds <= cold.seconds * 0.5,
     note: `${(warm.seconds / cold.seconds).toFixed(2)}× cold${diagramNote(warm.stdout + warm.stderr)}`,
@@ -259,14 +272,16 @@ function diagramNote(log: string): string {
 }
 
 // The table.
-const header = ['measurement', 'specs', 'seconds', '× floor', 'peak MB', 'target', 'result'];
-const table = rows.map((r) => [r.label, String(r.size), fmt(r.seconds), r.ratio === undefined ? '—' : `${fmt(r.ratio)}×`, fmt(r.peakMb, 0), r.target ?? '—', r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL']);
+const header = ['measurement', 'specs', 'seconds', '× floor', 'cpu s', 'peak MB', 'load', 'target', 'result'];
+const table = rows.map((r) => [r.label, String(r.size), fmt(r.seconds), r.ratio === undefined ? '—' : `${fmt(r.ratio)}×`, fmt(r.cpuSeconds), fmt(r.peakMb, 0), fmt(r.load, 1), r.target ?? '—', r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL']);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
 console.log(`\nbench on ${os.availableParallelism()} cores:\n`);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
+const cores = os.availableParallelism();
+if (rows.some((r) => (r.load ?? 0) > cores)) notes.push(`the load average exceeded the ${cores} cores during some measurements ("load" column): other work competed for the CPU, so wall times there are pessimistic; cpu s is less affected.`);
 for (const note of notes) console.log(`\nnote: ${note}`);
 for (const row of rows) if (row.note && !row.id.startsWith('floor')) console.log(`  ${row.id}: ${row.note}`);
 

@@ -176,6 +176,36 @@ describe.skipIf(!hasChromium)('hostile text on the site', () => {
     }
   });
 
+  it('hostile labels do not break the diagram markup: every node is an SVG node, none is swallowed by a label', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    try {
+      for (const [id, steps] of [['xss-everywhere', 3], ['mermaid-injection', 5], ['long-names', 3]] as const) {
+        await page.goto(`${server.url}/processes/${id}/`);
+        const found = await page.evaluate(() => {
+          const svg = [...document.querySelectorAll('svg')].sort((a, b) => b.querySelectorAll('*').length - a.querySelectorAll('*').length)[0];
+          if (!svg) return undefined;
+          return {
+            nodes: [...svg.querySelectorAll('[id*="-flowchart-"]')].filter((n) => n.namespaceURI === 'http://www.w3.org/2000/svg').map((n) => n.id.replace(/^.*-flowchart-/, '').replace(/-\d+$/, '')),
+            // SVG markup that ended up inside an HTML label: the sign of a label that swallowed the markup after it.
+            stray: svg.querySelectorAll('foreignObject g, foreignObject circle, foreignObject rect, foreignObject path').length,
+          };
+        });
+        if (!found) {
+          problems.push(`${id}: no diagram`);
+          continue;
+        }
+        const expected = ['start', 'finish', ...Array.from({ length: steps }, (_, i) => `s${i}`)];
+        const missing = expected.filter((node) => !found.nodes.includes(node));
+        if (missing.length > 0) problems.push(`${id}: nodes missing from the SVG: ${missing.join(', ')}`);
+        if (found.stray > 0) problems.push(`${id}: ${found.stray} SVG elements inside an HTML label`);
+      }
+    } finally {
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('long names wrap: nothing overflows the page or the main column at 1280 px', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
