@@ -4,7 +4,7 @@
  * unreadable files (a diagnostic each, exit code 2), every other spec still linted.
  */
 import { spawnSync } from 'node:child_process';
-import fs, { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import fs, { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +90,21 @@ describe('hostile files on disk', () => {
 
   it.skipIf(isRoot)('reports a file without read permission (skipped as root, where chmod 000 does not stop reads)', () => {
     expect(result('locked.md')?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'read-error', message: expect.stringMatching(/EACCES/) })]);
+  });
+
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('reports a file without read permission when run as an unprivileged user (as root: through setpriv)', () => {
+    // Root reads through chmod 000, so the CLI runs as `nobody`, who cannot.
+    for (const folder of [dir, path.join(dir, 'processes'), path.join(dir, 'processes/business')]) chmodSync(folder, 0o755);
+    const cli = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', path.join(ROOT, 'node_modules/.bin/node'), path.join(ROOT, 'scripts/bin/processlint.mjs'), 'processes/business/locked.md', 'processes/business/customer-complaint.md', '--no-cache', '--today', '2026-11-23', '--locale', 'en', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: tmpdir() },
+    });
+    expect(cli.status, cli.stderr).toBe(2);
+    const report = JSON.parse(cli.stdout) as Array<{ file: string; diagnostics: Array<{ ruleId: string; message: string }> }>;
+    expect(report.find((r) => r.file.endsWith('locked.md'))?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'read-error', message: expect.stringMatching(/EACCES/) })]);
+    expect(report.find((r) => r.file.endsWith('customer-complaint.md'))).toBeDefined();
   });
 
   it('still lints the good spec next to them', () => {
