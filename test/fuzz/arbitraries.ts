@@ -152,8 +152,13 @@ export const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('nest' as const), depth: fc.integer({ min: 10, max: 3_000 }), flow: fc.boolean() }),
 );
 
+/** Unusual but legal file names: the result must still name every input file. */
+const FILE_NAMES = ['processes/business/投诉 处理.md', 'processes/Business/UPPER.md', 'processes/a/b/c/d/deep.md', 'processes/business/\u202Eevil.md', 'processes/business/😀.md', 'x.md', 'processes/business/customer-complaint.MD'];
+
 export interface FileRecipe {
   source: { from: 'handbook'; index: number } | { from: 'generated'; seed: number };
+  /** Index into FILE_NAMES, or the spec's own path. */
+  name?: number;
   objectMutations: ObjectMutation[];
   textMutations: TextMutation[];
 }
@@ -165,7 +170,8 @@ export const fileRecipe: fc.Arbitrary<FileRecipe> = fc.record({
   ),
   objectMutations: fc.oneof({ weight: 1, arbitrary: fc.constant<ObjectMutation[]>([]) }, { weight: 3, arbitrary: fc.array(objectMutation, { minLength: 1, maxLength: 4 }) }),
   textMutations: fc.oneof({ weight: 2, arbitrary: fc.constant<TextMutation[]>([]) }, { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 3 }) }),
-});
+  name: fc.option(fc.nat({ max: FILE_NAMES.length - 1 }), { nil: undefined, freq: 6 }),
+}, { requiredKeys: ['source', 'objectMutations', 'textMutations'] });
 
 export interface CaseRecipe {
   files: FileRecipe[];
@@ -195,7 +201,7 @@ export function buildCase(recipe: CaseRecipe, handbook: { specs: TextFile[]; org
   const files = recipe.files.map((file, index) => {
     const built = buildFile(file, handbook.specs);
     let name = built.file;
-    if (used.has(name)) name = name.replace(/\.md$/, `-${index}.md`);
+    if (used.has(name)) name = name.replace(/(\.[^./]*)?$/, `-${index}$1`);
     used.add(name);
     return { file: name, text: built.text };
   });
@@ -222,7 +228,7 @@ export function buildFile(recipe: FileRecipe, handbookSpecs: TextFile[]): TextFi
   let text = base.text;
   if (recipe.objectMutations.length > 0) text = mutateObject(text, recipe.objectMutations);
   text = recipe.textMutations.reduce(applyTextMutation, text);
-  return { file: base.file, text };
+  return { file: recipe.name === undefined ? base.file : FILE_NAMES[recipe.name]!, text };
 }
 
 /** Parses the front matter, applies the mutations to the data, and writes the spec back. */

@@ -8,7 +8,7 @@ import { checkResult, runFuzz } from './harness.ts';
 import { loadSubject, type Subject } from './subject.ts';
 
 // A bounded run for every `npm test`; `npm run fuzz` runs the same property for long.
-const RUNS = Number(process.env.FUZZ_TEST_RUNS ?? 250);
+const RUNS = Number(process.env.FUZZ_TEST_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 
 let subject: Subject;
