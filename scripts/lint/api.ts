@@ -10,8 +10,8 @@ import { orgFromFile, orgFromText, type LoadedOrgFile } from './org.ts';
 import { engineRules } from './registry.ts';
 import type { Rule } from './rule.ts';
 import type { RuleFinding } from './run-rule.ts';
-import { changedSpecs } from './changed.ts';
-import { lintParallel, PARALLEL_THRESHOLD } from './parallel.ts';
+import { changedIds, changedSpecs, gitChanged } from './changed.ts';
+import { debug, lintParallel, PARALLEL_THRESHOLD } from './parallel.ts';
 import { openCache } from './cache.ts';
 
 export type { FileResult, LintDiagnostic } from './engine.ts';
@@ -131,15 +131,36 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
   };
 
   const cache = options.cache === false || options.withFixes ? undefined : openCache(root, { config, cwd, today, locale, codeowners, orgTexts: () => [...new Set(orgFileOf.values())].map((f) => (f ? `${f}\n${safeRead(f)}` : '')) });
-  let selected = files;
-  if (options.changed !== undefined) selected = await changedSpecs(files, options.changed, root, locale);
-
-  let results: FileResult[];
-  let fixes: LintRun['fixes'];
   const threads = options.threads ?? 'auto';
-  if (!options.withFixes && (threads === 'auto' ? files.length > PARALLEL_THRESHOLD : threads > 1)) {
-    results = await lintParallel({ files, selected, cwd, env, orgFileOf, baseConfig, configRoot, cache, threads: threads === 'auto' ? 2 : threads });
-  } else {
+  const parallel = !options.withFixes && (threads === 'auto' ? files.length > PARALLEL_THRESHOLD : threads > 1);
+  let selected = files;
+  let changed: Set<string> | undefined;
+  if (options.changed !== undefined) {
+    if (parallel) {
+      // Workers find the specs that name a changed one from their words, cached per content.
+      const listed = gitChanged(options.changed, root, locale);
+      const set = new Set(listed);
+      selected = files.filter((f) => set.has(f));
+      changed = changedIds(listed);
+    } else selected = await changedSpecs(files, options.changed, root, locale);
+  }
+  debug(`${selected.length} of ${files.length} specs selected`);
+
+  let results: FileResult[] = [];
+  let fixes: LintRun['fixes'];
+  let workersFailed = false;
+  if (parallel) {
+    try {
+      results = await lintParallel({ files, selected, cwd, env, orgFileOf, baseConfig, configRoot, cache, threads: threads === 'auto' ? 2 : threads, ...(changed ? { changedIds: changed } : {}) });
+    } catch (error) {
+      // Worker threads unavailable (e.g. a Node without type stripping): lint in this thread instead.
+      debug(`workers failed: ${error instanceof Error ? error.message : String(error)}`);
+      workersFailed = true;
+      results = [];
+    }
+  }
+  if (!parallel || workersFailed) {
+    if (workersFailed && options.changed !== undefined) selected = await changedSpecs(files, options.changed, root, locale);
     const wanted = new Set(selected.map((f) => displayPath(f, cwd)));
     const items = files.map((absolute) => ({ file: displayPath(absolute, cwd), content: readSource(absolute) }));
     const all = lintInThread(items, env);

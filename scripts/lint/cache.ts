@@ -6,12 +6,18 @@ import { fileURLToPath } from 'node:url';
 import type { Locale } from '../core/messages.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { FileResult, LintDiagnostic } from './engine.ts';
+import type { FileStat } from './protocol.ts';
 
 /** What the cache remembers of one spec, valid only for the same content. */
 export interface CacheEntry {
   hash: string;
+  stat?: FileStat;
+  statAt?: number;
+  /** Id-like words of the text (for `--changed`: who names a changed spec). */
+  mentions?: string;
   outlineHash: string;
-  outline?: unknown;
+  /** The outline as JSON. */
+  outline?: string;
   /** The final result; when `deferred` is non-empty it holds only for `handbookKey`. */
   result?: FileResult;
   deferred?: string[];
@@ -25,7 +31,7 @@ export interface Cache {
   save(entries: Map<string, CacheEntry>): void;
 }
 
-const SOURCE_DIRS = ['../core', '../model', '../rules', '.', '../../schemas'];
+const SOURCE_DIRS = ['../core', '../model', '../rules', '../lint', '../configs', '../../schemas'];
 let codeHash: string | undefined;
 
 /** A hash of the linter's own code, so that a changed rule never reuses old results. */
@@ -33,16 +39,20 @@ function linterCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha1');
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of SOURCE_DIRS) {
-    const absolute = path.resolve(here, dir);
+  const walk = (dir: string) => {
     let names: string[] = [];
     try {
-      names = readdirSync(absolute).filter((n) => n.endsWith('.ts')).sort();
+      names = readdirSync(dir).sort();
     } catch {
-      continue;
+      return;
     }
-    for (const name of names) hash.update(name).update(readFileSync(path.join(absolute, name)));
-  }
+    for (const name of names) {
+      const absolute = path.join(dir, name);
+      if (name.endsWith('.ts')) hash.update(absolute).update(readFileSync(absolute));
+      else if (!name.includes('.')) walk(absolute);
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(path.resolve(here, dir));
   return (codeHash = hash.digest('base64url'));
 }
 
@@ -73,6 +83,7 @@ export function openCache(root: string, parts: CacheKeyParts): Cache {
     .digest('hex')
     .slice(0, 20);
   const file = path.join(dir, `${key}.bin`);
+  if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] cache ${key} code ${linterCodeHash().slice(0, 8)} config ${parts.config.hash.slice(0, 8)}\n`);
   let entries = new Map<string, CacheEntry>();
   try {
     const value = deserialize(readFileSync(file)) as unknown;

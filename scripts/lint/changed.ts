@@ -15,21 +15,11 @@ function git(args: string[], cwd: string): string {
  * include a few extra specs but never misses one.
  */
 export async function changedSpecs(files: string[], ref: string, root: string, locale: Locale): Promise<string[]> {
-  let listed: string[];
-  try {
-    const top = git(['rev-parse', '--show-toplevel'], root).trim();
-    const diff = git(['diff', '--name-only', '--no-renames', ref || 'HEAD', '--'], top).split('\n');
-    const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
-    listed = [...diff, ...untracked].filter(Boolean).map((f) => path.resolve(top, f));
-  } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n')[0] : String(error);
-    throw new UsageError(m(locale, 'usage.git', { ref: ref || 'HEAD', detail }));
-  }
+  const listed = gitChanged(ref, root, locale);
   const changedSet = new Set(listed);
   const changed = files.filter((f) => changedSet.has(f));
   if (changed.length === 0) return [];
-  // Ids of changed specs: the file name (the id must equal it) and, for deleted/renamed ones, the old names too.
-  const ids = new Set(listed.filter((f) => f.endsWith('.md')).map((f) => path.basename(f, '.md')));
+  const ids = changedIds(listed);
   const pattern = new RegExp(`(?<![A-Za-z0-9-])(?:${[...ids].map(escape).join('|')})(?![A-Za-z0-9-])`);
   const selected = new Set(changed);
   for (const file of files) {
@@ -44,6 +34,24 @@ export async function changedSpecs(files: string[], ref: string, root: string, l
     if (pattern.test(text)) selected.add(file);
   }
   return files.filter((f) => selected.has(f));
+}
+
+/** Ids of changed specs: the file name (the id must equal it), deleted and renamed ones included. */
+export function changedIds(listed: string[]): Set<string> {
+  return new Set(listed.filter((f) => f.endsWith('.md')).map((f) => path.basename(f, '.md')));
+}
+
+/** Absolute paths changed against `ref`: committed, staged, unstaged, deleted or untracked. */
+export function gitChanged(ref: string, root: string, locale: Locale): string[] {
+  try {
+    const top = git(['rev-parse', '--show-toplevel'], root).trim();
+    const diff = git(['diff', '--name-only', '--no-renames', ref || 'HEAD', '--'], top).split('\n');
+    const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
+    return [...diff, ...untracked].filter(Boolean).map((f) => path.resolve(top, f));
+  } catch (error) {
+    const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n')[0] : String(error);
+    throw new UsageError(m(locale, 'usage.git', { ref: ref || 'HEAD', detail }));
+  }
 }
 
 function escape(text: string): string {

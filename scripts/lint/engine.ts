@@ -132,13 +132,22 @@ export function finish(loaded: LoadedSpec, findings: RuleFinding[], env: CheckEn
   });
   kept.sort(compareDiagnostics);
   const result = summarize(loaded.file, kept.map(strip), false);
-  result.fixableCount = kept.filter((finding) => finding.fix).length;
+  result.fixableCount = kept.filter((finding) => finding.fix || (finding as Fixable).fixable).length;
   return { ...result, fixes: kept.filter((finding) => finding.fix) };
 }
 
+/** A finding whose fix function stayed in a worker thread: it still counts as fixable. */
+type Fixable = RuleFinding & { fixable?: boolean };
+
 function strip(finding: RuleFinding): LintDiagnostic {
-  const { fix: _fix, ...rest } = finding;
+  const { fix: _fix, fixable: _fixable, ...rest } = finding as Fixable;
   return rest;
+}
+
+/** A finding ready to cross threads: the fix function replaced by a mark. */
+export function portable(finding: RuleFinding): LintDiagnostic & { fixable?: boolean } {
+  const { fix, ...rest } = finding;
+  return fix ? { ...rest, fixable: true } : rest;
 }
 
 export function summarize(file: string, diagnostics: LintDiagnostic[], fatal: boolean): FileResult {

@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { statSync } from 'node:fs';
 import type { Cache, CacheEntry } from './cache.ts';
 import { handbookKeyOf } from './cache.ts';
 import type { ResolvedConfig } from './config.ts';
 import { displayPath } from './discover.ts';
 import type { CheckEnv, FileResult } from './engine.ts';
-import type { FirstItem, FirstOut, SecondItem, WorkerInit, WorkerRequest } from './protocol.ts';
+import { RACY_MS, type FirstItem, type FirstOut, type SecondItem, type WorkerInit, type WorkerRequest } from './protocol.ts';
 import { orgFromFile } from './org.ts';
 
 /** Below this many specs one thread is faster than starting workers. */
@@ -23,6 +24,8 @@ export interface ParallelInput {
   configRoot: string;
   cache?: Cache;
   threads: number;
+  /** With --changed: ids (file names) of changed specs, whose referrers are checked too. */
+  changedIds?: Set<string>;
 }
 
 /**
@@ -52,24 +55,34 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     orgOf: Object.fromEntries(input.orgFileOf),
   };
   const count = Math.max(1, Math.min(input.threads, availableParallelism()));
+  // Started on first use: a run answered from the cache needs no worker.
   const pool = new Pool(count, init);
   try {
     const selected = new Set(input.selected);
     const old = cache?.entries ?? new Map<string, CacheEntry>();
     const items: FirstItem[] = input.files.map((absolute) => {
       const file = displayPath(absolute, cwd);
-      const hash = old.get(file)?.hash;
-      return { absolute, file, select: selected.has(absolute), ...(hash ? { hash } : {}) };
+      const cached = old.get(file);
+      return {
+        absolute,
+        file,
+        select: selected.has(absolute),
+        ...(cached ? { hash: cached.hash } : {}),
+        ...(cached?.stat ? { stat: cached.stat, statAt: cached.statAt ?? 0 } : {}),
+      };
     });
-    const firstOut = await pool.map<FirstItem, FirstOut>('first', items);
-    debug('pass one');
+    const firstOut = await firstPass(pool, items);
+    debug(`pass one: ${firstOut.filter((o) => o.hit).length} cache hits`);
 
     const next = new Map<string, CacheEntry>();
-    const outlines: Array<{ file: string; spec: unknown }> = [];
+    const outlines: Array<{ file: string; spec: string }> = [];
     const outlineHashes: Array<[string, string]> = [];
     for (const out of firstOut) {
       if (!out.hash) continue;
-      const entry: CacheEntry = out.hit ? old.get(out.file)! : { hash: out.hash, outlineHash: out.outlineHash ?? '', ...(out.outline ? { outline: out.outline } : {}) };
+      const entry: CacheEntry = out.hit
+        ? old.get(out.file)!
+        : { hash: out.hash, outlineHash: out.outlineHash ?? '', ...(out.outline ? { outline: out.outline } : {}), ...(out.mentions ? { mentions: out.mentions } : {}) };
+      if (out.stat) Object.assign(entry, { stat: out.stat, statAt: out.statAt });
       if (!out.hit && out.result) entry.result = out.result;
       if (!out.hit && out.deferred) Object.assign(entry, { deferred: out.deferred, findings: out.findings ?? [] });
       next.set(out.file, entry);
@@ -81,19 +94,24 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     const results = new Map<string, FileResult>();
     const second: SecondItem[] = [];
     const rerun: FirstItem[] = [];
+    // With --changed: the specs that name a changed one are checked too.
+    if (input.changedIds?.size) {
+      for (const [index, out] of firstOut.entries()) {
+        const mentions = next.get(out.file)?.mentions;
+        if (mentions && [...input.changedIds].some((id) => mentions.includes(` ${id} `))) selected.add(items[index]!.absolute);
+      }
+    }
     for (const [index, out] of firstOut.entries()) {
       const item = items[index]!;
-      if (!item.select) continue;
+      if (!selected.has(item.absolute)) continue;
       if (!out.hash) {
         results.set(out.file, out.result!);
         continue;
       }
       const entry = next.get(out.file)!;
-      if (out.hit && entry.findings === undefined && entry.result === undefined) {
-        rerun.push({ absolute: item.absolute, file: item.file, select: true });
-      } else if (entry.deferred?.length) {
+      if (entry.deferred?.length && entry.findings) {
         if (entry.result && entry.handbookKey === handbookKey) results.set(out.file, entry.result);
-        else second.push({ absolute: item.absolute, file: item.file, deferred: entry.deferred, findings: entry.findings ?? [] });
+        else second.push({ absolute: item.absolute, file: item.file, deferred: entry.deferred, findings: entry.findings });
       } else if (entry.result) {
         results.set(out.file, entry.result);
       } else {
@@ -104,6 +122,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     if (rerun.length) {
       for (const out of await pool.map<FirstItem, FirstOut>('first', rerun)) {
         const entry = next.get(out.file);
+        if (entry && out.mentions) entry.mentions = out.mentions;
         if (out.result) {
           results.set(out.file, out.result);
           if (entry) entry.result = out.result;
@@ -113,7 +132,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
         }
       }
     }
-    debug(`pass two: ${second.length} specs`);
+    debug(`pass two: ${second.length} specs, ${rerun.length} re-checked, handbook ${handbookKey.slice(0, 8)}`);
     if (second.length) {
       const done = await pool.second(outlines, second);
       debug('pass two done');
@@ -124,26 +143,58 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
       }
     }
     cache?.save(next);
-    return input.selected.map((absolute) => results.get(displayPath(absolute, cwd))!).filter(Boolean);
+    return input.files.filter((absolute) => selected.has(absolute)).map((absolute) => results.get(displayPath(absolute, cwd))!).filter(Boolean);
   } finally {
     await pool.close();
   }
 }
 
 const started = performance.now();
-function debug(what: string) {
+export function debug(what: string) {
   if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] ${what} at ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, main heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
 }
 
+/** Files whose metadata is unchanged since they were hashed are cache hits without a worker; the rest go to the workers. */
+async function firstPass(pool: Pool, items: FirstItem[]): Promise<FirstOut[]> {
+  const out: Array<FirstOut | undefined> = items.map((item) => (trusted(item) ? { file: item.file, hash: item.hash!, hit: true } : undefined));
+  const rest = items.filter((_, i) => !out[i]);
+  if (rest.length) {
+    const done = await pool.map<FirstItem, FirstOut>('first', rest);
+    let next = 0;
+    for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = done[next++];
+  }
+  return out as FirstOut[];
+}
+
+function trusted(item: FirstItem): boolean {
+  if (!item.hash || !item.stat) return false;
+  try {
+    const stat = statSync(item.absolute);
+    return stat.size === item.stat.size && stat.mtimeMs === item.stat.mtimeMs && stat.ctimeMs === item.stat.ctimeMs && stat.ino === item.stat.ino && item.stat.ctimeMs + RACY_MS < (item.statAt ?? 0);
+  } catch {
+    return false;
+  }
+}
+
 class Pool {
-  private workers: Worker[];
+  private started: Worker[] | undefined;
   private nextId = 0;
   private pending = new Map<number, (out: unknown) => void>();
   private failure: Error | undefined;
 
+  private count: number;
+  private init: WorkerInit;
+
   constructor(count: number, init: WorkerInit) {
+    this.count = count;
+    this.init = init;
+  }
+
+  private get workers(): Worker[] {
+    if (this.started) return this.started;
     const url = new URL('./worker.ts', import.meta.url);
-    this.workers = Array.from({ length: count }, () => {
+    const init = this.init;
+    return (this.started = Array.from({ length: this.count }, () => {
       const worker = new Worker(url, { workerData: init, execArgv: process.env.PL_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PL_PROF}`] : [], resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.PL_YOUNG ?? 8), maxOldGenerationSizeMb: Number(process.env.PL_OLD ?? 512) } });
       worker.on('message', (message: { id: number; out: unknown }) => {
         const resolve = this.pending.get(message.id);
@@ -156,7 +207,7 @@ class Pool {
         this.pending.clear();
       });
       return worker;
-    });
+    }));
   }
 
   private send<T>(worker: Worker, request: Omit<WorkerRequest, 'id'>): Promise<T> {
@@ -185,7 +236,7 @@ class Pool {
   }
 
   /** Gives every worker (or one, for a few specs) the handbook, then hands out the specs in batches. */
-  async second(outlines: Array<{ file: string; spec: unknown }>, items: SecondItem[]): Promise<FileResult[]> {
+  async second(outlines: Array<{ file: string; spec: string }>, items: SecondItem[]): Promise<FileResult[]> {
     const workers = items.length < PARALLEL_THRESHOLD ? this.workers.slice(0, 1) : this.workers;
     const acks = await Promise.all(workers.map((worker) => this.send<boolean>(worker, { type: 'handbook', outlines } as never)));
     if (this.failure || acks.some((a) => !a)) throw this.failure ?? new Error('worker stopped');
@@ -193,6 +244,6 @@ class Pool {
   }
 
   async close() {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all((this.started ?? []).map((worker) => worker.terminate()));
   }
 }

@@ -18,6 +18,16 @@ export interface WorkerInit {
   orgOf: Record<string, string | undefined>;
 }
 
+/** A file changed within this long before it was hashed could change again unseen within one timestamp tick. */
+export const RACY_MS = 2000;
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 export interface FirstItem {
   absolute: string;
   file: string;
@@ -25,14 +35,22 @@ export interface FirstItem {
   select: boolean;
   /** Content hash in the cache: when equal, the worker answers `hit` without parsing. */
   hash?: string;
+  /** File metadata when it was hashed, and when that was: unchanged and old enough, the file is not even read. */
+  stat?: FileStat;
+  statAt?: number;
 }
 
 export interface FirstOut {
   file: string;
   hash?: string;
   hit?: boolean;
+  stat?: FileStat;
+  statAt?: number;
+  /** Id-like words of the text, space-separated with spaces around. */
+  mentions?: string;
   outlineHash?: string;
-  outline?: unknown;
+  /** The spec's outline as JSON. */
+  outline?: string;
   /** Final result (no rule needed the handbook), or a file that could not be used. */
   result?: FileResult;
   deferred?: string[];
@@ -54,5 +72,5 @@ export interface SecondIn {
 
 export type WorkerRequest =
   | { type: 'first'; id: number; items: FirstItem[] }
-  | { type: 'handbook'; id: number; outlines: Array<{ file: string; spec: unknown }> }
+  | { type: 'handbook'; id: number; outlines: Array<{ file: string; spec: string }> }
   | SecondIn;

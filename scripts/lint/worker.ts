@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
 import { outlineOf, type Handbook } from '../model/handbook.ts';
 import { readSource } from './read.ts';
 import { resolveConfig } from './config.ts';
-import { checkLoaded, finish, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
+import { checkLoaded, finish, portable, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
 import { orgFromText } from './org.ts';
 import { engineRules } from './registry.ts';
 import type { RuleFinding } from './run-rule.ts';
-import type { FirstOut, SecondIn, WorkerInit, WorkerRequest } from './protocol.ts';
+import { RACY_MS, type FileStat, type FirstItem, type FirstOut, type SecondIn, type WorkerInit, type WorkerRequest } from './protocol.ts';
 
 /** A worker thread: checks its share of the specs and returns compact results. */
 const init = workerData as WorkerInit;
@@ -31,23 +32,49 @@ export function hashOf(content: Uint8Array | string): string {
   return createHash('sha1').update(content).digest('base64url');
 }
 
-function first(item: { absolute: string; file: string; select: boolean; hash?: string }): FirstOut {
+function first(item: FirstItem): FirstOut {
+  const statAt = Date.now();
+  const stat = statOf(item.absolute);
+  // Unchanged metadata of a file that was already old when hashed: the content is the cached one (git's racy-clean rule).
+  if (item.hash && item.stat && stat && sameStat(item.stat, stat) && item.stat.ctimeMs + RACY_MS < (item.statAt ?? 0)) return { file: item.file, hash: item.hash, hit: true };
   const content = readSource(item.absolute);
   const bad = unusable(item.file, content, init.locale);
   if (bad) return { file: item.file, result: bad };
   const hash = hashOf(content as Uint8Array);
-  if (item.hash === hash) return { file: item.file, hash, hit: true };
+  const fresh = { file: item.file, hash, ...(stat ? { stat, statAt } : {}) };
+  if (item.hash === hash) return { ...fresh, hit: true };
   const loaded = load(item.file, content as Uint8Array, init.locale);
   const outline = loaded.spec ? outlineOf(loaded.spec) : undefined;
-  const outlineHash = outline ? hashOf(JSON.stringify(outline)) : '';
-  if (!item.select) return { file: item.file, hash, outlineHash, ...(outline ? { outline } : {}) };
+  // The outline travels and is cached as JSON text: cheap to move, store and keep.
+  const json = outline ? JSON.stringify(outline) : undefined;
+  const base = { ...fresh, outlineHash: json ? hashOf(json) : '', mentions: mentionsOf(loaded.text), ...(json ? { outline: json } : {}) };
+  if (!item.select) return base;
   const { findings, deferred } = checkLoaded(loaded, env, undefined, undefined, preDeferred);
   learn(loaded.spec !== undefined, deferred);
   if (deferred.length === 0) {
     const { fixes: _fixes, ...result } = finish(loaded, findings, env);
-    return { file: item.file, hash, outlineHash, ...(outline ? { outline } : {}), result };
+    return { ...base, result };
   }
-  return { file: item.file, hash, outlineHash, ...(outline ? { outline } : {}), deferred, findings: findings.map(strip) };
+  return { ...base, deferred, findings: findings.map(portable) };
+}
+
+
+function statOf(file: string): FileStat | undefined {
+  try {
+    const { size, mtimeMs, ctimeMs, ino } = statSync(file);
+    return { size, mtimeMs, ctimeMs, ino };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStat(a: FileStat, b: FileStat): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** The id-like words of a spec (kebab-case), to find the specs that name a changed one without reading them again. */
+function mentionsOf(text: string): string {
+  return ` ${[...new Set(text.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [])].join(' ')} `;
 }
 
 /**
@@ -81,14 +108,10 @@ function second(request: SecondIn): FileResult[] {
   });
 }
 
-function strip(finding: RuleFinding) {
-  const { fix: _fix, ...rest } = finding;
-  return rest;
-}
 
 parentPort!.on('message', (request: WorkerRequest) => {
   if (request.type === 'handbook') {
-    handbook = handbookOf(request.outlines as Array<{ file: string; spec: Process }>);
+    handbook = handbookOf(request.outlines.map(({ file, spec }) => ({ file, spec: JSON.parse(spec) as Process })));
     parentPort!.postMessage({ type: 'handbook', id: request.id, out: true });
   } else if (request.type === 'first') {
     const out: FirstOut[] = [];
