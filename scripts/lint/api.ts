@@ -11,7 +11,7 @@ import { engineRules } from './registry.ts';
 import type { Rule } from './rule.ts';
 import type { RuleFinding } from './run-rule.ts';
 import { changedIds, changedSpecs, gitChanged } from './changed.ts';
-import { debug, lintParallel, PARALLEL_THRESHOLD } from './parallel.ts';
+import { AUTO_THREADS, debug, lintParallel, PARALLEL_THRESHOLD } from './parallel.ts';
 import { openCache } from './cache.ts';
 
 export type { FileResult, LintDiagnostic } from './engine.ts';
@@ -132,7 +132,8 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
 
   const cache = options.cache === false || options.withFixes ? undefined : openCache(root, { config, cwd, today, locale, codeowners, orgTexts: () => [...new Set(orgFileOf.values())].map((f) => (f ? `${f}\n${safeRead(f)}` : '')) });
   const threads = options.threads ?? 'auto';
-  const parallel = !options.withFixes && (threads === 'auto' ? files.length > PARALLEL_THRESHOLD : threads > 1);
+  // Large runs stream in two passes (bounded memory, cache); small ones, fixes and in-memory callers load everything at once.
+  const parallel = !options.withFixes && files.length > PARALLEL_THRESHOLD;
   let selected = files;
   let changed: Set<string> | undefined;
   if (options.changed !== undefined) {
@@ -151,7 +152,7 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
   let workersFailed = false;
   if (parallel) {
     try {
-      results = await lintParallel({ files, selected, cwd, env, orgFileOf, baseConfig, configRoot, cache, threads: threads === 'auto' ? 2 : threads, ...(changed ? { changedIds: changed } : {}) });
+      results = await lintParallel({ files, selected, cwd, env, orgFileOf, baseConfig, configRoot, cache, threads: threads === 'auto' ? AUTO_THREADS : threads, ...(changed ? { changedIds: changed } : {}) });
     } catch (error) {
       // Worker threads unavailable (e.g. a Node without type stripping): lint in this thread instead.
       debug(`workers failed: ${error instanceof Error ? error.message : String(error)}`);

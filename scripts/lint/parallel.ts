@@ -9,9 +9,12 @@ import { displayPath } from './discover.ts';
 import type { CheckEnv, FileResult } from './engine.ts';
 import { RACY_MS, type FirstItem, type FirstOut, type SecondItem, type WorkerInit, type WorkerRequest } from './protocol.ts';
 import { orgFromFile } from './org.ts';
+import { createShard } from './shard.ts';
 
 /** Below this many specs one thread is faster than starting workers. */
 export const PARALLEL_THRESHOLD = 200;
+/** Threads for a large run when not told: see the measurements in the report of this change. */
+export const AUTO_THREADS = Number(process.env.PROCESSLINT_THREADS) || 2;
 const BATCH = 64;
 
 export interface ParallelInput {
@@ -176,12 +179,14 @@ function trusted(item: FirstItem): boolean {
   }
 }
 
+/** A worker thread, or the main thread running a shard itself (`threads: 1`). */
+type Lane = Worker | { local: (request: WorkerRequest) => unknown };
+
 class Pool {
-  private started: Worker[] | undefined;
+  private started: Lane[] | undefined;
   private nextId = 0;
   private pending = new Map<number, (out: unknown) => void>();
   private failure: Error | undefined;
-
   private count: number;
   private init: WorkerInit;
 
@@ -190,12 +195,17 @@ class Pool {
     this.init = init;
   }
 
-  private get workers(): Worker[] {
+  private get workers(): Lane[] {
     if (this.started) return this.started;
+    if (this.count <= 1) return (this.started = [{ local: createShard(this.init) }]);
     const url = new URL('./worker.ts', import.meta.url);
     const init = this.init;
     return (this.started = Array.from({ length: this.count }, () => {
-      const worker = new Worker(url, { workerData: init, execArgv: process.env.PL_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PL_PROF}`] : [], resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.PL_YOUNG ?? 8), maxOldGenerationSizeMb: Number(process.env.PL_OLD ?? 512) } });
+      const worker = new Worker(url, {
+        workerData: init,
+        execArgv: [],
+        resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1024 },
+      });
       worker.on('message', (message: { id: number; out: unknown }) => {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -210,11 +220,12 @@ class Pool {
     }));
   }
 
-  private send<T>(worker: Worker, request: Omit<WorkerRequest, 'id'>): Promise<T> {
+  private send<T>(lane: Lane, request: Omit<WorkerRequest, 'id'>): Promise<T> {
     const id = this.nextId++;
+    if ('local' in lane) return Promise.resolve(lane.local({ ...request, id } as WorkerRequest) as T);
     return new Promise<T>((resolve) => {
       this.pending.set(id, resolve as (out: unknown) => void);
-      worker.postMessage({ ...request, id });
+      lane.postMessage({ ...request, id });
     });
   }
 
@@ -222,7 +233,7 @@ class Pool {
   async map<I, O>(type: 'first' | 'second', items: I[], workers = this.workers): Promise<O[]> {
     const out: O[][] = [];
     let cursor = 0;
-    const run = async (worker: Worker) => {
+    const run = async (worker: Lane) => {
       while (cursor < items.length) {
         const start = cursor;
         cursor += BATCH;
@@ -244,6 +255,6 @@ class Pool {
   }
 
   async close() {
-    await Promise.all((this.started ?? []).map((worker) => worker.terminate()));
+    await Promise.all((this.started ?? []).map((lane) => ('local' in lane ? undefined : lane.terminate())));
   }
 }

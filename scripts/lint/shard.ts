@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Process } from '../../schemas/process.ts';
+import { outlineOf, type Handbook } from '../model/handbook.ts';
+import { readSource } from './read.ts';
+import { resolveConfig } from './config.ts';
+import { checkLoaded, finish, portable, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
+import { orgFromText } from './org.ts';
+import { engineRules } from './registry.ts';
+import type { RuleFinding } from './run-rule.ts';
+import { RACY_MS, type FileStat, type FirstItem, type FirstOut, type SecondIn, type WorkerInit, type WorkerRequest } from './protocol.ts';
+
+/**
+ * A shard of a large run: checks its share of the specs and returns compact results.
+ * Runs in a worker thread, or in the main thread when one thread is asked for.
+ */
+export function createShard(init: WorkerInit): (request: WorkerRequest) => unknown {
+  const base = resolveConfig(init.configRaw, { locale: init.locale, overrides: init.ruleFlags, ...(init.configFile ? { file: init.configFile } : {}) });
+  const orgs = new Map(Object.entries(init.orgs).map(([file, org]) => [file, orgFromText(org.display, org.text, init.locale).index]));
+  const env: CheckEnv = {
+    config: { ...base, rulesFor: (file) => base.rulesFor(path.relative(init.configRoot, path.resolve(init.cwd, file)).split(path.sep).join('/')) },
+    rules: engineRules(),
+    today: init.today,
+    locale: init.locale,
+    ...(init.codeowners !== undefined ? { codeowners: init.codeowners } : {}),
+    orgFor: (file) => {
+      const org = init.orgOf[file];
+      return org ? orgs.get(org) : undefined;
+    },
+  };
+
+
+  function first(item: FirstItem): FirstOut {
+    const statAt = Date.now();
+    const stat = statOf(item.absolute);
+    // Unchanged metadata of a file that was already old when hashed: the content is the cached one (git's racy-clean rule).
+    if (item.hash && item.stat && stat && sameStat(item.stat, stat) && item.stat.ctimeMs + RACY_MS < (item.statAt ?? 0)) return { file: item.file, hash: item.hash, hit: true };
+    const content = readSource(item.absolute);
+    const bad = unusable(item.file, content, init.locale);
+    if (bad) return { file: item.file, result: bad };
+    const hash = hashOf(content as Uint8Array);
+    const fresh = { file: item.file, hash, ...(stat ? { stat, statAt } : {}) };
+    if (item.hash === hash) return { ...fresh, hit: true };
+    const loaded = load(item.file, content as Uint8Array, init.locale);
+    const outline = loaded.spec ? outlineOf(loaded.spec) : undefined;
+    // The outline travels and is cached as JSON text: cheap to move, store and keep.
+    const json = outline ? JSON.stringify(outline) : undefined;
+    const base = { ...fresh, outlineHash: json ? hashOf(json) : '', mentions: mentionsOf(loaded.text), ...(json ? { outline: json } : {}) };
+    if (!item.select) return base;
+    const { findings, deferred } = checkLoaded(loaded, env, undefined, undefined, preDeferred);
+    learn(loaded.spec !== undefined, deferred);
+    if (deferred.length === 0) {
+      const { fixes: _fixes, ...result } = finish(loaded, findings, env);
+      return { ...base, result };
+    }
+    return { ...base, deferred, findings: findings.map(portable) };
+  }
+
+
+  function statOf(file: string): FileStat | undefined {
+    try {
+      const { size, mtimeMs, ctimeMs, ino } = statSync(file);
+      return { size, mtimeMs, ctimeMs, ino };
+    } catch {
+      return undefined;
+    }
+  }
+
+  function sameStat(a: FileStat, b: FileStat): boolean {
+    return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+  }
+
+  /** The id-like words of a spec (kebab-case), to find the specs that name a changed one without reading them again. */
+  function mentionsOf(text: string): string {
+    return ` ${[...new Set(text.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [])].join(' ')} `;
+  }
+
+  /**
+   * A rule that has read the handbook on every spec so far will do so again: defer it
+   * without running it twice. Deferring is always safe; this only saves the wasted run.
+   */
+  const touches = new Map<string, { touched: number; clean: number }>();
+  const preDeferred = new Set<string>();
+  function learn(valid: boolean, deferred: string[]) {
+    if (!valid) return;
+    for (const id of Object.keys(env.rules)) {
+      const count = touches.get(id) ?? { touched: 0, clean: 0 };
+      if (deferred.includes(id)) count.touched++;
+      else count.clean++;
+      touches.set(id, count);
+      if (count.touched >= 16 && count.clean === 0) preDeferred.add(id);
+    }
+  }
+
+  let handbook: Handbook | undefined;
+
+  function second(request: SecondIn): FileResult[] {
+    return request.items.map((item) => {
+      const content = readSource(item.absolute);
+      const bad = unusable(item.file, content, init.locale);
+      if (bad) return bad;
+      const loaded = load(item.file, content as Uint8Array, init.locale);
+      const { findings } = checkLoaded(loaded, env, handbook!, item.deferred);
+      const { fixes: _fixes, ...result } = finish(loaded, [...(item.findings as RuleFinding[]), ...findings], env);
+      return result;
+    });
+  }
+
+
+  return (request: WorkerRequest) => {
+    if (request.type === 'handbook') {
+      handbook = handbookOf(request.outlines.map(({ file, spec }) => ({ file, spec: JSON.parse(spec) as Process })));
+      return true;
+    }
+    if (request.type === 'first') return request.items.map(first);
+    return second(request);
+  };
+}
+
+export function hashOf(content: Uint8Array | string): string {
+  return createHash('sha1').update(content).digest('base64url');
+}
