@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -22,6 +22,7 @@ import { serve } from './server.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'handbook-e2e-'));
 const full = { out: path.join(work, 'full'), url: '', log: '', close: async () => {} };
 const mini = { out: path.join(work, 'mini'), url: '', log: '', close: async () => {} };
+const broken = { dir: path.join(work, 'broken-specs'), out: path.join(work, 'broken'), failure: '', log: '' };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,6 +30,12 @@ beforeAll(async () => {
   // One after the other: Astro keeps its prerender chunks in the project's .astro/ whatever the outDir.
   full.log = await buildSite(full.out, { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-full') });
   mini.log = await buildSite(mini.out, { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-mini'), HANDBOOK_NO_CHROMIUM: '1', HANDBOOK_PROCESSES_DIR: 'test/fixtures/site-mini' });
+  // The fixture plus one broken spec: by default the build stops; HANDBOOK_ALLOW_BROKEN=1 lists it on /broken/.
+  cpSync('test/fixtures/site-mini', broken.dir, { recursive: true });
+  writeFileSync(path.join(broken.dir, 'business', 'broken.md'), '---\nid: broken\ntitle: 坏流程\ncategory: busines\n---\n');
+  const brokenEnv = { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-broken'), HANDBOOK_NO_CHROMIUM: '1', HANDBOOK_PROCESSES_DIR: broken.dir, LANG: 'en_US.UTF-8' };
+  broken.failure = await buildSite(broken.out, brokenEnv).then(() => '', (error: Error) => error.message);
+  broken.log = await buildSite(broken.out, { ...brokenEnv, HANDBOOK_ALLOW_BROKEN: '1' });
   for (const site of [full, mini]) Object.assign(site, await serve(site.out));
   browser = await launchBrowser();
 }, 300_000);
@@ -189,5 +196,21 @@ describe('without Chromium at build time', () => {
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     await expect(page.locator('.hb-body').textContent()).resolves.toContain('<script>window.__pwned = 6</script>');
     await page.context().close();
+  });
+});
+
+describe('a broken spec', () => {
+  it('stops the build by default with file:line:column lines and what to do, no stack trace', () => {
+    expect(broken.failure).toMatch(/astro build exited 1/);
+    expect(broken.failure).toMatch(/broken\.md:4:11 `category` must be one of/);
+    expect(broken.failure).toMatch(/HANDBOOK_ALLOW_BROKEN=1/);
+    expect(broken.failure).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+  });
+
+  it('with HANDBOOK_ALLOW_BROKEN=1 builds the rest and lists it on /broken/', () => {
+    const page = readFileSync(path.join(broken.out, 'en', 'broken', 'index.html'), 'utf8');
+    expect(page).toContain('business/broken.md');
+    expect(page).toMatch(/Missing required field `department`/);
+    expect(readFileSync(path.join(broken.out, 'processes', 'return-request', 'index.html'), 'utf8')).toContain('退货申请流程');
   });
 });
