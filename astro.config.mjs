@@ -14,6 +14,7 @@ import { defineConfig } from 'astro/config';
  */
 const editBase = process.env.HANDBOOK_EDIT_BASE ?? 'https://github.com/acme/handbook/edit/main/';
 
+/** @param {string} zh @param {string} en @param {string} href */
 const link = (zh, en, href) => ({ label: zh, translations: { en }, link: href });
 
 export default defineConfig({

@@ -46,7 +46,9 @@ export function renderBody(markdown: string, context: BodyContext): string {
           node.tagName = 'span';
           node.properties = {};
         } else {
-          node.properties = { href: target, ...(SAFE_PROTOCOL.test(target) && !target.startsWith('mailto:') ? { rel: 'noopener noreferrer nofollow' } : {}) };
+          node.properties = {};
+          node.properties['href'] = target;
+          if (SAFE_PROTOCOL.test(target) && !target.startsWith('mailto:')) node.properties['rel'] = ['noopener', 'noreferrer', 'nofollow'];
         }
       });
     })
