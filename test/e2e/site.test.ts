@@ -98,6 +98,17 @@ describe('process page (diagrams rendered at build time)', () => {
     await page.context().close();
   });
 
+  it('prints as a procedure sheet: diagram and table, no navigation', async () => {
+    const page = await open(`${full.url}/processes/customer-complaint/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['header.header', '#starlight__sidebar', 'site-search', '.hb-source']) {
+      await expect(page.locator(chrome).first().isVisible()).resolves.toBe(false);
+    }
+    await expect(page.locator('.hb-diagram svg').isVisible()).resolves.toBe(true);
+    await expect(page.locator('table.hb-steps').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
   it('ships within the page budget and without diagram JavaScript', () => {
     const { pages, failures } = checkBudget(full.out);
     expect(pages.length).toBeGreaterThan(0);
