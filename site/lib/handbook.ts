@@ -62,11 +62,14 @@ async function load(): Promise<SiteHandbook> {
 
   const sources = new Map<string, string>();
   const mermaid = new Map<string, Record<Locale, string>>();
+  // Rendering costs ~0.15 s a diagram; a very large handbook can share the Chinese diagram between both languages.
+  const shared = process.env.HANDBOOK_SHARED_DIAGRAMS === '1';
   for (const entry of entries) {
-    const texts = { 'zh-CN': toMermaid(entry.model, org, { locale: 'zh-CN', swimlanes: true }), en: toMermaid(entry.model, org, { locale: 'en', swimlanes: true }) };
+    const zh = toMermaid(entry.model, org, { locale: 'zh-CN', swimlanes: true });
+    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(entry.model, org, { locale: 'en', swimlanes: true }) };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
-    sources.set(`${entry.spec.id}\u0000en`, texts.en);
+    if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
   }
   const summary = await renderDiagrams(sources);
   if (summary.mode === 'chromium') {
@@ -75,7 +78,7 @@ async function load(): Promise<SiteHandbook> {
   const diagrams = new Map<string, Record<Locale, DiagramResult>>();
   for (const entry of entries) {
     const linked = (locale: Locale): DiagramResult => {
-      const result = summary.results.get(`${entry.spec.id}\u0000${locale}`) ?? {};
+      const result = summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
       if (!result.svg) return result;
       const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: node.step.name }));
       return { svg: linkNodes(result.svg, links) };
