@@ -80,8 +80,11 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
   const seconds = (performance.now() - start) / 1000;
   let peakMb: number | undefined;
   let cpuSeconds: number | undefined;
+  if (hasTime && !existsSync(usage)) notes.push(`no resource usage was recorded for ${path.basename(args[0] ?? command)}`);
   if (hasTime && existsSync(usage)) {
-    const [kb, user, system] = readFileSync(usage, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    // The last line that is exactly "%M %U %S" (time may add a line about the exit status before it).
+    const line = readFileSync(usage, 'utf8').split('\n').filter((l) => /^\d+ [\d.]+ [\d.]+$/.test(l.trim())).at(-1) ?? '';
+    const [kb, user, system] = line.trim().split(' ').map(Number);
     if (Number.isFinite(kb)) peakMb = kb! / 1024;
     if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
     rmSync(usage, { force: true });
