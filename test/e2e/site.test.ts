@@ -206,6 +206,15 @@ describe('without Chromium at build time', () => {
     expect(await page.evaluate(() => [...document.scripts].filter((s) => /pwned/.test(s.src + s.text)).length)).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     await expect(page.locator('.hb-body').textContent()).resolves.toContain('<script>window.__pwned = 6</script>');
+    // A 3,000-character step name wraps: the page does not grow sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    // Search results show the hostile title as text too.
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('#starlight__search input.pagefind-ui__search-input').pressSequentially('恶意');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+    await expect(page.locator('.pagefind-ui__result-link').first().textContent()).resolves.toContain('<script>');
+    expect(await page.locator('#starlight__search img, #starlight__search script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.context().close();
   });
 });
