@@ -117,3 +117,13 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
     expect(problems('---\n- a\n- b\n---\n')).toEqual([{ line: 2, column: 1, message: expect.stringContaining('not a list') }]);
   });
 });
+
+describe('closest', () => {
+  it('suggests near misspellings and nothing for different words', async () => {
+    const { closest } = await import('../../scripts/core/friendly-issues.ts');
+    expect(closest('rolle', ['role', 'name'])).toBe('role');
+    expect(closest('titel', ['title', 'goal'])).toBe('title');
+    expect(closest('risk-managment', ['risk-management', 'cash-management'])).toBe('risk-management');
+    expect(closest('risk-management', ['cash-management'])).toBeUndefined();
+  });
+});
