@@ -16,9 +16,10 @@ export interface CacheEntry {
   /** Id-like words of the text (for `--changed`: who names a changed spec). */
   mentions?: string;
   outlineHash: string;
-  /** The outline as JSON. */
+  /** The outline as JSON, and the spec's id. */
   outline?: string;
-  /** The final result; when `deferred` is non-empty it holds only for `handbookKey`. */
+  id?: string;
+  /** The final result; when `deferred` (the rules that read the handbook) is non-empty it holds only for `handbookKey`. */
   result?: FileResult;
   deferred?: string[];
   /** Findings of the rules that did not need the handbook (to re-run only the deferred ones). */

@@ -10,7 +10,8 @@ import type { ResolvedConfig, RuleConfig } from './config.ts';
 import { m } from './messages.ts';
 import type { Rule } from './rule.ts';
 import { runRule, type RuleFinding } from './run-rule.ts';
-import { applySuppressions } from './suppression.ts';
+import type { Speculator } from './speculate.ts';
+import { applySuppressions, type Directive } from './suppression.ts';
 
 export type LintDiagnostic = Diagnostic & { messageId: string };
 
@@ -76,17 +77,21 @@ function pendingHandbook(onTouch: () => void): Handbook {
  * Runs the enabled rules on one loaded spec. With a handbook, every rule runs; without one
  * (phase one of a large run), rules that read the handbook are returned as `deferred`.
  */
+
 export function checkLoaded(
   loaded: LoadedSpec,
   env: CheckEnv,
   handbook: Handbook | undefined,
   only?: readonly string[],
-  /** Rules to defer without trying (they read the handbook every time so far). */
+  /** Rules to defer without trying (they could not be answered on any spec so far). */
   preDeferred?: ReadonlySet<string>,
-): { findings: RuleFinding[]; deferred: string[] } {
+  /** Without a handbook: answer cross-process questions from what is known, recording them. */
+  speculation?: Speculator,
+): { findings: RuleFinding[]; deferred: string[]; questions: Record<string, string[]> } {
   const enabled = env.config.rulesFor(loaded.file);
   const findings: RuleFinding[] = [];
   const deferred: string[] = [];
+  const questions: Record<string, string[]> = {};
   const org = env.orgFor(loaded.file);
   // One model per spec for all rules (runRule would otherwise build one per rule).
   const model = loaded.spec ? buildModel(loaded.spec) : undefined;
@@ -99,9 +104,12 @@ export function checkLoaded(
       continue;
     }
     let touched = false;
+    const asked = new Set<string>();
+    speculation?.begin(asked, () => (touched = true));
+    const stand = handbook ?? speculation?.handbook ?? pendingHandbook(() => (touched = true));
     const input = {
       loaded,
-      handbook: handbook ?? pendingHandbook(() => (touched = true)),
+      handbook: stand,
       ...(model ? { model } : {}),
       ...(org ? { org } : {}),
       ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
@@ -109,20 +117,25 @@ export function checkLoaded(
       locale: env.locale,
     };
     const found = runRule(rule, setting.options, setting.severity, input);
-    if (touched) deferred.push(id);
-    else findings.push(...found);
+    if (touched || (asked.size > 0 && found.some((f) => f.ruleId === 'rule-error'))) {
+      deferred.push(id);
+      continue;
+    }
+    if (asked.size > 0) questions[id] = [...asked];
+    findings.push(...found);
   }
-  return { findings, deferred };
+  return { findings, deferred, questions };
 }
 
 /** Suppressions, then the stable order, then the counts. */
-export function finish(loaded: LoadedSpec, findings: RuleFinding[], env: CheckEnv): FileResult & { fixes: RuleFinding[] } {
+export function finish(loaded: Pick<LoadedSpec, 'file' | 'text' | 'bodyLine'> & { directives?: Directive[] }, findings: RuleFinding[], env: CheckEnv): FileResult & { fixes: RuleFinding[] } {
   const enabled: Map<string, RuleConfig> = env.config.rulesFor(loaded.file);
   const suppression = enabled.get('suppression');
   const kept = applySuppressions({
     file: loaded.file,
     text: loaded.text,
     bodyLine: loaded.bodyLine,
+    ...(loaded.directives ? { directives: loaded.directives } : {}),
     findings,
     today: env.today,
     locale: env.locale,

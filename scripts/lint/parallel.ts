@@ -6,7 +6,9 @@ import type { Cache, CacheEntry } from './cache.ts';
 import { handbookKeyOf } from './cache.ts';
 import type { ResolvedConfig } from './config.ts';
 import { displayPath } from './discover.ts';
-import type { CheckEnv, FileResult } from './engine.ts';
+import { finish, type CheckEnv, type FileResult, type LintDiagnostic } from './engine.ts';
+import type { RuleFinding } from './run-rule.ts';
+import { confirmed, fileIndex, finalIndex } from './speculate.ts';
 import { RACY_MS, type FirstItem, type FirstOut, type SecondItem, type WorkerInit, type WorkerRequest } from './protocol.ts';
 import { orgFromFile } from './org.ts';
 import { createShard } from './shard.ts';
@@ -56,6 +58,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
     orgs,
     orgOf: Object.fromEntries(input.orgFileOf),
+    files: input.files.map((absolute) => displayPath(absolute, cwd)),
   };
   const count = Math.max(1, Math.min(input.threads, availableParallelism()));
   // Started on first use: a run answered from the cache needs no worker.
@@ -84,15 +87,38 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
       if (!out.hash) continue;
       const entry: CacheEntry = out.hit
         ? old.get(out.file)!
-        : { hash: out.hash, outlineHash: out.outlineHash ?? '', ...(out.outline ? { outline: out.outline } : {}), ...(out.mentions ? { mentions: out.mentions } : {}) };
+        : {
+            hash: out.hash,
+            outlineHash: out.outlineHash ?? '',
+            ...(out.outline ? { outline: out.outline, id: out.id! } : {}),
+            ...(out.mentions ? { mentions: out.mentions } : {}),
+          };
       if (out.stat) Object.assign(entry, { stat: out.stat, statAt: out.statAt });
       if (!out.hit && out.result) entry.result = out.result;
-      if (!out.hit && out.deferred) Object.assign(entry, { deferred: out.deferred, findings: out.findings ?? [] });
       next.set(out.file, entry);
       if (entry.outline) outlines.push({ file: out.file, spec: entry.outline });
       outlineHashes.push([out.file, entry.outlineHash]);
     }
     const handbookKey = handbookKeyOf(outlineHashes);
+    const names = fileIndex(init.files);
+    const final = finalIndex(names, (file) => next.get(file)?.id);
+
+    /** Confirms a first pass's guesses; returns the rules still to run on the real handbook. */
+    const settle = (out: FirstOut): { deferred: string[]; findings: LintDiagnostic[] } | undefined => {
+      if (!out.findings) return undefined;
+      const entry = next.get(out.file)!;
+      const asked = out.questions ?? {};
+      const handbookRules = [...(out.deferred ?? []), ...Object.keys(asked)];
+      const pending = [...(out.deferred ?? []), ...Object.keys(asked).filter((id) => !confirmed(asked[id]!, final))];
+      const kept = out.findings.filter((f) => !pending.includes(f.ruleId));
+      Object.assign(entry, { deferred: handbookRules, findings: out.findings.filter((f) => !handbookRules.includes(f.ruleId)) });
+      if (pending.length === 0) {
+        const { fixes: _fixes, ...result } = finish({ file: out.file, text: '', bodyLine: out.bodyLine ?? 1, directives: out.directives ?? [] }, kept as RuleFinding[], env);
+        Object.assign(entry, { result, handbookKey });
+        return { deferred: [], findings: kept };
+      }
+      return { deferred: pending, findings: kept };
+    };
 
     const results = new Map<string, FileResult>();
     const second: SecondItem[] = [];
@@ -112,7 +138,11 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
         continue;
       }
       const entry = next.get(out.file)!;
-      if (entry.deferred?.length && entry.findings) {
+      const settled = out.hit ? undefined : settle(out);
+      if (settled) {
+        if (settled.deferred.length === 0) results.set(out.file, entry.result!);
+        else second.push({ absolute: item.absolute, file: item.file, deferred: settled.deferred, findings: settled.findings });
+      } else if (entry.deferred?.length && entry.findings) {
         if (entry.result && entry.handbookKey === handbookKey) results.set(out.file, entry.result);
         else second.push({ absolute: item.absolute, file: item.file, deferred: entry.deferred, findings: entry.findings });
       } else if (entry.result) {
@@ -129,9 +159,10 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
         if (out.result) {
           results.set(out.file, out.result);
           if (entry) entry.result = out.result;
-        } else if (entry && out.deferred) {
-          Object.assign(entry, { deferred: out.deferred, findings: out.findings ?? [] });
-          second.push({ absolute: path.resolve(cwd, out.file), file: out.file, deferred: out.deferred, findings: out.findings ?? [] });
+        } else if (entry) {
+          const settled = settle(out);
+          if (settled && settled.deferred.length === 0) results.set(out.file, entry.result!);
+          else if (settled) second.push({ absolute: path.resolve(cwd, out.file), file: out.file, deferred: settled.deferred, findings: settled.findings });
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { Locale } from '../core/messages.ts';
 import type { RawConfig, RuleSettingInput } from './config.ts';
 import type { FileResult, LintDiagnostic } from './engine.ts';
+import type { Directive } from './suppression.ts';
 
 /** Messages between the main thread and the lint workers: plain, structured-clonable data. */
 export interface WorkerInit {
@@ -16,6 +17,8 @@ export interface WorkerInit {
   orgs: Record<string, { display: string; text: string }>;
   /** Display path of a spec → absolute path of its org registry. */
   orgOf: Record<string, string | undefined>;
+  /** Display paths of every spec of the run, in run order. */
+  files: string[];
 }
 
 /** A file changed within this long before it was hashed could change again unseen within one timestamp tick. */
@@ -49,8 +52,13 @@ export interface FirstOut {
   /** Id-like words of the text, space-separated with spaces around. */
   mentions?: string;
   outlineHash?: string;
-  /** The spec's outline as JSON. */
+  /** The spec's outline as JSON, and its id. */
   outline?: string;
+  id?: string;
+  /** Cross-process questions each rule asked (to confirm against the real handbook). */
+  questions?: Record<string, string[]>;
+  bodyLine?: number;
+  directives?: Directive[];
   /** Final result (no rule needed the handbook), or a file that could not be used. */
   result?: FileResult;
   deferred?: string[];

@@ -9,6 +9,8 @@ import { checkLoaded, finish, portable, handbookOf, load, unusable, type CheckEn
 import { orgFromText } from './org.ts';
 import { engineRules } from './registry.ts';
 import type { RuleFinding } from './run-rule.ts';
+import { fileIndex, KnownOutlines, speculator } from './speculate.ts';
+import { parseDirectives } from './suppression.ts';
 import { RACY_MS, type FileStat, type FirstItem, type FirstOut, type SecondIn, type WorkerInit, type WorkerRequest } from './protocol.ts';
 
 /**
@@ -30,6 +32,9 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     },
   };
 
+  // Cross-process questions are answered from the spec files' names and the outlines read so far.
+  const known = new KnownOutlines();
+  const speculation = speculator(fileIndex(init.files), known);
 
   function first(item: FirstItem): FirstOut {
     const statAt = Date.now();
@@ -46,15 +51,22 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     const outline = loaded.spec ? outlineOf(loaded.spec) : undefined;
     // The outline travels and is cached as JSON text: cheap to move, store and keep.
     const json = outline ? JSON.stringify(outline) : undefined;
-    const base = { ...fresh, outlineHash: json ? hashOf(json) : '', mentions: mentionsOf(loaded.text), ...(json ? { outline: json } : {}) };
+    const base = {
+      ...fresh,
+      outlineHash: json ? hashOf(json) : '',
+      mentions: mentionsOf(loaded.text),
+      ...(json ? { outline: json, id: loaded.spec!.id } : {}),
+    };
+    if (json) known.add(item.file, json);
     if (!item.select) return base;
-    const { findings, deferred } = checkLoaded(loaded, env, undefined, undefined, preDeferred);
+    const { findings, deferred, questions } = checkLoaded(loaded, env, undefined, undefined, preDeferred, speculation);
     learn(loaded.spec !== undefined, deferred);
-    if (deferred.length === 0) {
+    if (deferred.length === 0 && Object.keys(questions).length === 0) {
       const { fixes: _fixes, ...result } = finish(loaded, findings, env);
       return { ...base, result };
     }
-    return { ...base, deferred, findings: findings.map(portable) };
+    const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
+    return { ...base, deferred, questions, bodyLine: loaded.bodyLine, ...(directives.length ? { directives } : {}), findings: findings.map(portable) };
   }
 
 

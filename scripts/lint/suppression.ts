@@ -112,6 +112,8 @@ export function parseDirectives(text: string, frontMatterEndLine: number): Direc
 export interface SuppressionInput {
   file: string;
   text: string;
+  /** The directives, when already found (then `text` is not read). */
+  directives?: Directive[];
   /** 1-based line of the body: the front matter ends on the line before. */
   bodyLine: number;
   findings: RuleFinding[];
@@ -126,7 +128,7 @@ export interface SuppressionInput {
 
 /** Drops suppressed findings and adds the directives' own findings. */
 export function applySuppressions(input: SuppressionInput): RuleFinding[] {
-  const directives = parseDirectives(input.text, input.bodyLine - 1);
+  const directives = input.directives ?? parseDirectives(input.text, input.bodyLine - 1);
   if (directives.length === 0) return input.findings;
   const { locale } = input;
   const out: RuleFinding[] = [];
