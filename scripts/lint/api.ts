@@ -63,7 +63,8 @@ export interface LintPathsOptions {
   cache?: boolean;
   /** Keep the fixes of findings (forces a single thread): for `--fix`. */
   withFixes?: boolean;
-  /** Worker threads for large runs: 'auto' (default) or a number (1 = this thread only). */
+  /** 'auto' (default): small runs load everything in this thread, large ones stream in two passes on
+   * worker threads. A number forces streaming on that many threads (1 = this thread only). */
   threads?: number | 'auto';
 }
 
@@ -133,7 +134,7 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
   const cache = options.cache === false || options.withFixes ? undefined : openCache(root, { config, cwd, today, locale, codeowners, orgTexts: () => [...new Set(orgFileOf.values())].map((f) => (f ? `${f}\n${safeRead(f)}` : '')) });
   const threads = options.threads ?? 'auto';
   // Large runs stream in two passes (bounded memory, cache); small ones, fixes and in-memory callers load everything at once.
-  const parallel = !options.withFixes && files.length > PARALLEL_THRESHOLD;
+  const parallel = !options.withFixes && (threads !== 'auto' || files.length > PARALLEL_THRESHOLD);
   let selected = files;
   let changed: Set<string> | undefined;
   if (options.changed !== undefined) {
