@@ -1,15 +1,18 @@
 import { defineCollection } from 'astro:content';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { OrgSchema } from '../schemas/org.ts';
 import { ProcessSchema } from '../schemas/process.ts';
 import { z } from '../schemas/zod.ts';
+import { UiStringsShape } from './lib/i18n.ts';
 import { brokenLoader, orgLoader, processLoader } from './lib/loaders.ts';
 
 const Problem = z.object({ line: z.number(), column: z.number(), message: z.string() });
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  /** Starlight's UI strings plus the handbook's own (site/content/i18n/<lang>.json). */
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: UiStringsShape }) }),
   /** The process specs, validated by the same schema the linter uses. */
   processes: defineCollection({ loader: processLoader(), schema: ProcessSchema }),
   org: defineCollection({ loader: orgLoader(), schema: OrgSchema }),

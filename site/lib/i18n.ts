@@ -1,16 +1,17 @@
 import { z } from '../../schemas/zod.ts';
 import { format, type Locale } from '../../scripts/core/messages.ts';
-import en from '../i18n/en.json' with { type: 'json' };
-import zh from '../i18n/zh-CN.json' with { type: 'json' };
+import en from '../content/i18n/en.json' with { type: 'json' };
+import zh from '../content/i18n/zh-CN.json' with { type: 'json' };
 
 /**
- * The site's own UI strings: flat dotted keys per locale, as Starlight keeps its
- * translations. Chinese is the source; every locale must have the same keys,
+ * The site's own UI strings: flat dotted keys per locale in Starlight's i18n
+ * collection (site/content/i18n/), next to any override of Starlight's own
+ * strings. Chinese is the source; every locale must have the same keys,
  * non-empty, with the same {{placeholders}}.
  */
-export const UiStringsSchema = z
-  .strictObject(Object.fromEntries(Object.keys(zh).map((key) => [key, z.string().trim().min(1)])) as Record<keyof typeof zh, z.ZodString>)
-  .superRefine((strings, ctx) => {
+export const UiStringsShape = z.object(Object.fromEntries(Object.keys(zh).map((key) => [key, z.string().trim().min(1)])) as Record<keyof typeof zh, z.ZodString>);
+
+export const UiStringsSchema = UiStringsShape.superRefine((strings, ctx) => {
     for (const [key, value] of Object.entries(strings)) {
       const expected = placeholders(zh[key as UiKey]);
       const found = placeholders(value as string);
@@ -27,7 +28,7 @@ function placeholders(text: string): string {
 function parse(locale: Locale, strings: unknown): Record<UiKey, string> {
   const result = UiStringsSchema.safeParse(strings);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  site/i18n/${locale}.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const lines = result.error.issues.map((issue) => `  site/content/i18n/${locale}.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new Error(`UI strings are invalid:\n${lines.join('\n')}`);
   }
   return result.data as Record<UiKey, string>;
