@@ -8,6 +8,7 @@
  * Prints a table against the targets and writes `.bench/results.json`.
  *
  * Flags: --sizes 1000,10000   --skip-site   --skip-lint   --site-size N   --regenerate
+ *        --site-env KEY=VALUE (repeatable; e.g. HANDBOOK_SHARED_DIAGRAMS=1 for the site build)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,8 +32,10 @@ const { values } = parseArgs({
     'skip-lint': { type: 'boolean', default: false },
     'site-size': { type: 'string', default: '1000' },
     regenerate: { type: 'boolean', default: false },
+    'site-env': { type: 'string', multiple: true, default: [] },
   },
 });
+const siteEnv = Object.fromEntries(values['site-env'].map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
 const siteSize = Number(values['site-size']);
 
@@ -225,7 +228,7 @@ for (const size of lintSizes) {
 }
 
 if (!values['skip-site']) {
-  console.log(`\nsite, ${siteSize} specs`);
+  console.log(`\nsite, ${siteSize} specs${values['site-env'].length ? ` (${values['site-env'].join(' ')})` : ''}`);
   const { dir, files } = corpus(siteSize);
   const work = path.join(BENCH, `site-${siteSize}`);
   rmSync(work, { recursive: true, force: true });
@@ -236,7 +239,9 @@ if (!values['skip-site']) {
     HANDBOOK_OUT_DIR: path.join(work, 'dist'),
     HANDBOOK_TODAY: TODAY,
     BENCH_ASTRO_CACHE: path.join(work, 'astro-cache'),
+    ...siteEnv,
   };
+  if (values['site-env'].length > 0) notes.push(`site built with ${values['site-env'].join(' ')}`);
   const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', 'scripts/bench/astro.bench.mjs'];
   const cold = measure(NODE, astro, { cwd: work, env });
   if (cold.code !== 0) notes.push(`site build exited with ${cold.code}: ${cold.stderr.slice(-1500)}`);
