@@ -13,7 +13,7 @@ export interface CacheEntry {
   hash: string;
   stat?: FileStat;
   statAt?: number;
-  /** Id-like words of the text (for `--changed`: who names a changed spec). */
+  /** File names of the specs it points at (for `--changed`: who names a changed spec). */
   mentions?: string;
   outlineHash: string;
   /** The outline as JSON, and the spec's id. */

@@ -49,7 +49,7 @@ export interface FirstOut {
   hit?: boolean;
   stat?: FileStat;
   statAt?: number;
-  /** Id-like words of the text, space-separated with spaces around. */
+  /** File names of the specs it points at (scope, body links), space-separated with spaces around. */
   mentions?: string;
   outlineHash?: string;
   /** The spec's outline as JSON, and its id. */

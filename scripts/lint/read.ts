@@ -3,9 +3,9 @@ import { MAX_SPEC_BYTES } from '../core/source.ts';
 import type { SourceContent } from './engine.ts';
 
 /** A file's bytes, or why it could not be read (a directory, permissions, gone), or its size when too large. */
-export function readSource(absolute: string): SourceContent {
+export function readSource(absolute: string, knownSize?: number): SourceContent {
   try {
-    const size = statSync(absolute).size;
+    const size = knownSize ?? statSync(absolute).size;
     if (size > MAX_SPEC_BYTES) return { tooLarge: size };
     return readFileSync(absolute);
   } catch (error) {

@@ -41,7 +41,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     const stat = statOf(item.absolute);
     // Unchanged metadata of a file that was already old when hashed: the content is the cached one (git's racy-clean rule).
     if (item.hash && item.stat && stat && sameStat(item.stat, stat) && item.stat.ctimeMs + RACY_MS < (item.statAt ?? 0)) return { file: item.file, hash: item.hash, hit: true };
-    const content = readSource(item.absolute);
+    const content = readSource(item.absolute, stat?.size);
     const bad = unusable(item.file, content, init.locale);
     if (bad) return { file: item.file, result: bad };
     const hash = hashOf(content as Uint8Array);
@@ -54,7 +54,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     const base = {
       ...fresh,
       outlineHash: json ? hashOf(json) : '',
-      mentions: mentionsOf(loaded.text),
+      mentions: mentionsOf(loaded.spec, loaded.body),
       ...(json ? { outline: json, id: loaded.spec!.id } : {}),
     };
     if (json) known.add(item.file, json);
@@ -83,10 +83,29 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
   }
 
-  /** The id-like words of a spec (kebab-case), to find the specs that name a changed one without reading them again. */
-  function mentionsOf(text: string): string {
-    return ` ${[...new Set(text.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [])].join(' ')} `;
+  /**
+   * The spec files this spec points at: upstream, downstream and the targets of its body's
+   * links, as file names. `--changed` checks a spec again when one of them changed.
+   */
+  function mentionsOf(spec: Process | undefined, body: string): string {
+    const names = new Set<string>([...(spec?.scope.upstream ?? []), ...(spec?.scope.downstream ?? [])]);
+    if (body.includes('.md')) {
+      for (const match of body.matchAll(/\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)) {
+        const target = (match[1] ?? match[2] ?? '').split('#')[0]!;
+        if (target.endsWith('.md')) names.add(path.posix.basename(safeDecode(target), '.md'));
+      }
+    }
+    return names.size ? ` ${[...names].join(' ')} ` : ' ';
   }
+
+  function safeDecode(text: string): string {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  }
+
 
   /**
    * A rule that has read the handbook on every spec so far will do so again: defer it
