@@ -42,7 +42,8 @@ Options:
   --fix-dry-run          Print the repairs as a unified diff without writing
   --locale zh-CN|en      Language of messages (default: from LANG / LC_ALL)
   --no-cache             Do not read or write .cache/processlint/
-  --threads N            Worker threads for large handbooks (default: automatic)
+  --threads N            Threads for a large handbook (default 2: this one and a worker;
+                         1 = this thread only)
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -69,7 +70,7 @@ Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage
   --fix-dry-run          以统一差异格式显示修复内容，不写入文件
   --locale zh-CN|en      消息语言（默认：取自 LANG / LC_ALL）
   --no-cache             不读写 .cache/processlint/
-  --threads N            大型手册使用的工作线程数（默认：自动）
+  --threads N            检查大型手册使用的线程数（默认 2：主线程加一个工作线程；1 = 只用主线程）
   -h, --help             显示本帮助
   -v, --version          显示版本
 

@@ -228,10 +228,12 @@ class Pool {
 
   private get workers(): Lane[] {
     if (this.started) return this.started;
-    if (this.count <= 1) return (this.started = [{ local: createShard(this.init) }]);
+    // This thread is one lane (it would otherwise wait); the others are worker threads.
+    const local: Lane = { local: createShard(this.init) };
+    if (this.count <= 1) return (this.started = [local]);
     const url = new URL('./worker.ts', import.meta.url);
     const init = this.init;
-    return (this.started = Array.from({ length: this.count }, () => {
+    return (this.started = [local, ...Array.from({ length: this.count - 1 }, () => {
       const worker = new Worker(url, {
         workerData: init,
         execArgv: [],
@@ -248,7 +250,7 @@ class Pool {
         this.pending.clear();
       });
       return worker;
-    }));
+    })]);
   }
 
   private send<T>(lane: Lane, request: Omit<WorkerRequest, 'id'>): Promise<T> {
