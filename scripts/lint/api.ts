@@ -173,6 +173,8 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
     }
     results = checked.map(({ fixes: _f, loaded: _l, ...r }) => r);
   }
+  // Every registry in use is read here too, so its own problems are reported whichever way the specs were checked.
+  for (const org of new Set(orgFileOf.values())) orgOf(org);
   for (const org of orgs.values()) if (org.result) results.push(org.result);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {

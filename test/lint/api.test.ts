@@ -46,6 +46,8 @@ describe('lintPaths', () => {
     const run = await lintPaths(['processes'], { cwd: root, today: '2026-01-01', rules: { 'step-owner': 'error' }, cache: false });
     expect(run.results.map((r) => r.file)).toEqual(['processes/a/one.md', 'processes/b/org.yml', 'processes/b/two.md']);
     expect(run.results[1]!.diagnostics[0]!.ruleId).toBe('schema');
+    const streamed = await lintPaths(['processes'], { cwd: root, today: '2026-01-01', rules: { 'step-owner': 'error' }, cache: false, threads: 1 });
+    expect(JSON.stringify(streamed.results)).toBe(JSON.stringify(run.results));
     const globbed = await lintPaths(['processes/*/one.md'], { cwd: root, today: '2026-01-01', cache: false });
     expect(globbed.results.map((r) => r.file)).toEqual(['processes/a/one.md']);
   });
