@@ -81,21 +81,13 @@ export async function renderDiagrams(sources: Map<string, string>): Promise<Rend
   }
 
   if (misses.length > 0) {
-    const [{ createMermaidRenderer }, { chromium }] = await Promise.all([import('mermaid-isomorphic'), import('playwright-core')]);
-    const renderer = createMermaidRenderer({
-      browserType: chromium as never,
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      },
-    });
-    const settled = await renderer(
-      misses.map((miss) => miss.source),
-      { prefix: 'hbr', mermaidConfig: RENDER_CONFIG as never },
-    );
+    const rendered = await renderInChromium(executablePath, misses.map((miss) => miss.source));
+    if (!rendered) {
+      for (const key of sources.keys()) if (!results.has(key)) results.set(key, {});
+      return { results, mode: 'client', rendered: 0, cached, ms: Date.now() - started };
+    }
     mkdirSync(CACHE_DIR, { recursive: true });
-    settled.forEach((outcome, index) => {
+    rendered.forEach((outcome, index) => {
       const miss = misses[index]!;
       const result: DiagramResult =
         outcome.status === 'fulfilled'
@@ -103,9 +95,47 @@ export async function renderDiagrams(sources: Map<string, string>): Promise<Rend
           : { error: String((outcome.reason as { message?: string })?.message ?? outcome.reason).split('\n').slice(0, 4).join('\n') };
       results.set(miss.key, result);
       const file = path.join(CACHE_DIR, `${miss.hash}.json`);
-      writeFileSync(`${file}.tmp`, JSON.stringify(result));
-      renameSync(`${file}.tmp`, file);
+      // Write then rename: a concurrent build never reads half a file.
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(result));
+      renameSync(`${file}.${process.pid}.tmp`, file);
     });
   }
   return { results, mode: 'chromium', rendered: misses.length, cached, ms: Date.now() - started };
+}
+
+const BATCH = 150;
+
+type Settled = PromiseSettledResult<{ svg: string; id: string }>;
+
+/**
+ * Renders in ONE Chromium for the whole build: mermaid-isomorphic closes its
+ * browser whenever no render is in flight, so it gets a browser whose close()
+ * is ours. Batches keep each page's work and messages small. `undefined` when
+ * Chromium cannot start: the caller falls back to rendering in the browser.
+ */
+async function renderInChromium(executablePath: string, sources: string[]): Promise<Settled[] | undefined> {
+  const [{ createMermaidRenderer }, { chromium }] = await Promise.all([import('mermaid-isomorphic'), import('playwright-core')]);
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.warn(`[handbook] Chromium at ${executablePath} did not start (${reason}): flowcharts will be drawn in the reader's browser instead of at build time.`);
+    return undefined;
+  }
+  const shared = { launch: async () => ({ newContext: (options: object) => browser.newContext(options), close: async () => {} }) };
+  const renderer = createMermaidRenderer({ browserType: shared as never });
+  const settled: Settled[] = [];
+  try {
+    for (let start = 0; start < sources.length; start += BATCH) {
+      settled.push(...((await renderer(sources.slice(start, start + BATCH), { prefix: 'hbr', mermaidConfig: RENDER_CONFIG as never })) as Settled[]));
+    }
+  } finally {
+    await browser.close();
+  }
+  return settled;
 }
