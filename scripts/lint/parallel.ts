@@ -263,19 +263,25 @@ class Pool {
   }
 
   /** Batches handed out on demand, so a slow batch never leaves the other core idle. */
+  /**
+   * Batches handed out on demand, so a slow batch never leaves another lane idle. With two
+   * lanes, one works from the front and one from the back: each reads a contiguous run of
+   * specs, so links between neighbouring specs are usually answered in the first pass.
+   */
   async map<I, O>(type: 'first' | 'second', items: I[], workers = this.workers): Promise<O[]> {
-    const out: O[][] = [];
-    let cursor = 0;
-    const run = async (worker: Lane) => {
-      while (cursor < items.length) {
-        const start = cursor;
-        cursor += BATCH;
-        const batch = await this.send<O[]>(worker, { type, items: items.slice(start, start + BATCH) } as never);
+    const batches = Math.ceil(items.length / BATCH);
+    const out: O[][] = new Array(batches);
+    let front = 0;
+    let back = batches - 1;
+    const run = async (worker: Lane, fromBack: boolean) => {
+      while (front <= back) {
+        const index = fromBack ? back-- : front++;
+        const batch = await this.send<O[]>(worker, { type, items: items.slice(index * BATCH, (index + 1) * BATCH) } as never);
         if (this.failure || !batch) throw this.failure ?? new Error('worker stopped');
-        out[start / BATCH] = batch;
+        out[index] = batch;
       }
     };
-    await Promise.all(workers.map(run));
+    await Promise.all(workers.map((worker, i) => run(worker, workers.length === 2 && i === 1)));
     return out.flat();
   }
 
