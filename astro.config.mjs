@@ -29,7 +29,8 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   // Starlight imports js-yaml 4 (default export); the project uses js-yaml 5. Bundling js-yaml lets each
   // importer get its own version instead of both resolving to the root one at prerender time.
-  vite: { resolve: { noExternal: ['js-yaml'] } },
+  // The Mermaid chunks are large but load only on pages built without Chromium.
+  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 } },
   integrations: [
     starlight({
       title: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' },
@@ -41,6 +42,8 @@ export default defineConfig({
       editLink: { baseUrl: editBase },
       lastUpdated: true,
       pagefind: true,
+      // Our own bilingual 404 (site/pages/404.astro).
+      disable404Route: true,
       customCss: ['./site/styles/handbook.css'],
       components: { Search: './site/components/Search.astro' },
       sidebar: [

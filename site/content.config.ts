@@ -6,6 +6,7 @@ import { ProcessSchema } from '../schemas/process.ts';
 import { z } from '../schemas/zod.ts';
 import { UiStringsShape } from './lib/i18n.ts';
 import { brokenLoader, orgLoader, processLoader } from './lib/loaders.ts';
+import { allowBroken } from './lib/source.ts';
 
 const Problem = z.object({ line: z.number(), column: z.number(), message: z.string() });
 
@@ -16,9 +17,13 @@ export const collections = {
   /** The process specs, validated by the same schema the linter uses. */
   processes: defineCollection({ loader: processLoader(), schema: ProcessSchema }),
   org: defineCollection({ loader: orgLoader(), schema: OrgSchema }),
-  /** Specs that could not be read (only with HANDBOOK_ALLOW_BROKEN=1). */
-  brokenSpecs: defineCollection({
-    loader: brokenLoader(),
-    schema: z.object({ file: z.string(), problems: z.object({ 'zh-CN': z.array(Problem.loose()), en: z.array(Problem.loose()) }) }),
-  }),
+  /** Specs that could not be read: only with HANDBOOK_ALLOW_BROKEN=1 (otherwise they stop the build). */
+  ...(allowBroken()
+    ? {
+        brokenSpecs: defineCollection({
+          loader: brokenLoader(),
+          schema: z.object({ file: z.string(), problems: z.object({ 'zh-CN': z.array(Problem.loose()), en: z.array(Problem.loose()) }) }),
+        }),
+      }
+    : {}),
 };

@@ -10,7 +10,7 @@ import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
 import { renderDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
 import { linkNodes } from './svg.ts';
-import { displayPath, orgPath } from './source.ts';
+import { allowBroken, displayPath, orgPath } from './source.ts';
 import { today } from './today.ts';
 
 export interface Finding {
@@ -52,7 +52,12 @@ export function getSiteHandbook(): Promise<SiteHandbook> {
 }
 
 async function load(): Promise<SiteHandbook> {
-  const [processEntries, orgEntries, brokenEntries] = await Promise.all([getCollection('processes'), getCollection('org'), getCollection('brokenSpecs')]);
+  const [processEntries, orgEntries, brokenEntries] = await Promise.all([
+    getCollection('processes'),
+    getCollection('org'),
+    // The collection exists only with HANDBOOK_ALLOW_BROKEN=1.
+    allowBroken() ? getCollection('brokenSpecs' as 'processes') : Promise.resolve([]),
+  ]);
   const org = indexOrg(orgEntries[0]!.data as Org);
   const specs = processEntries.map((entry) => ({ file: entry.filePath ?? entry.id, spec: entry.data as Process, body: entry.body ?? '' }));
   const handbook = buildHandbook(specs, org);
@@ -90,7 +95,7 @@ async function load(): Promise<SiteHandbook> {
     handbook,
     org,
     entries,
-    broken: brokenEntries.map((entry) => entry.data as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
+    broken: brokenEntries.map((entry) => entry.data as unknown as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
     findings: await lintFindings(specs.map((s) => s.file)),
     mermaid,
     diagrams,
