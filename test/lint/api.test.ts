@@ -72,6 +72,17 @@ describe('lintPaths', () => {
     ]);
   });
 
+  it('refuses a spec larger than the limit without reading it, in both modes', async () => {
+    const root = handbook({ 'processes/big.md': spec('big', '', 'x'.repeat(2 * 1024 * 1024)) });
+    for (const threads of ['auto', 1] as const) {
+      const run = await lintPaths(['processes'], { cwd: root, cache: false, today: '2026-01-01', threads });
+      expect(run.fatal).toBe(false);
+      expect(run.results[0]!.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+        ['schema', 'The file is 2.0 MB, larger than the 1.0 MB a spec may be. Split the process or remove the pasted content.'],
+      ]);
+    }
+  });
+
   it('refuses a path that does not exist and a bad --today', async () => {
     const root = handbook({ 'processes/a.md': spec('a') });
     await expect(lintPaths(['nope'], { cwd: root })).rejects.toThrow(new UsageError('Path not found: nope.'));
