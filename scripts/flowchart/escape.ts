@@ -31,9 +31,19 @@ export function plainLabel(text: string, max = MAX_LABEL_CHARS): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
 }
 
+/**
+ * Before parsing, Mermaid rewrites every line matching `style…:…#…;` or
+ * `classDef…:…#…;` by dropping its last `;` — which would corrupt our own
+ * entities (`#quot;` → `#quot`) in a label that happens to contain those words.
+ * Writing their first letter as an entity keeps such lines out of its reach.
+ */
+const PREPROCESSED_WORDS = /style|classDef/g;
+
 /** Entity-escapes text for use inside a quoted Mermaid label (`"…"`). */
 export function escapeLabel(text: string, max = MAX_LABEL_CHARS): string {
-  return plainLabel(text, max).replace(SPECIAL, (ch) => ENTITIES[ch]!);
+  return plainLabel(text, max)
+    .replace(SPECIAL, (ch) => ENTITIES[ch]!)
+    .replace(PREPROCESSED_WORDS, (word) => `#${word.charCodeAt(0)};${word.slice(1)}`);
 }
 
 /**

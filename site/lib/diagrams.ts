@@ -15,7 +15,7 @@ import { assertInert, normaliseSvg } from './svg.ts';
 export const DIAGRAM_FONT = '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif';
 export const RENDER_CONFIG = { ...MERMAID_CONFIG, look: 'classic', theme: 'neutral', fontFamily: DIAGRAM_FONT } as const;
 /** Bump when the post-processing changes, to invalidate cached SVGs. */
-const PIPELINE_VERSION = '6';
+const PIPELINE_VERSION = '7';
 const CACHE_DIR = path.resolve('.cache/diagrams');
 
 export interface DiagramResult {

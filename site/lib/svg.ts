@@ -41,12 +41,58 @@ export function naturalSize(svg: string): string {
   return tag + svg.slice(open[0].length);
 }
 
-/** Defence in depth: nothing executable or external survives, whatever Mermaid emitted. */
+/** A start or end tag, its attributes read with their quotes so a `>` or `"` in label text is never taken for markup. */
+const TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const ATTRIBUTE = /\s+([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+/** Elements dropped with everything inside them. */
+const DROP_WITH_CONTENT = new Set(['script', 'iframe', 'object', 'embed', 'style']);
+/** Elements dropped on their own (their content, if any, stays as it is inert). */
+const DROP_TAG = new Set(['img', 'image', 'use', 'video', 'audio', 'source', 'link', 'meta', 'animate', 'set', 'animatetransform', 'animatemotion']);
+
+/**
+ * Defence in depth: nothing executable or external survives, whatever Mermaid
+ * emitted. Works tag by tag: text between tags (where hostile labels live) is
+ * never touched, so a quote or `onerror=` inside a label cannot make a pattern
+ * reach across the markup around it.
+ */
 export function assertInert(svg: string): string {
-  return svg
-    .replace(/<(script|iframe|object|embed|link|meta|style)\b[\s\S]*?(?:<\/\1>|\/>)/gi, '')
-    .replace(/<(script|iframe|object|embed|link|meta|style|img|image|use|video|audio|source)\b[^>]*>/gi, '')
-    .replace(/\s(?:on[a-z]+|xlink:href|href|src|srcset|formaction|action)\s*=\s*("[^"]*"|'[^']*')/gi, '');
+  let out = '';
+  let last = 0;
+  let skipping: string | undefined;
+  for (let match = TAG.exec(svg); match; match = TAG.exec(svg)) {
+    const [whole, closing, rawName, attributes = '', selfClosing] = match;
+    const name = rawName!.toLowerCase();
+    if (!skipping) out += svg.slice(last, match.index);
+    last = match.index + whole.length;
+    if (skipping) {
+      if (closing && name === skipping) skipping = undefined;
+      continue;
+    }
+    if (DROP_WITH_CONTENT.has(name)) {
+      if (!closing && !selfClosing) skipping = name;
+      continue;
+    }
+    if (DROP_TAG.has(name)) continue;
+    out += closing ? `</${rawName}>` : `<${rawName}${safeAttributes(attributes)}${selfClosing ? '/' : ''}>`;
+  }
+  TAG.lastIndex = 0;
+  return skipping ? out : out + svg.slice(last);
+}
+
+function safeAttributes(attributes: string): string {
+  let kept = '';
+  for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
+    const name = match[1]!.toLowerCase();
+    const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
+    if (name.startsWith('on')) continue;
+    if (['src', 'srcset', 'formaction', 'action'].includes(name)) continue;
+    // Only in-document references (`#marker-id`) may stay.
+    if ((name === 'href' || name === 'xlink:href') && !value.startsWith('#')) continue;
+    if (/url\(\s*['"]?\s*(?!#)/i.test(value) || /javascript:|expression\(/i.test(value)) continue;
+    kept += match[0];
+  }
+  ATTRIBUTE.lastIndex = 0;
+  return kept;
 }
 
 export interface NodeLink {

@@ -44,3 +44,17 @@ describe('SVG post-processing', () => {
     expect(out).toContain('<text>t</text>');
   });
 });
+
+describe('assertInert on hostile label text', () => {
+  it('never reaches across markup from a quote or handler written in a label', () => {
+    const label = '<g class="node" id="hbd-flowchart-s0-0"><foreignObject><div><p>fill:#f00 &lt;img src=x onerror="window.__pwned=\'i…</p></div></foreignObject></g>';
+    const after = '<g class="node default terminal" id="hbd-flowchart-finish-6"><circle r="5"/></g>';
+    const out = assertInert(`<svg>${label}${after}</svg>`);
+    expect(out).toBe(`<svg>${label}${after}</svg>`);
+  });
+
+  it('keeps in-document references and drops external ones', () => {
+    const out = assertInert('<svg><path marker-end="url(#hbd_pointEnd)" style="fill:url(https://evil/x)"/><a xlink:href="#s1"><text>x</text></a></svg>');
+    expect(out).toBe('<svg><path marker-end="url(#hbd_pointEnd)"/><a xlink:href="#s1"><text>x</text></a></svg>');
+  });
+});

@@ -21,6 +21,12 @@ describe('escapeLabel', () => {
   it('escapes # first, so existing entity-looking text stays literal', () => {
     expect(escapeLabel('#quot; #35;')).toBe('#35;quot#59; #35;35#59;');
   });
+  it('keeps labels mentioning style or classDef out of the reach of Mermaid’s line rewriting, which drops a `;`', () => {
+    const escaped = escapeLabel('style done fill:#f00 "x"');
+    expect(escaped).not.toMatch(/style.*:\S*#.*;/);
+    expect(escaped).toBe('#115;tyle done fill:#35;f00 #quot;x#quot;');
+    expect(escapeLabel('classDef a')).toBe('#99;lassDef a');
+  });
   it('escapes semicolons, which end Mermaid statements', () => {
     expect(escapeLabel('a;b')).toBe('a#59;b');
   });
