@@ -255,7 +255,9 @@ class Pool {
 
   private send<T>(lane: Lane, request: Omit<WorkerRequest, 'id'>): Promise<T> {
     const id = this.nextId++;
-    if ('local' in lane) return Promise.resolve(lane.local({ ...request, id } as WorkerRequest) as T);
+    // The local lane waits a turn of the event loop first: run back to back in microtasks it would
+    // starve the worker threads' replies, leaving them idle until this thread had done everything.
+    if ('local' in lane) return new Promise<T>((resolve) => setImmediate(() => resolve(lane.local({ ...request, id } as WorkerRequest) as T)));
     return new Promise<T>((resolve) => {
       this.pending.set(id, resolve as (out: unknown) => void);
       lane.postMessage({ ...request, id });
@@ -281,7 +283,11 @@ class Pool {
         out[index] = batch;
       }
     };
-    await Promise.all(workers.map((worker, i) => run(worker, workers.length === 2 && i === 1)));
+    // A worker thread gets a second batch in flight, so it has work while this thread is busy with its own.
+    await Promise.all(workers.flatMap((worker, i) => {
+      const fromBack = workers.length === 2 && i === 1;
+      return 'local' in worker ? [run(worker, fromBack)] : [run(worker, fromBack), run(worker, fromBack)];
+    }));
     return out.flat();
   }
 
