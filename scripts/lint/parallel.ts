@@ -59,6 +59,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     orgs,
     orgOf: Object.fromEntries(input.orgFileOf),
     files: input.files.map((absolute) => displayPath(absolute, cwd)),
+    ...(!cache && !input.changedIds ? { light: true } : {}),
   };
   const count = Math.max(1, Math.min(input.threads, availableParallelism()));
   // Started on first use: a run answered from the cache needs no worker.
@@ -84,13 +85,14 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     const outlines: Array<{ file: string; spec: string }> = [];
     const outlineHashes: Array<[string, string]> = [];
     for (const out of firstOut) {
-      if (!out.hash) continue;
+      if (out.hash === undefined) continue;
       const entry: CacheEntry = out.hit
         ? old.get(out.file)!
         : {
             hash: out.hash,
             outlineHash: out.outlineHash ?? '',
-            ...(out.outline ? { outline: out.outline, id: out.id! } : {}),
+            ...(out.outline ? { outline: out.outline } : {}),
+            ...(out.id !== undefined ? { id: out.id } : {}),
             ...(out.mentions ? { mentions: out.mentions } : {}),
           };
       if (out.stat) Object.assign(entry, { stat: out.stat, statAt: out.statAt });
@@ -133,7 +135,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     for (const [index, out] of firstOut.entries()) {
       const item = items[index]!;
       if (!selected.has(item.absolute)) continue;
-      if (!out.hash) {
+      if (out.hash === undefined) {
         results.set(out.file, out.result!);
         continue;
       }
@@ -168,6 +170,8 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     }
     debug(`pass two: ${second.length} specs, ${rerun.length} re-checked, handbook ${handbookKey.slice(0, 8)}`);
     if (second.length) {
+      // A light run kept the outlines in the lanes that read them: collect them now, in run order.
+      if (init.light) outlines.push(...(await pool.outlines(init.files)));
       const done = await pool.second(outlines, second);
       debug('pass two done');
       for (const result of done) {
@@ -297,6 +301,16 @@ class Pool {
     const acks = await Promise.all(workers.map((worker) => this.send<boolean>(worker, { type: 'handbook', outlines } as never)));
     if (this.failure || acks.some((a) => !a)) throw this.failure ?? new Error('worker stopped');
     return this.map<SecondItem, FileResult>('second', items, workers);
+  }
+
+  async outlines(files: string[]): Promise<Array<{ file: string; spec: string }>> {
+    const lists = await Promise.all((this.started ?? []).map((lane) => this.send<Array<[string, string]>>(lane, { type: 'outlines' } as never)));
+    if (this.failure || lists.some((l) => !l)) throw this.failure ?? new Error('worker stopped');
+    const byFile = new Map(lists.flat());
+    return files.flatMap((file) => {
+      const spec = byFile.get(file);
+      return spec === undefined ? [] : [{ file, spec }];
+    });
   }
 
   async close() {

@@ -19,6 +19,8 @@ export interface WorkerInit {
   orgOf: Record<string, string | undefined>;
   /** Display paths of every spec of the run, in run order. */
   files: string[];
+  /** Without a cache or --changed, no content hash, metadata, mentions or outline is returned (less to hash, move and keep). */
+  light?: boolean;
 }
 
 /** A file changed within this long before it was hashed could change again unseen within one timestamp tick. */
@@ -81,4 +83,6 @@ export interface SecondIn {
 export type WorkerRequest =
   | { type: 'first'; id: number; items: FirstItem[] }
   | { type: 'handbook'; id: number; outlines: Array<{ file: string; spec: string }> }
+  /** The outlines this lane has read (light runs keep them only there), as [file, JSON] pairs. */
+  | { type: 'outlines'; id: number }
   | SecondIn;

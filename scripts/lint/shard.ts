@@ -37,6 +37,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
   const speculation = speculator(fileIndex(init.files), known);
 
   function first(item: FirstItem): FirstOut {
+    if (init.light) return firstLight(item);
     const statAt = Date.now();
     const stat = statOf(item.absolute);
     // Unchanged metadata of a file that was already old when hashed: the content is the cached one (git's racy-clean rule).
@@ -69,6 +70,25 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     return { ...base, deferred, questions, bodyLine: loaded.bodyLine, ...(directives.length ? { directives } : {}), findings: findings.map(portable) };
   }
 
+
+  /** `first` without a cache: the same checks, nothing kept for a cache (hash '' marks a readable file). */
+  function firstLight(item: FirstItem): FirstOut {
+    const content = readSource(item.absolute);
+    const bad = unusable(item.file, content, init.locale);
+    if (bad) return { file: item.file, result: bad };
+    const loaded = load(item.file, content as Uint8Array, init.locale);
+    const base = { file: item.file, hash: '', ...(loaded.spec ? { id: loaded.spec.id } : {}) };
+    if (loaded.spec) known.add(item.file, JSON.stringify(outlineOf(loaded.spec)));
+    if (!item.select) return base;
+    const { findings, deferred, questions } = checkLoaded(loaded, env, undefined, undefined, preDeferred, speculation);
+    learn(loaded.spec !== undefined, deferred);
+    if (deferred.length === 0 && Object.keys(questions).length === 0) {
+      const { fixes: _fixes, ...result } = finish(loaded, findings, env);
+      return { ...base, result };
+    }
+    const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
+    return { ...base, deferred, questions, bodyLine: loaded.bodyLine, ...(directives.length ? { directives } : {}), findings: findings.map(portable) };
+  }
 
   function statOf(file: string): FileStat | undefined {
     try {
@@ -145,6 +165,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
       return true;
     }
     if (request.type === 'first') return request.items.map(first);
+    if (request.type === 'outlines') return known.entries();
     return second(request);
   };
 }

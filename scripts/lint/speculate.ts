@@ -45,6 +45,10 @@ export class KnownOutlines {
     this.json.set(file, json);
   }
 
+  entries(): Array<[string, string]> {
+    return [...this.json];
+  }
+
   get(file: string): { spec: Process; model?: ProcessModel } | undefined {
     let hit = this.parsed.get(file);
     if (hit) return hit;
