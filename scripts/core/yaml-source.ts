@@ -67,7 +67,7 @@ const DEEP_INDENT = new RegExp(`^(?: |-(?= |$)){${MAX_INDENT + 1}}`, 'm');
  * A cheap scan that skips quoted text and comments; undefined when the text is fine.
  */
 export function excessiveNesting(text: string): { line: number; column: number } | undefined {
-  const indent = DEEP_INDENT.exec(text);
+  const indent = mayIndentDeep(text) ? DEEP_INDENT.exec(text) : null;
   let limit = text.length;
   let deepIndent: { line: number; column: number } | undefined;
   if (indent) {
@@ -97,6 +97,23 @@ export function excessiveNesting(text: string): { line: number; column: number }
     }
   }
   return deepIndent;
+}
+
+/**
+ * Whether the text has a run of more than MAX_INDENT spaces and dashes anywhere (which DEEP_INDENT
+ * needs). Such a run covers a multiple of MAX_INDENT, so only those positions are looked at.
+ */
+function mayIndentDeep(text: string): boolean {
+  const isRun = (c: number) => c === 32 || c === 45;
+  for (let i = MAX_INDENT; i < text.length; i += MAX_INDENT) {
+    if (!isRun(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > 0 && isRun(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && isRun(text.charCodeAt(end))) end++;
+    if (end - start > MAX_INDENT) return true;
+  }
+  return false;
 }
 
 function nextLine(text: string, from: number): number {
@@ -222,14 +239,19 @@ function pathOf(ancestors: readonly unknown[]): YamlPath {
 }
 
 function checkDepth(data: unknown, locale: Locale, firstLine: number): SourceProblem | undefined {
-  const stack: Array<[unknown, number]> = [[data, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_DEPTH) return { line: firstLine, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) };
-    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  return nestsDeeper(data, 0) ? { line: firstLine, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) } : undefined;
+}
+
+/** An object or array below `depth` levels deeper than MAX_DEPTH. Recursion stops there, so the stack stays shallow. */
+function nestsDeeper(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], depth + 1)) return true;
+    return false;
   }
-  return undefined;
+  for (const key of Object.keys(value)) if (nestsDeeper((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
 }
 
 /**

@@ -132,15 +132,23 @@ function englishUnit(word: string): DurationUnit | undefined {
   return EN_UNITS.find(([pattern]) => pattern.test(word.trim()))?.[1];
 }
 
+// Built once (they were built per call: ~80 ms of 10,000 specs' CPU).
+let ZH_LEAD: RegExp;
+let ZH_WITHIN: RegExp;
+let ZH_EVERY_N: RegExp;
+
 function parseChinese(text: string): DeadlineParse | undefined {
+  ZH_LEAD ??= new RegExp(`^(?:(.+?))?提前(${NUMBER_PATTERN})(${ZH_UNIT_PATTERN})$`);
+  ZH_WITHIN ??= new RegExp(`^(?:(.+?)后)?(${NUMBER_PATTERN}|半)(${ZH_UNIT_PATTERN})(?:内|以内|之内)?(?:完成|处理|响应|启动处理|反馈|回复)?$`);
+  ZH_EVERY_N ??= new RegExp(`^每(${NUMBER_PATTERN})(?:个)?(月|周|年|天|日)$`);
   const t = text.replace(/\s/g, '').replace(/[。；;，,]$/, '');
   if (/^(?:即时|立即|立刻|马上|实时|当场|即刻)(?:处理|完成|响应)?$/.test(t)) return ok({ kind: 'immediate' });
   if (/^当(?:日|天)(?:内|完成|下班前)?$/.test(t)) return ok({ kind: 'within', amount: 1, unit: 'day' });
 
-  const lead = new RegExp(`^(?:(.+?))?提前(${NUMBER_PATTERN})(${ZH_UNIT_PATTERN})$`).exec(t);
+  const lead = ZH_LEAD.exec(t);
   if (lead) return withinChinese(lead[2]!, lead[3]!, { relation: 'before', ...(lead[1] ? { ref: lead[1] } : {}) });
 
-  const within = new RegExp(`^(?:(.+?)后)?(${NUMBER_PATTERN}|半)(${ZH_UNIT_PATTERN})(?:内|以内|之内)?(?:完成|处理|响应|启动处理|反馈|回复)?$`).exec(t);
+  const within = ZH_WITHIN.exec(t);
   if (within) {
     const anchor = within[1] ? ({ relation: 'after', ref: within[1] } as const) : undefined;
     return withinChinese(within[2]!, within[3]!, anchor);
@@ -160,7 +168,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
   }
   if (/^每季度?(?:末|底)$/.test(t)) return ok({ kind: 'recurring', every: 'month', interval: 3, day: 'last' });
 
-  const everyN = new RegExp(`^每(${NUMBER_PATTERN})(?:个)?(月|周|年|天|日)$`).exec(t);
+  const everyN = ZH_EVERY_N.exec(t);
   if (everyN) {
     const periods: Record<string, Period> = { 月: 'month', 周: 'week', 年: 'year', 天: 'day', 日: 'day' };
     return ok({ kind: 'recurring', every: periods[everyN[2]!]!, interval: parseNumber(everyN[1]!) ?? 1 });
