@@ -245,6 +245,7 @@ if (!values['skip-site']) {
     BENCH_ASTRO_CACHE: path.join(work, 'astro-cache'),
     ...siteEnv,
   };
+  notes.push('cpu s of the site build counts the build process, not Chromium, whose renderer processes are not its reaped children.');
   if (values['site-env'].length > 0) notes.push(`site built with ${values['site-env'].join(' ')}`);
   const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', 'scripts/bench/astro.bench.mjs'];
   const cold = measure(NODE, astro, { cwd: work, env });
