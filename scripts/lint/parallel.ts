@@ -226,25 +226,37 @@ class Pool {
   private count: number;
   private init: WorkerInit;
 
+  private localLane: Lane | undefined;
+
   constructor(count: number, init: WorkerInit) {
     this.count = count;
     this.init = init;
   }
 
+  /** This thread as a lane, created on first use. */
+  private get local(): Lane {
+    return (this.localLane ??= { local: createShard(this.init) });
+  }
+
+  /** A few specs (e.g. --changed) are checked in this thread: starting workers would cost more than they save. */
+  private lanesFor(count: number): Lane[] {
+    return count < PARALLEL_THRESHOLD ? [this.local] : this.workers;
+  }
+
   private get workers(): Lane[] {
     if (this.started) return this.started;
     // One lane: this thread.
-    if (this.count <= 1) return (this.started = [{ local: createShard(this.init) }]);
+    if (this.count <= 1) return (this.started = [this.local]);
     // With several lanes all are worker threads and this one only hands out work: a thread that
     // parses keeps some of what it reads, so V8 grows its young generation to the maximum (134 MB
     // measured here); a worker's is capped below. 10,000 specs: peak RSS 430 -> 370 MB.
-    const url = new URL('./worker.ts', import.meta.url);
+    const url = new URL('./worker-entry.mjs', import.meta.url);
     const init = this.init;
     return (this.started = Array.from({ length: this.count }, () => {
       const worker = new Worker(url, {
         workerData: init,
-        execArgv: [],
-        resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 },
+        execArgv: process.env.PL_PROF ? process.execArgv : [],
+        resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1024 },
       });
       worker.on('message', (message: { id: number; out: unknown }) => {
         const resolve = this.pending.get(message.id);
@@ -277,7 +289,7 @@ class Pool {
    * lanes, one works from the front and one from the back: each reads a contiguous run of
    * specs, so links between neighbouring specs are usually answered in the first pass.
    */
-  async map<I, O>(type: 'first' | 'second', items: I[], workers = this.workers): Promise<O[]> {
+  async map<I, O>(type: 'first' | 'second', items: I[], workers = this.lanesFor(items.length)): Promise<O[]> {
     const batches = Math.ceil(items.length / BATCH);
     const out: O[][] = new Array(batches);
     let front = 0;
@@ -300,14 +312,15 @@ class Pool {
 
   /** Gives every worker (or one, for a few specs) the handbook, then hands out the specs in batches. */
   async second(outlines: Array<{ file: string; spec: string }>, items: SecondItem[]): Promise<FileResult[]> {
-    const workers = items.length < PARALLEL_THRESHOLD ? this.workers.slice(0, 1) : this.workers;
+    const workers = this.lanesFor(items.length);
     const acks = await Promise.all(workers.map((worker) => this.send<boolean>(worker, { type: 'handbook', outlines } as never)));
     if (this.failure || acks.some((a) => !a)) throw this.failure ?? new Error('worker stopped');
     return this.map<SecondItem, FileResult>('second', items, workers);
   }
 
   async outlines(files: string[]): Promise<Array<{ file: string; spec: string }>> {
-    const lists = await Promise.all((this.started ?? []).map((lane) => this.send<Array<[string, string]>>(lane, { type: 'outlines' } as never)));
+    const lanes = new Set([...(this.started ?? []), ...(this.localLane ? [this.localLane] : [])]);
+    const lists = await Promise.all([...lanes].map((lane) => this.send<Array<[string, string]>>(lane, { type: 'outlines' } as never)));
     if (this.failure || lists.some((l) => !l)) throw this.failure ?? new Error('worker stopped');
     const byFile = new Map(lists.flat());
     return files.flatMap((file) => {
