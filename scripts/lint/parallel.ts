@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { statSync } from 'node:fs';
 import type { Cache, CacheEntry } from './cache.ts';
-import { handbookKeyOf } from './cache.ts';
+import { CacheIncomplete, handbookKeyOf } from './cache.ts';
 import type { ResolvedConfig } from './config.ts';
 import { displayPath } from './discover.ts';
 import { finish, type CheckEnv, type FileResult, type LintDiagnostic } from './engine.ts';
@@ -40,6 +40,16 @@ export interface ParallelInput {
  * specs are never all held at once. Results come back in file order whatever the timing.
  */
 export async function lintParallel(input: ParallelInput): Promise<FileResult[]> {
+  try {
+    return await lintStreamed(input);
+  } catch (error) {
+    // The cache lost its outline file: check everything afresh rather than trust half a cache.
+    if (error instanceof CacheIncomplete) return lintStreamed({ ...input, cache: undefined });
+    throw error;
+  }
+}
+
+async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
   const { cwd, env, cache } = input;
   const orgs: WorkerInit['orgs'] = {};
   for (const org of new Set(input.orgFileOf.values())) {
@@ -99,7 +109,6 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
       if (out.stat) Object.assign(entry, { stat: out.stat, statAt: out.statAt });
       if (!out.hit && out.result) entry.result = out.result;
       next.set(out.file, entry);
-      if (entry.outline) outlines.push({ file: out.file, spec: entry.outline });
       outlineHashes.push([out.file, entry.outlineHash]);
     }
     const handbookKey = handbookKeyOf(outlineHashes);
@@ -173,6 +182,15 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
     if (second.length) {
       // A light run kept the outlines in the lanes that read them: collect them now, in run order.
       if (init.light) outlines.push(...(await pool.outlines(init.files)));
+      else {
+        // Outlines of unchanged specs come from the cache's outline file, read only now.
+        for (const file of init.files) {
+          const entry = next.get(file);
+          if (!entry?.outlineHash) continue;
+          const spec = entry.outline ?? cache?.outline(file);
+          if (spec !== undefined) outlines.push({ file, spec });
+        }
+      }
       const done = await pool.second(outlines, second);
       debug('pass two done');
       for (const result of done) {
@@ -182,6 +200,7 @@ export async function lintParallel(input: ParallelInput): Promise<FileResult[]> 
       }
     }
     cache?.save(next);
+    debug('cache saved');
     return input.files.filter((absolute) => selected.has(absolute)).map((absolute) => results.get(displayPath(absolute, cwd))!).filter(Boolean);
   } finally {
     await pool.close();

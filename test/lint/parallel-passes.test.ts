@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintPaths } from '../../scripts/lint/api.ts';
 import { handbook, ORG, spec } from './helpers.ts';
@@ -35,5 +37,38 @@ describe('two passes without a cache', () => {
     expect(JSON.stringify(single.results)).toBe(all);
     expect(JSON.stringify(reference.results)).toBe(all);
     expect(all).toContain('no-such-step');
+  });
+});
+
+describe('the cache keeps outlines in a file of their own', () => {
+  it('builds the handbook from cached outlines when a changed spec needs it, and starts afresh when that file is gone', async () => {
+    const root = handbook(files());
+    const options = { cwd: root, today: '2026-06-01', locale: 'en', threads: 2 } as const;
+    const fresh = async () => JSON.stringify((await lintPaths(['processes'], { ...options, cache: false })).results);
+    const cached = async () => JSON.stringify((await lintPaths(['processes'], options)).results);
+    expect(await cached()).toBe(await fresh());
+    const dir = path.join(root, '.cache/processlint');
+    const outlineFiles = () => readdirSync(dir).filter((name) => name.includes('.outlines-'));
+    expect(outlineFiles()).toHaveLength(1);
+    const before = outlineFiles()[0]!;
+    // A body change: the outline stays, so its file is not rewritten; the link needs the other specs' outlines.
+    const p010 = path.join(root, 'processes/c/p010.md');
+    writeFileSync(p010, readFileSync(p010, 'utf8').replace('见[对端]', '另见[对端](p001.md#no-such-step)，见[对端]'));
+    const afterBody = await cached();
+    expect(afterBody).toBe(await fresh());
+    expect(afterBody).toContain('no-such-step');
+    expect(outlineFiles()).toEqual([before]);
+    // A step renamed: the outlines change and are written anew; p001's links to it are reported.
+    const p298 = path.join(root, 'processes/c/p298.md');
+    writeFileSync(p298, readFileSync(p298, 'utf8').replaceAll('receive', 'intake'));
+    expect(await cached()).toBe(await fresh());
+    expect(outlineFiles()).not.toEqual([before]);
+    // The outline file lost: the run does not trust the rest of the cache.
+    const p020 = path.join(root, 'processes/c/p020.md');
+    writeFileSync(p020, readFileSync(p020, 'utf8').replace('见[对端]', '又见[对端](p002.md#gone)，见[对端]'));
+    for (const name of outlineFiles()) rmSync(path.join(dir, name));
+    const afterLoss = await cached();
+    expect(afterLoss).toBe(await fresh());
+    expect(afterLoss).toContain('`gone`');
   });
 });
