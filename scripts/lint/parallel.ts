@@ -274,7 +274,8 @@ class Pool {
     return (this.started = Array.from({ length: this.count }, () => {
       const worker = new Worker(url, {
         workerData: init,
-        execArgv: process.env.PL_PROF ? process.execArgv : [],
+        // PROCESSLINT_PROFILE=1 passes this process's flags (e.g. --cpu-prof) on to the workers.
+        execArgv: process.env.PROCESSLINT_PROFILE ? process.execArgv : [],
         resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1024 },
       });
       worker.on('message', (message: { id: number; out: unknown }) => {
