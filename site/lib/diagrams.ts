@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { MERMAID_CONFIG } from '../../scripts/flowchart/to-mermaid.ts';
 import { assertInert, normaliseSvg } from './svg.ts';
@@ -40,6 +41,21 @@ const mermaidVersion = (() => {
     return 'unknown';
   }
 })();
+
+/**
+ * Above this many processes, both languages share the Chinese flowchart: a
+ * diagram costs ~0.1 s of Chromium, and an English one differs only in its
+ * lane, role and start/end labels (step names are shown as written), so
+ * sharing halves a large handbook's cold build. HANDBOOK_SHARED_DIAGRAMS=1 or
+ * =0 decides regardless of size.
+ */
+export const SHARE_DIAGRAMS_ABOVE = 500;
+
+export function shareDiagrams(processes: number, setting = process.env.HANDBOOK_SHARED_DIAGRAMS): boolean {
+  if (setting === '1') return true;
+  if (setting === '0') return false;
+  return processes > SHARE_DIAGRAMS_ABOVE;
+}
 
 export function chromiumPath(): string | undefined {
   if (process.env.HANDBOOK_NO_CHROMIUM === '1') return undefined;
@@ -103,14 +119,22 @@ export async function renderDiagrams(sources: Map<string, string>): Promise<Rend
   return { results, mode: 'chromium', rendered: misses.length, cached, ms: Date.now() - started };
 }
 
-const BATCH = 150;
+const BATCH = 100;
 
 type Settled = PromiseSettledResult<{ svg: string; id: string }>;
+
+/** Concurrent rendering pages: one per core (at most 4), each its own browser context and so its own renderer process. */
+function laneCount(): number {
+  const wanted = Number(process.env.HANDBOOK_DIAGRAM_LANES ?? availableParallelism());
+  return Math.max(1, Math.min(4, Number.isFinite(wanted) ? Math.floor(wanted) : 1));
+}
 
 /**
  * Renders in ONE Chromium for the whole build: mermaid-isomorphic closes its
  * browser whenever no render is in flight, so it gets a browser whose close()
- * is ours. Batches keep each page's work and messages small. `undefined` when
+ * is ours. Each lane is its own renderer (own context, own page and renderer
+ * process), pulling the next batch when it is done, so both cores draw.
+ * Batches keep each page's work and messages small. `undefined` when
  * Chromium cannot start: the caller falls back to rendering in the browser.
  */
 async function renderInChromium(executablePath: string, sources: string[]): Promise<Settled[] | undefined> {
@@ -127,13 +151,20 @@ async function renderInChromium(executablePath: string, sources: string[]): Prom
     console.warn(`[handbook] Chromium at ${executablePath} did not start (${reason}): flowcharts will be drawn in the reader's browser instead of at build time.`);
     return undefined;
   }
-  const shared = { launch: async () => ({ newContext: (options: object) => browser.newContext(options), close: async () => {} }) };
-  const renderer = createMermaidRenderer({ browserType: shared as never });
-  const settled: Settled[] = [];
-  try {
-    for (let start = 0; start < sources.length; start += BATCH) {
-      settled.push(...((await renderer(sources.slice(start, start + BATCH), { prefix: 'hbr', mermaidConfig: RENDER_CONFIG as never })) as Settled[]));
+  const settled: Settled[] = new Array(sources.length);
+  const batches = Math.ceil(sources.length / BATCH);
+  let next = 0;
+  const lane = async () => {
+    const shared = { launch: async () => ({ newContext: (options: object) => browser.newContext(options), close: async () => {} }) };
+    const renderer = createMermaidRenderer({ browserType: shared as never });
+    for (let batch = next++; batch < batches; batch = next++) {
+      const start = batch * BATCH;
+      const results = (await renderer(sources.slice(start, start + BATCH), { prefix: 'hbr', mermaidConfig: RENDER_CONFIG as never })) as Settled[];
+      results.forEach((result, index) => (settled[start + index] = result));
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(laneCount(), batches) }, lane));
   } finally {
     await browser.close();
   }

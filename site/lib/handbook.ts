@@ -8,7 +8,7 @@ import type { Locale } from '../../scripts/core/messages.ts';
 import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
-import { renderDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
+import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
 import { linkNodes } from './svg.ts';
 import { allowBroken, displayPath, orgPath } from './source.ts';
 import { today } from './today.ts';
@@ -38,6 +38,8 @@ export interface SiteHandbook {
   mermaid: Map<string, Record<Locale, string>>;
   diagrams: Map<string, Record<Locale, DiagramResult>>;
   diagramMode: RenderSummary['mode'];
+  /** Both languages show the Chinese flowchart (see shareDiagrams); the English page says so. */
+  diagramsShared: boolean;
   lastUpdated: Map<string, Date>;
   /** Markdown body per process id. */
   bodies: Map<string, string>;
@@ -67,11 +69,10 @@ async function load(): Promise<SiteHandbook> {
 
   const sources = new Map<string, string>();
   const mermaid = new Map<string, Record<Locale, string>>();
-  // Rendering costs ~0.15 s a diagram; a very large handbook can share the Chinese diagram between both languages.
-  const shared = process.env.HANDBOOK_SHARED_DIAGRAMS === '1';
+  const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
-    const zh = toMermaid(entry.model, org, { locale: 'zh-CN', swimlanes: true });
-    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(entry.model, org, { locale: 'en', swimlanes: true }) };
+    const zh = toMermaid(entry.model, org, { locale: 'zh-CN' });
+    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(entry.model, org, { locale: 'en' }) };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -100,6 +101,7 @@ async function load(): Promise<SiteHandbook> {
     mermaid,
     diagrams,
     diagramMode: summary.mode,
+    diagramsShared: shared,
     lastUpdated: gitDates(),
     bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),
     today: today(),
