@@ -1,7 +1,14 @@
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
 import { t, type Locale } from './messages.ts';
+
+// The `yaml` package (source positions) is loaded on the first position asked or slow-path
+// parse: a clean run never needs it, and each thread saves loading it (~12 MB measured).
+const load = createRequire(import.meta.url);
+let yamlPackage: typeof import('yaml') | undefined;
+const Y = () => (yamlPackage ??= load('yaml') as typeof import('yaml'));
 
 /** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIASES = 100;
@@ -157,8 +164,8 @@ function mayUseAliases(text: string): boolean {
 }
 
 function parseFull(text: string): { doc: Document; lines: LineCounter } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  const lines = new (Y().LineCounter)();
+  const doc = Y().parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, version: '1.2' });
   return { doc, lines };
 }
 
@@ -209,13 +216,13 @@ function yamlHint(code: string, locale: Locale): string {
 
 function findDuplicateKeys(doc: Document, lines: LineCounter, firstLine: number): DuplicateKey[] {
   const found: DuplicateKey[] = [];
-  visit(doc, {
+  Y().visit(doc, {
     Map(_, map, path) {
       const seen = new Set<unknown>();
       const where = pathOf(path);
       for (const pair of map.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(key) && isScalar(pair.key) && pair.key.range) {
+        const key = Y().isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key) && Y().isScalar(pair.key) && pair.key.range) {
           const at = lines.linePos(pair.key.range[0]);
           found.push({ path: [...where, String(key)], line: at.line + firstLine - 1, column: at.col });
         }
@@ -232,8 +239,8 @@ function pathOf(ancestors: readonly unknown[]): YamlPath {
   for (let i = 0; i < ancestors.length; i++) {
     const node = ancestors[i];
     const child = ancestors[i + 1];
-    if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
-    if (isSeq(node) && child !== undefined) path.push(node.items.indexOf(child as never));
+    if (Y().isPair(node) && Y().isScalar(node.key)) path.push(String(node.key.value));
+    if (Y().isSeq(node) && child !== undefined) path.push(node.items.indexOf(child as never));
   }
   return path;
 }
@@ -270,13 +277,13 @@ function locateIn(
   for (const segment of path) {
     let next: unknown;
     let nextKey: YamlNode | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (Y().isMap(node)) {
+      const pair = node.items.find((item) => Y().isScalar(item.key) && String(item.key.value) === String(segment));
       if (pair) {
         next = pair.value;
         nextKey = pair.key as YamlNode;
       }
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (Y().isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];
     }
     if (next === undefined && nextKey === undefined) break;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYamlText } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from '../../schemas/zod.ts';
 import { presets } from '../configs/index.ts';
 import type { Severity } from '../core/diagnostic.ts';
@@ -53,7 +53,7 @@ export function isResolvedConfig(value: unknown): value is ResolvedConfig {
 export function loadConfigFile(file: string, locale: Locale, overrides: Record<string, RuleSettingInput> = {}, display = file): ResolvedConfig {
   let raw: unknown;
   try {
-    raw = parseYamlText(readFileSync(file, 'utf8')) ?? {};
+    raw = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(readFileSync(file, 'utf8')) ?? {};
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(m(locale, 'config.unreadable', { file: display, detail }));

@@ -1,7 +1,13 @@
-import { isMap, isScalar, Pair, Scalar, YAMLMap, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Pair as YamlPair, YAMLMap as YamlMap } from 'yaml';
 import { STAGE_IDS, type StageId } from '../../schemas/process.ts';
 import { defineRule, type Fix } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
+
+// The `yaml` package is needed only by the fixes (--fix): loaded then, not in every lint thread.
+const load = createRequire(import.meta.url);
+let yamlPackage: typeof import('yaml') | undefined;
+const Y = () => (yamlPackage ??= load('yaml') as typeof import('yaml'));
 
 const ORDER = STAGE_IDS.join(' → ');
 
@@ -82,22 +88,22 @@ export default defineRule({
   },
 });
 
-function plannedStage(document: Document): YAMLMap {
-  const node = document.createNode({ status: 'planned' }) as YAMLMap;
+function plannedStage(document: Document): YamlMap {
+  const node = document.createNode({ status: 'planned' }) as YamlMap;
   node.flow = true;
   return node;
 }
 
 const insertLifecycle: Fix = (document) => {
   const current = document.get('lifecycle', true);
-  if (isMap(current) && current.items.length > 0) return;
-  const map = new YAMLMap();
-  for (const stage of STAGE_IDS) map.items.push(new Pair(new Scalar(stage), plannedStage(document)));
+  if (Y().isMap(current) && current.items.length > 0) return;
+  const map = new (Y().YAMLMap)();
+  for (const stage of STAGE_IDS) map.items.push(new (Y().Pair)(new (Y().Scalar)(stage), plannedStage(document)));
   document.set('lifecycle', map);
 };
 
-function stageOf(pair: Pair): number {
-  const key = isScalar(pair.key) ? String(pair.key.value) : '';
+function stageOf(pair: YamlPair): number {
+  const key = Y().isScalar(pair.key) ? String(pair.key.value) : '';
   const rank = STAGE_IDS.indexOf(key as StageId);
   return rank === -1 ? STAGE_IDS.length : rank;
 }
@@ -105,18 +111,18 @@ function stageOf(pair: Pair): number {
 function insertStage(stage: StageId): Fix {
   return (document) => {
     const map = document.get('lifecycle', true);
-    if (!isMap(map)) return;
-    const items = map.items as Pair[];
-    if (items.some((pair) => isScalar(pair.key) && pair.key.value === stage)) return;
+    if (!Y().isMap(map)) return;
+    const items = map.items as YamlPair[];
+    if (items.some((pair) => Y().isScalar(pair.key) && pair.key.value === stage)) return;
     const rank = STAGE_IDS.indexOf(stage);
     const at = items.findIndex((pair) => stageOf(pair) > rank && stageOf(pair) < STAGE_IDS.length);
-    items.splice(at === -1 ? items.length : at, 0, new Pair(new Scalar(stage), plannedStage(document)));
+    items.splice(at === -1 ? items.length : at, 0, new (Y().Pair)(new (Y().Scalar)(stage), plannedStage(document)));
   };
 }
 
 const reorder: Fix = (document) => {
   const map = document.get('lifecycle', true);
-  if (!isMap(map)) return;
+  if (!Y().isMap(map)) return;
   // A stable sort keeps duplicates and unknown keys in their written order.
-  (map.items as Pair[]).sort((a, b) => stageOf(a) - stageOf(b));
+  (map.items as YamlPair[]).sort((a, b) => stageOf(a) - stageOf(b));
 };
