@@ -8,7 +8,9 @@ import { defineConfig } from 'astro/config';
  *   HANDBOOK_ALLOW_BROKEN=1    build the valid specs and list broken ones on /broken/ (default: stop with file:line:column)
  *   HANDBOOK_NO_CHROMIUM=1     do not render flowcharts at build time; the browser renders them
  *   CHROMIUM_PATH=/path        Chromium used to render flowcharts (default /usr/bin/chromium)
- *   HANDBOOK_SHARED_DIAGRAMS=1 render one (Chinese) flowchart per process for both languages: half the rendering time
+ *   HANDBOOK_SHARED_DIAGRAMS=1|0 one (Chinese) flowchart per process for both languages, or one per language; by default
+ *                              shared above 500 processes (half the rendering time; the English page says so)
+ *   HANDBOOK_DIAGRAM_LANES=N   Chromium pages rendering flowcharts at once (default: one per core, at most 4)
  *   HANDBOOK_TODAY=YYYY-MM-DD  "today" for review deadlines (default: the build date)
  *   HANDBOOK_PROCESSES_DIR     where the specs are (default processes/)
  *   HANDBOOK_EDIT_BASE         base URL of "edit this page" links
