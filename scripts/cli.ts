@@ -42,8 +42,8 @@ Options:
   --fix-dry-run          Print the repairs as a unified diff without writing
   --locale zh-CN|en      Language of messages (default: from LANG / LC_ALL)
   --no-cache             Do not read or write .cache/processlint/
-  --threads N            Threads for a large handbook (default 2: this one and a worker;
-                         1 = this thread only)
+  --threads N            Worker threads for a large handbook (default 2, this thread handing
+                         out work; 1 = everything in this thread)
   -h, --help             Show this help
   -v, --version          Show the version
 

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Runs the TypeScript source: natively where Node strips types (faster start, less memory),
 // else through tsx's loader. Only this file (and `tsx scripts/cli.ts`) sets the exit code.
+import module from 'node:module';
+
+// Reuse compiled code across runs (CI lints on every push): a faster start and less memory.
+module.enableCompileCache?.();
 if (!process.features.typescript) {
   const { register } = await import('tsx/esm/api');
   register();
