@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Locale } from '../core/messages.ts';
@@ -47,7 +47,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.cache', 'dist']);
  * dangling or looping one is reported as unreadable — never silently dropped.
  */
 function linkedSpecs(folder: string, found: string[] = []): string[] {
-  let entries: ReturnType<typeof readdirSync<{ withFileTypes: true }>>;
+  let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
