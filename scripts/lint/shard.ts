@@ -60,14 +60,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     };
     if (json) known.add(item.file, json);
     if (!item.select) return base;
-    const { findings, deferred, questions } = checkLoaded(loaded, env, undefined, undefined, preDeferred, speculation);
-    learn(loaded.spec !== undefined, deferred);
-    if (deferred.length === 0 && Object.keys(questions).length === 0) {
-      const { fixes: _fixes, ...result } = finish(loaded, findings, env);
-      return { ...base, result };
-    }
-    const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
-    return { ...base, deferred, questions, bodyLine: loaded.bodyLine, ...(directives.length ? { directives } : {}), findings: findings.map(portable) };
+    return checkSelected(loaded, base);
   }
 
 
@@ -80,6 +73,11 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     const base = { file: item.file, hash: '', ...(loaded.spec ? { id: loaded.spec.id } : {}) };
     if (loaded.spec) known.add(item.file, JSON.stringify(outlineOf(loaded.spec)));
     if (!item.select) return base;
+    return checkSelected(loaded, base);
+  }
+
+  /** Checks a spec; what only the whole handbook can settle goes back as deferred rules and questions. */
+  function checkSelected(loaded: ReturnType<typeof load>, base: FirstOut): FirstOut {
     const { findings, deferred, questions } = checkLoaded(loaded, env, undefined, undefined, preDeferred, speculation);
     learn(loaded.spec !== undefined, deferred);
     if (deferred.length === 0 && Object.keys(questions).length === 0) {
