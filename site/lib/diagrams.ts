@@ -8,7 +8,8 @@ import { assertInert, normaliseSvg } from './svg.ts';
 
 /**
  * Build-time rendering of the flowcharts: every diagram of the build in ONE
- * headless-Chromium session (mermaid-isomorphic), cached on disk by a hash of
+ * headless-Chromium session (playwright-core driving Debian's Chromium on a
+ * blank page with Mermaid loaded once), cached on disk by a hash of
  * source + Mermaid version + rendering settings, so a rebuild only renders
  * what changed. Without Chromium the pages render the diagram in the browser.
  */
