@@ -17,6 +17,7 @@ import { CATEGORIES } from '../schemas/process.ts';
 import { closest } from './core/friendly-issues.ts';
 import { loadOrg } from './core/load-org.ts';
 import { localeFromEnv, type Locale } from './core/messages.ts';
+import { addMonths, todayLocal } from './model/dates.ts';
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -30,16 +31,6 @@ export interface SkeletonOptions {
   author: string;
   /** YYYY-MM-DD */
   today: string;
-}
-
-/** `date` plus `months` calendar months, clamped to the month's last day (2026-08-31 + 6 → 2027-02-28). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** A YAML double-quoted scalar: safe for any title the user types. */
@@ -237,7 +228,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 1;
   }
 
-  const today = io.today ?? new Date().toISOString().slice(0, 10);
+  const today = io.today ?? todayLocal();
   const text = renderSkeleton({ id, category: category as Category, department, owner, today, author: role!.name, ...(values.title ? { title: values.title } : {}) });
   const dir = join(processesDir, category);
   const file = join(dir, `${id}.md`);

@@ -1,5 +1,6 @@
 import { z } from '../../schemas/zod.ts';
 import { defineRule } from '../lint/rule.ts';
+import { addMonths, daysBetween } from '../model/dates.ts';
 import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
 
 const Options = z.strictObject({
@@ -76,15 +77,3 @@ export default defineRule<z.output<typeof Options>>({
   },
 });
 
-/** `date` plus whole months, the day clamped to the month's end (08-31 + 6 → 02-28). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const total = year * 12 + (month - 1) + months;
-  const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}

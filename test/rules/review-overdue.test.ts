@@ -1,4 +1,5 @@
-import rule, { addMonths } from '../../scripts/rules/review-overdue.ts';
+import rule from '../../scripts/rules/review-overdue.ts';
+import { addMonths } from '../../scripts/model/dates.ts';
 import { expect, it } from 'vitest';
 import { ruleTester } from '../rule-tester.ts';
 import { STEPS, withStatus } from './spec.ts';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { lintTexts } from '../../scripts/lint/api.ts';
-import { addMonths, renderSkeleton, run, type Io } from '../../scripts/new.ts';
+import { addMonths } from '../../scripts/model/dates.ts';
+import { renderSkeleton, run, type Io } from '../../scripts/new.ts';
 import { STAGE_IDS } from '../../schemas/process.ts';
 
 const ORG = `departments:
