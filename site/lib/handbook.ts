@@ -5,6 +5,7 @@ import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
+import { lintTexts } from '../../scripts/lint/api.ts';
 import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
@@ -97,7 +98,7 @@ async function load(): Promise<SiteHandbook> {
     org,
     entries,
     broken: brokenEntries.map((entry) => entry.data as unknown as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
-    findings: await lintFindings(specs.map((s) => s.file)),
+    findings: lintFindings(specs.map((s) => s.file)),
     mermaid,
     diagrams,
     diagramMode: summary.mode,
@@ -108,15 +109,9 @@ async function load(): Promise<SiteHandbook> {
   };
 }
 
-/** The linter's findings per spec, in both languages (the linter is optional: the site builds without it). */
-async function lintFindings(files: string[]): Promise<Map<string, Record<Locale, Finding[]>>> {
+/** The linter's findings per spec, in both languages, shown to readers on each process page. */
+function lintFindings(files: string[]): Map<string, Record<Locale, Finding[]>> {
   const findings = new Map<string, Record<Locale, Finding[]>>();
-  let api: typeof import('../../scripts/lint/api.ts');
-  try {
-    api = await import('../../scripts/lint/api.ts');
-  } catch {
-    return findings;
-  }
   const inputs = files.map((file) => ({ file, text: readFileSync(file) }));
   let orgText: string | undefined;
   try {
@@ -125,7 +120,7 @@ async function lintFindings(files: string[]): Promise<Map<string, Record<Locale,
     orgText = undefined;
   }
   for (const locale of ['zh-CN', 'en'] as const) {
-    const results = api.lintTexts(inputs, { locale, today: today(), ...(orgText !== undefined ? { org: { file: displayPath(orgPath()), text: orgText } } : {}) });
+    const results = lintTexts(inputs, { locale, today: today(), ...(orgText !== undefined ? { org: { file: displayPath(orgPath()), text: orgText } } : {}) });
     for (const result of results) {
       const record = findings.get(result.file) ?? { 'zh-CN': [], en: [] };
       record[locale] = result.diagnostics.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));
