@@ -6,7 +6,7 @@
  * from the role's `github` in `processes/org.yml`, else from the department's.
  * The `codeowners` lint rule reports a spec whose line is missing or stale.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import type { Process } from '../schemas/process.ts';
 import { loadOrg } from './core/load-org.ts';
 import { loadSpec } from './core/load-spec.ts';
 import { localeFromEnv } from './core/messages.ts';
+import { specFilesIn } from './core/spec-files.ts';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 export const DEFAULT_ADMINS = ['@acme/handbook-admins'];
@@ -81,16 +82,6 @@ function currentAdmins(text: string | undefined): string[] | undefined {
   return owners?.length ? owners : undefined;
 }
 
-function specFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...specFiles(path));
-    else if (entry.name.endsWith('.md')) files.push(path);
-  }
-  return files.sort();
-}
-
 /** CLI: writes (or with `--check` compares) `.github/CODEOWNERS`; exit 0 ok, 1 stale or invalid input, 2 usage. */
 export function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void }): number {
   const zh = localeFromEnv() === 'zh-CN';
@@ -114,7 +105,7 @@ export function run(argv: string[], cwd: string, io: { out: (t: string) => void;
   }
   const specs: Array<{ file: string; spec: Process }> = [];
   const skipped: string[] = [];
-  for (const path of specFiles(join(cwd, 'processes'))) {
+  for (const path of specFilesIn(join(cwd, 'processes'))) {
     const file = relative(cwd, path).split(sep).join('/');
     const loaded = loadSpec(file, readFileSync(path));
     if (loaded.spec) specs.push({ file, spec: loaded.spec });

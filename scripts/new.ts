@@ -6,8 +6,8 @@
  * Asks for what is missing when run in a terminal; otherwise a missing flag is a
  * usage error (exit 2), so scripts never hang on a prompt.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { CATEGORIES } from '../schemas/process.ts';
 import { closest } from './core/friendly-issues.ts';
 import { loadOrg } from './core/load-org.ts';
 import { localeFromEnv, type Locale } from './core/messages.ts';
+import { specFilesIn } from './core/spec-files.ts';
 import { addMonths, todayLocal } from './model/dates.ts';
 
 export type Category = (typeof CATEGORIES)[number];
@@ -130,16 +131,7 @@ export interface Io {
 
 /** Every spec id under `processes/`, with its file (to refuse an id in any category). */
 function existingIds(processesDir: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.md')) ids.set(entry.name.slice(0, -3), path);
-    }
-  };
-  if (existsSync(processesDir)) walk(processesDir);
-  return ids;
+  return new Map(specFilesIn(processesDir).map((file) => [basename(file, '.md'), file]));
 }
 
 /** Runs the command; returns the exit code (0 written, 1 refused, 2 usage). */

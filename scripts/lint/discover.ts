@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Locale } from '../core/messages.ts';
+import { specFilesIn } from '../core/spec-files.ts';
 import { m, UsageError } from './messages.ts';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/.cache/**', '**/dist/**'];
@@ -28,8 +29,7 @@ export async function expandPatterns(patterns: string[], cwd: string, locale: Lo
     if (stat?.isFile()) {
       found.add(absolute);
     } else if (stat?.isDirectory()) {
-      for (const file of await glob('**/*.md', { cwd: absolute, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) found.add(path.resolve(file));
-      for (const file of linkedSpecs(absolute)) found.add(file);
+      for (const file of specFilesIn(absolute)) found.add(file);
     } else if (isDynamicPattern(pattern)) {
       for (const file of await glob(pattern, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) if (file.endsWith('.md')) found.add(path.resolve(file));
     } else {
@@ -37,28 +37,6 @@ export async function expandPatterns(patterns: string[], cwd: string, locale: Lo
     }
   }
   return [...found].sort();
-}
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.cache', 'dist']);
-
-/**
- * Specs that are symbolic links. The glob does not follow links (a folder link
- * can loop), so linked `.md` files are listed here: a good link is linted, a
- * dangling or looping one is reported as unreadable — never silently dropped.
- */
-function linkedSpecs(folder: string, found: string[] = []): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) linkedSpecs(full, found);
-    else if (entry.isSymbolicLink() && entry.name.endsWith('.md')) found.push(path.resolve(full));
-  }
-  return found;
 }
 
 /** The `org.yml` nearest above a spec, up to the repository root (or the file system's, for a spec outside it). */

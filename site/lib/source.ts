@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
 import { loadOrg, type LoadedOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec, type LoadedSpec } from '../../scripts/core/load-spec.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
+import { specFilesIn } from '../../scripts/core/spec-files.ts';
 
 /**
  * Where the handbook's specs are read from: `processes/` at the project root, or
@@ -20,7 +20,7 @@ export function displayPath(absolute: string): string {
 }
 
 export function specFiles(): string[] {
-  return globSync('**/*.md', { cwd: processesDir(), absolute: true, followSymbolicLinks: false }).sort();
+  return specFilesIn(processesDir());
 }
 
 export function readSpec(absolute: string, locale: Locale): LoadedSpec {
