@@ -209,7 +209,7 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
 
 const started = performance.now();
 export function debug(what: string) {
-  if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] ${what} at ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, main heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
+  if (process.env.PROCESSLINT_DEBUG) process.stderr.write(`[processlint] ${what} at ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, main heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} of ${Math.round(process.memoryUsage().heapTotal / 1e6)} MB, peak rss ${Math.round(process.resourceUsage().maxRSS / 1e3)} MB\n`);
 }
 
 /** Files whose metadata is unchanged since they were hashed are cache hits without a worker; the rest go to the workers. */

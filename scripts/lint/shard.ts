@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
-import { outlineOf, type Handbook } from '../model/handbook.ts';
+import { decodeOutline, encodeOutline, type Handbook } from '../model/handbook.ts';
 import { readSource } from './read.ts';
 import { resolveConfig } from './config.ts';
 import { checkLoaded, finish, portable, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
@@ -49,9 +49,8 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     const fresh = { file: item.file, hash, ...(stat ? { stat, statAt } : {}) };
     if (item.hash === hash) return { ...fresh, hit: true };
     const loaded = load(item.file, content as Uint8Array, init.locale);
-    const outline = loaded.spec ? outlineOf(loaded.spec) : undefined;
-    // The outline travels and is cached as JSON text: cheap to move, store and keep.
-    const json = outline ? JSON.stringify(outline) : undefined;
+    // The outline travels and is cached as compact text: cheap to move, store and keep.
+    const json = loaded.spec ? encodeOutline(loaded.spec) : undefined;
     const base = {
       ...fresh,
       outlineHash: json ? hashOf(json) : '',
@@ -71,7 +70,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     if (bad) return { file: item.file, result: bad };
     const loaded = load(item.file, content as Uint8Array, init.locale);
     const base = { file: item.file, hash: '', ...(loaded.spec ? { id: loaded.spec.id } : {}) };
-    if (loaded.spec) known.add(item.file, JSON.stringify(outlineOf(loaded.spec)));
+    if (loaded.spec) known.add(item.file, encodeOutline(loaded.spec));
     if (!item.select) return base;
     return checkSelected(loaded, base);
   }
@@ -159,12 +158,15 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
 
   return (request: WorkerRequest) => {
     if (request.type === 'handbook') {
-      handbook = handbookOf(request.outlines.map(({ file, spec }) => ({ file, spec: JSON.parse(spec) as Process })));
+      handbook = handbookOf(request.outlines.map(({ file, spec }) => ({ file, spec: decodeOutline(spec) })));
       return true;
     }
-    if (request.type === 'first') return request.items.map(first);
+    // Each reply is copied as soon as it is made: a string cut from a spec's text (an id, a
+    // message) would keep the whole text alive while the batch runs, and the texts of a batch
+    // would then outlive the young generation and pile up as garbage in the old one.
+    if (request.type === 'first') return request.items.map((item) => structuredClone(first(item)));
     if (request.type === 'outlines') return known.entries();
-    return second(request);
+    return second(request).map((result) => structuredClone(result));
   };
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
-import type { Handbook, HandbookEntry } from '../model/handbook.ts';
+import { decodeOutline, type Handbook, type HandbookEntry } from '../model/handbook.ts';
 import { buildModel, type ProcessModel } from '../model/process-model.ts';
 
 /**
@@ -55,7 +55,7 @@ export class KnownOutlines {
     const json = this.json.get(file);
     if (json === undefined) return undefined;
     if (this.parsed.size > 256) this.parsed.clear();
-    hit = { spec: JSON.parse(json) as Process };
+    hit = { spec: decodeOutline(json) };
     this.parsed.set(file, hit);
     return hit;
   }

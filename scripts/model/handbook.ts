@@ -45,42 +45,49 @@ export function formName(text: string): string {
 }
 
 /**
- * The part of a spec that checks of *other* processes may read (ids, titles, scope links,
- * steps with their ids, names, roles, links and forms), without the heavy prose fields.
- * The linter builds its handbook from outlines so that tens of thousands of specs fit in
- * memory and cross threads cheaply; `buildHandbook(specs.map(outlineOf))` is a valid handbook.
+ * The part of a spec that checks of *other* processes read: its id, its step ids and the
+ * forms its steps use and produce (each named once, as `formName` gives it, at the first
+ * step that names it). Everything else is left empty, so tens of thousands of outlines fit
+ * in memory and cross threads cheaply. A handbook of outlines answers `byId`, `entries`,
+ * the names in `forms` and each entry's `model.byId` as the full handbook does (a test
+ * holds every rule to that); it is not for the site, which needs whole specs.
  */
 export function outlineOf(spec: Process): Process {
-  const { id, title, titleEn, category, department, owner, version, status, scope } = spec;
+  return decodeOutline(encodeOutline(spec));
+}
+
+/** [id, category, department, owner, version, status, steps]; a step is its id, or [id, inputs, outputs] when it names a new form. */
+type EncodedOutline = [string, Process['category'], string, string, string, Process['status'], Array<string | [string, string[], string[]]>];
+
+/** The outline as compact JSON text: what the linter keeps, caches and sends between threads. */
+export function encodeOutline(spec: Process): string {
+  const seen = new Set<string>();
+  const fresh = (texts: string[] | undefined) => (texts ?? []).map(formName).filter((name) => !seen.has(name) && seen.add(name));
+  const steps = spec.steps.map((step): EncodedOutline[6][number] => {
+    const inputs = fresh(step.inputs);
+    const outputs = fresh(step.outputs);
+    return inputs.length || outputs.length ? [step.id, inputs, outputs] : step.id;
+  });
+  const encoded: EncodedOutline = [spec.id, spec.category, spec.department, spec.owner, spec.version, spec.status, steps];
+  return JSON.stringify(encoded);
+}
+
+export function decodeOutline(text: string): Process {
+  const [id, category, department, owner, version, status, steps] = JSON.parse(text) as EncodedOutline;
   return {
     id,
-    title,
-    ...(titleEn !== undefined ? { titleEn } : {}),
+    title: '',
     category,
     department,
     owner,
     version,
     status,
     goal: '',
-    scope: {
-      start: '',
-      end: '',
-      ...(scope.upstream ? { upstream: scope.upstream } : {}),
-      ...(scope.downstream ? { downstream: scope.downstream } : {}),
-    },
-    steps: spec.steps.map((step) => {
-      const { id: stepId, name, kind, role, accountable, inputs, outputs, next, branches } = step;
-      return {
-        id: stepId,
-        name,
-        ...(kind !== undefined ? { kind } : {}),
-        ...(role !== undefined ? { role } : {}),
-        ...(accountable !== undefined ? { accountable } : {}),
-        ...(inputs !== undefined ? { inputs } : {}),
-        ...(outputs !== undefined ? { outputs } : {}),
-        ...(next !== undefined ? { next } : {}),
-        ...(branches !== undefined ? { branches: branches.map((b) => ({ to: b.to, ...(b.when !== undefined ? { when: b.when } : {}), ...(b.loop ? { loop: b.loop } : {}) })) } : {}),
-      };
+    scope: { start: '', end: '' },
+    steps: steps.map((step) => {
+      if (typeof step === 'string') return { id: step, name: '' };
+      const [stepId, inputs, outputs] = step;
+      return { id: stepId, name: '', ...(inputs.length ? { inputs } : {}), ...(outputs.length ? { outputs } : {}) };
     }),
   };
 }
