@@ -42,8 +42,8 @@ Options:
   --fix-dry-run          Print the repairs as a unified diff without writing
   --locale zh-CN|en      Language of messages (default: from LANG / LC_ALL)
   --no-cache             Do not read or write .cache/processlint/
-  --threads N            Worker threads for a large handbook (default 2, this thread handing
-                         out work; 1 = everything in this thread)
+  --threads N            Threads for a large handbook (default 1: this thread, least memory;
+                         2 or more: worker threads, faster on several cores, more memory)
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -70,7 +70,7 @@ Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage
   --fix-dry-run          以统一差异格式显示修复内容，不写入文件
   --locale zh-CN|en      消息语言（默认：取自 LANG / LC_ALL）
   --no-cache             不读写 .cache/processlint/
-  --threads N            检查大型手册使用的线程数（默认 2：主线程加一个工作线程；1 = 只用主线程）
+  --threads N            检查大型手册使用的线程数（默认 1：只用主线程，内存最少；2 及以上：使用工作线程，多核更快，内存更多）
   -h, --help             显示本帮助
   -v, --version          显示版本
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../scripts/cli.ts';
+import { PROCESSLINT_BIN, processlintNodeOptions } from '../../scripts/lint/node-options.ts';
 import { handbook, ORG, spec } from '../lint/helpers.ts';
 
 const exec = promisify(execFile);
@@ -126,5 +127,16 @@ describe('processlint CLI (subprocess)', () => {
     writeFileSync(path.join(cwd, 'processlint.config.yml'), 'rules:\n  shema: error\n');
     const r = await spawn([], cwd);
     expect([r.code, r.stderr]).toEqual([2, `processlint: Invalid config processlint.config.yml at \`rules.shema\`: unknown rule "shema" — did you mean "schema"?\n`]);
+  });
+
+  it('starts from its bin with the Node options that npm run lint passes too', async () => {
+    const options = processlintNodeOptions();
+    expect(options.length).toBeGreaterThan(0);
+    const scripts = (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.lint).toBe(`node ${options.join(' ')} scripts/bin/processlint.mjs processes`);
+    // Run as a program: its first line starts Node with those options.
+    const PATH = `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`;
+    const { stdout } = await exec(PROCESSLINT_BIN, ['--version'], { env: { ...process.env, PATH } });
+    expect(stdout).toMatch(/^processlint \d+\.\d+\.\d+\n$/);
   });
 });
