@@ -21,6 +21,8 @@ export interface CacheEntry {
   id?: string;
   /** The final result; when `deferred` (the rules that read the handbook) is non-empty it holds only for `handbookKey`. */
   result?: FileResult;
+  /** Cross-process questions the result rests on (JSON array): while the handbook answers them alike, it stands. */
+  asked?: string;
   deferred?: string[];
   /** Findings of the rules that did not need the handbook (to re-run only the deferred ones). */
   findings?: LintDiagnostic[];

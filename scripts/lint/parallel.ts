@@ -6,10 +6,9 @@ import type { Cache, CacheEntry } from './cache.ts';
 import { CacheIncomplete, handbookKeyOf } from './cache.ts';
 import type { ResolvedConfig } from './config.ts';
 import { displayPath } from './discover.ts';
-import { finish, type CheckEnv, type FileResult, type LintDiagnostic } from './engine.ts';
-import type { RuleFinding } from './run-rule.ts';
+import type { CheckEnv, FileResult, LintDiagnostic } from './engine.ts';
 import { confirmed, fileIndex, finalIndex } from './speculate.ts';
-import { RACY_MS, type FirstItem, type FirstOut, type SecondItem, type WorkerInit, type WorkerRequest } from './protocol.ts';
+import { EVERY_RULE, RACY_MS, type FirstItem, type FirstOut, type SecondItem, type WorkerInit, type WorkerRequest } from './protocol.ts';
 import { orgFromFile } from './org.ts';
 import { createShard } from './shard.ts';
 
@@ -71,7 +70,8 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
     today: env.today,
     ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
     orgs,
-    orgOf: Object.fromEntries(input.orgFileOf),
+    // By folder: every spec of a folder has the same registry, and 10,000 keys would cost a megabyte.
+    orgOf: Object.fromEntries([...input.orgFileOf].map(([file, org]) => [path.posix.dirname(file), org])),
     files: input.files.map((absolute) => displayPath(absolute, cwd)),
     ...(!cache && !input.changedIds ? { light: true } : {}),
   };
@@ -119,21 +119,32 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
     const names = fileIndex(init.files);
     const final = finalIndex(names, (file) => next.get(file)?.id);
 
-    /** Confirms a first pass's guesses; returns the rules still to run on the real handbook. */
+    const holds = (asked: string | undefined) => asked === undefined || confirmed(JSON.parse(asked) as string[], final);
+
+    /**
+     * Confirms a first pass's guesses; returns the rules still to run on the real handbook
+     * (none: the result stands), or undefined when the spec needed no handbook at all.
+     */
     const settle = (out: FirstOut): { deferred: string[]; findings: LintDiagnostic[] } | undefined => {
-      if (!out.findings) return undefined;
+      if (out.findings === undefined && out.asked === undefined) return undefined;
       const entry = next.get(out.file)!;
-      const asked = out.questions ?? {};
-      const handbookRules = [...(out.deferred ?? []), ...Object.keys(asked)];
-      const pending = [...(out.deferred ?? []), ...Object.keys(asked).filter((id) => !confirmed(asked[id]!, final))];
-      const kept = out.findings.filter((f) => !pending.includes(f.ruleId));
-      Object.assign(entry, { deferred: handbookRules, findings: out.findings.filter((f) => !handbookRules.includes(f.ruleId)) });
-      if (pending.length === 0) {
-        const { fixes: _fixes, ...result } = finish({ file: out.file, text: '', bodyLine: out.bodyLine ?? 1, directives: out.directives ?? [] }, kept as RuleFinding[], env);
-        Object.assign(entry, { result, handbookKey });
-        return { deferred: [], findings: kept };
+      if (!holds(out.asked)) return recheck(entry);
+      if (out.asked !== undefined) entry.asked = out.asked;
+      if (out.findings === undefined) {
+        entry.handbookKey = handbookKey;
+        return { deferred: [], findings: [] };
       }
-      return { deferred: pending, findings: kept };
+      const deferred = out.deferred ?? [];
+      Object.assign(entry, { deferred, findings: out.findings });
+      return { deferred, findings: out.findings };
+    };
+
+    /** A guess did not hold: every rule runs again on the real handbook, and again whenever it changes. */
+    const recheck = (entry: CacheEntry) => {
+      delete entry.result;
+      delete entry.asked;
+      Object.assign(entry, { deferred: [EVERY_RULE], findings: [] });
+      return { deferred: [EVERY_RULE], findings: [] };
     };
 
     const results = new Map<string, FileResult>();
@@ -155,12 +166,19 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
       }
       const entry = next.get(out.file)!;
       const settled = out.hit ? undefined : settle(out);
+      const dependsOnHandbook = entry.asked !== undefined || Boolean(entry.deferred?.length);
       if (settled) {
         if (settled.deferred.length === 0) results.set(out.file, entry.result!);
         else second.push({ absolute: item.absolute, file: item.file, deferred: settled.deferred, findings: settled.findings });
-      } else if (entry.deferred?.length && entry.findings) {
-        if (entry.result && entry.handbookKey === handbookKey) results.set(out.file, entry.result);
-        else second.push({ absolute: item.absolute, file: item.file, deferred: entry.deferred, findings: entry.findings });
+      } else if (entry.result && dependsOnHandbook) {
+        // Cached against another handbook: the result stands if the answers it rests on do.
+        if (entry.handbookKey === handbookKey) results.set(out.file, entry.result);
+        else if (!holds(entry.asked)) second.push({ absolute: item.absolute, file: item.file, ...recheck(entry) });
+        else if (entry.deferred?.length) second.push({ absolute: item.absolute, file: item.file, deferred: entry.deferred, findings: entry.findings ?? [] });
+        else {
+          entry.handbookKey = handbookKey;
+          results.set(out.file, entry.result);
+        }
       } else if (entry.result) {
         results.set(out.file, entry.result);
       } else {
@@ -171,15 +189,15 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
     if (rerun.length) {
       for (const out of await pool.map<FirstItem, FirstOut>('first', rerun)) {
         const entry = next.get(out.file);
-        if (entry && out.mentions) entry.mentions = out.mentions;
-        if (out.result) {
-          results.set(out.file, out.result);
-          if (entry) entry.result = out.result;
-        } else if (entry) {
-          const settled = settle(out);
-          if (settled && settled.deferred.length === 0) results.set(out.file, entry.result!);
-          else if (settled) second.push({ absolute: path.resolve(cwd, out.file), file: out.file, deferred: settled.deferred, findings: settled.findings });
+        if (!entry || out.hash === undefined) {
+          if (out.result) results.set(out.file, out.result);
+          continue;
         }
+        if (out.mentions) entry.mentions = out.mentions;
+        if (out.result) entry.result = out.result;
+        const settled = settle(out);
+        if (!settled || settled.deferred.length === 0) results.set(out.file, entry.result!);
+        else second.push({ absolute: path.resolve(cwd, out.file), file: out.file, deferred: settled.deferred, findings: settled.findings });
       }
     }
     debug(`pass two: ${second.length} specs, ${rerun.length} re-checked, handbook ${handbookKey.slice(0, 8)}`);

@@ -1,7 +1,6 @@
 import type { Locale } from '../core/messages.ts';
 import type { RawConfig, RuleSettingInput } from './config.ts';
 import type { FileResult, LintDiagnostic } from './engine.ts';
-import type { Directive } from './suppression.ts';
 
 /** Messages between the main thread and the lint workers: plain, structured-clonable data. */
 export interface WorkerInit {
@@ -15,7 +14,7 @@ export interface WorkerInit {
   codeowners?: string;
   /** Org registries by absolute path. */
   orgs: Record<string, { display: string; text: string }>;
-  /** Display path of a spec → absolute path of its org registry. */
+  /** Folder of a spec's display path → absolute path of its org registry (the nearest one above, or --org). */
   orgOf: Record<string, string | undefined>;
   /** Display paths of every spec of the run, in run order. */
   files: string[];
@@ -57,19 +56,21 @@ export interface FirstOut {
   /** The spec's outline as JSON, and its id. */
   outline?: string;
   id?: string;
-  /** Cross-process questions each rule asked (to confirm against the real handbook). */
-  questions?: Record<string, string[]>;
-  bodyLine?: number;
-  directives?: Directive[];
+  /** The cross-process questions its rules asked, answered from file names (JSON array, to confirm against the real handbook). */
+  asked?: string;
   /** Final result (no rule needed the handbook), or a file that could not be used. */
   result?: FileResult;
   deferred?: string[];
   findings?: LintDiagnostic[];
 }
 
+/** In `deferred`: every rule, because answers guessed in pass one did not hold. */
+export const EVERY_RULE = '*';
+
 export interface SecondItem {
   absolute: string;
   file: string;
+  /** The rules to run with the real handbook (`EVERY_RULE`: all of them); `findings` holds the others'. */
   deferred: string[];
   findings: LintDiagnostic[];
 }

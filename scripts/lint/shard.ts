@@ -10,8 +10,7 @@ import { orgFromText } from './org.ts';
 import { engineRules } from './registry.ts';
 import type { RuleFinding } from './run-rule.ts';
 import { fileIndex, KnownOutlines, speculator } from './speculate.ts';
-import { parseDirectives } from './suppression.ts';
-import { RACY_MS, type FileStat, type FirstItem, type FirstOut, type SecondIn, type WorkerInit, type WorkerRequest } from './protocol.ts';
+import { EVERY_RULE, RACY_MS, type FileStat, type FirstItem, type FirstOut, type SecondIn, type WorkerInit, type WorkerRequest } from './protocol.ts';
 
 /**
  * A shard of a large run: checks its share of the specs and returns compact results.
@@ -27,7 +26,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     locale: init.locale,
     ...(init.codeowners !== undefined ? { codeowners: init.codeowners } : {}),
     orgFor: (file) => {
-      const org = init.orgOf[file];
+      const org = init.orgOf[path.posix.dirname(file)];
       return org ? orgs.get(org) : undefined;
     },
   };
@@ -75,16 +74,21 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     return checkSelected(loaded, base);
   }
 
-  /** Checks a spec; what only the whole handbook can settle goes back as deferred rules and questions. */
+  /**
+   * Checks a spec. Questions about other specs were answered from file names, and the result is
+   * final unless the real handbook answers differently (the questions go back to be confirmed);
+   * rules that needed more than names go back as deferred, with the other rules' findings.
+   */
   function checkSelected(loaded: ReturnType<typeof load>, base: FirstOut): FirstOut {
     const { findings, deferred, questions } = checkLoaded(loaded, env, undefined, undefined, preDeferred, speculation);
     learn(loaded.spec !== undefined, deferred);
-    if (deferred.length === 0 && Object.keys(questions).length === 0) {
+    const asked = [...new Set(Object.values(questions).flat())].sort();
+    const withAsked = asked.length ? { ...base, asked: JSON.stringify(asked) } : base;
+    if (deferred.length === 0) {
       const { fixes: _fixes, ...result } = finish(loaded, findings, env);
-      return { ...base, result };
+      return { ...withAsked, result };
     }
-    const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
-    return { ...base, deferred, questions, bodyLine: loaded.bodyLine, ...(directives.length ? { directives } : {}), findings: findings.map(portable) };
+    return { ...withAsked, deferred, findings: findings.map(portable) };
   }
 
   function statOf(file: string): FileStat | undefined {
@@ -149,7 +153,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
       const bad = unusable(item.file, content, init.locale);
       if (bad) return bad;
       const loaded = load(item.file, content as Uint8Array, init.locale);
-      const { findings } = checkLoaded(loaded, env, handbook!, item.deferred);
+      const { findings } = checkLoaded(loaded, env, handbook!, item.deferred.includes(EVERY_RULE) ? undefined : item.deferred);
       const { fixes: _fixes, ...result } = finish(loaded, [...(item.findings as RuleFinding[]), ...findings], env);
       return result;
     });

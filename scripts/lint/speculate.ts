@@ -87,9 +87,15 @@ export function speculator(index: FileIndex, known: KnownOutlines): Speculator {
       return (outline.model ??= buildModel(outline.spec));
     },
   });
-  const all = index.files.map(entryOf);
-  const byFile = new Map(index.files.map((file, i) => [file, all[i]!]));
-  const entriesFor = (name: string) => (index.byName.get(name) ?? []).map((file) => byFile.get(file)!);
+  // Entries are made when first asked for: most runs ask about a few names, not every spec.
+  const made = new Map<string, HandbookEntry>();
+  const entryFor = (file: string) => {
+    let entry = made.get(file);
+    if (!entry) made.set(file, (entry = entryOf(file)));
+    return entry;
+  };
+  let all: HandbookEntry[] | undefined;
+  const entriesFor = (name: string) => (index.byName.get(name) ?? []).map(entryFor);
   const keys = () => {
     questions.add('keys');
     return index.names;
@@ -119,7 +125,7 @@ export function speculator(index: FileIndex, known: KnownOutlines): Speculator {
   const handbook: Handbook = {
     get entries() {
       questions.add('entries');
-      return all;
+      return (all ??= index.files.map(entryFor));
     },
     byId,
     get duties(): never {
