@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16
+#!/usr/bin/env -S node --max-semi-space-size=8
 // The V8 option caps the young generation: left to grow, it takes 128 MB on a large handbook
 // for no gain in speed. `npm run lint` passes the same option (a test keeps the two equal).
 // Runs the TypeScript source: natively where Node strips types (faster start, less memory),
