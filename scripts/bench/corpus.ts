@@ -127,7 +127,7 @@ interface StepOut {
 }
 
 /** One realistic spec; `today` (YYYY-MM-DD) keeps review dates current. */
-export function generateSpec(index: number, count: number, org: BenchOrg, seed = 1): GeneratedSpec {
+export function generateSpec(index: number, count: number, org: BenchOrg, seed = 1, links = true): GeneratedSpec & { stepIds: string[] } {
   const rng = prng(seed * 1_000_003 + index);
   const id = specId(index);
   const subject = SUBJECTS[index % SUBJECTS.length]!;
@@ -266,10 +266,37 @@ export function generateSpec(index: number, count: number, org: BenchOrg, seed =
     '## 操作要点',
     '',
     ...linked.map((step, k) => `${k + 1}. ${pick(rng, SENTENCES)}见[${step.name}](#${step.id})。`),
+    ...(links ? related(index, count, org, seed) : []),
     '',
   ].join('\n');
   const text = `---\n${toYaml(spec)}---\n\n${body}`;
-  return { id, category, path: `processes/${category}/${id}.md`, text };
+  return { id, category, path: `processes/${category}/${id}.md`, text, stepIds };
+}
+
+/**
+ * Links to other processes, as handbooks have them: a third of specs point at another
+ * process (half of those at one of its steps, anywhere in the handbook, before or after
+ * this one), and one in six at a form another process produces. From an rng of their own,
+ * so the front matter is the same with or without them.
+ */
+function related(index: number, count: number, org: BenchOrg, seed: number): string[] {
+  const rng = prng(seed * 7_919 + index * 31 + 17);
+  const lines: string[] = [];
+  if (count > 1 && rng() < 0.34) {
+    let other = int(rng, 0, count - 2);
+    if (other >= index) other++;
+    const target = generateSpec(other, count, org, seed, false);
+    const path = `../${target.category}/${target.id}.md`;
+    const anchor = rng() < 0.5 ? `#${pick(rng, target.stepIds)}` : '';
+    lines.push('', `相关流程：[${SUBJECTS[other % SUBJECTS.length]}管理流程](${path}${anchor})。`);
+  }
+  if (count > 1 && rng() < 0.17) {
+    // A form of another subject: some process of that subject produces it.
+    const subject = SUBJECTS[int(rng, 0, Math.min(count, SUBJECTS.length) - 1)]!;
+    const name = `${subject}${pick(rng, FORMS)}`;
+    lines.push('', `所需表单见[《${name}》](form:${name})。`);
+  }
+  return lines;
 }
 
 /** YAML as people write specs: short lists of text in flow style, no anchors. */

@@ -7,7 +7,7 @@ import { CacheIncomplete, handbookKeyOf } from './cache.ts';
 import type { ResolvedConfig } from './config.ts';
 import { displayPath } from './discover.ts';
 import type { CheckEnv, FileResult, LintDiagnostic } from './engine.ts';
-import { confirmed, fileIndex, finalIndex } from './speculate.ts';
+import { confirmed, factsOf, fileIndex, finalIndex, mergeFacts, needsFacts, stepTargets, type LaneFacts } from './speculate.ts';
 import { EVERY_RULE, RACY_MS, type FirstItem, type FirstOut, type SecondItem, type WorkerInit, type WorkerRequest } from './protocol.ts';
 import { orgFromFile } from './org.ts';
 import { createShard } from './shard.ts';
@@ -81,8 +81,8 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
   try {
     const selected = new Set(input.selected);
     const old = cache?.entries ?? new Map<string, CacheEntry>();
-    const items: FirstItem[] = input.files.map((absolute) => {
-      const file = displayPath(absolute, cwd);
+    const items: FirstItem[] = input.files.map((absolute, index) => {
+      const file = init.files[index]!;
       const cached = old.get(file);
       return {
         absolute,
@@ -93,11 +93,15 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
       };
     });
     const firstOut = await firstPass(pool, items);
+    // The replies carry copies of the paths; one string per file is enough.
+    for (const [index, out] of firstOut.entries()) {
+      out.file = items[index]!.file;
+      if (out.result) out.result.file = out.file;
+    }
     debug(`pass one: ${firstOut.filter((o) => o.hit).length} cache hits`);
     if (process.env.PROCESSLINT_DEBUG) await pool.heapReport();
 
     const next = new Map<string, CacheEntry>();
-    const outlines: Array<{ file: string; spec: string }> = [];
     const outlineHashes: Array<[string, string]> = [];
     for (const out of firstOut) {
       if (out.hash === undefined) continue;
@@ -113,11 +117,37 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
       if (out.stat) Object.assign(entry, { stat: out.stat, statAt: out.statAt });
       if (!out.hit && out.result) entry.result = out.result;
       next.set(out.file, entry);
-      outlineHashes.push([out.file, entry.outlineHash]);
+      if (cache) outlineHashes.push([out.file, entry.outlineHash]);
     }
-    const handbookKey = handbookKeyOf(outlineHashes);
+    // What cached results that read the handbook are valid for; nothing is kept without a cache.
+    const handbookKey = cache ? handbookKeyOf(outlineHashes) : '';
     const names = fileIndex(init.files);
     const final = finalIndex(names, (file) => next.get(file)?.id);
+
+    /** Every valid spec's outline, in run order: from the lanes that read them, or from the cache. */
+    let gathered: Array<{ file: string; spec: string }> | undefined;
+    const allOutlines = async () =>
+      (gathered ??= init.light
+        ? await pool.outlines(init.files)
+        : init.files.flatMap((file) => {
+            const entry = next.get(file);
+            const spec = entry?.outlineHash ? (entry.outline ?? cache?.outline(file)) : undefined;
+            return spec === undefined ? [] : [{ file, spec }];
+          }));
+
+    // Guesses about forms and about steps of specs read later are confirmed against every outline.
+    const targets = new Set<string>();
+    let needed = false;
+    for (const out of firstOut) {
+      const asked = out.hit ? next.get(out.file)?.asked : out.asked;
+      if (asked === undefined || !(asked.includes('"form:') || asked.includes('"step:'))) continue;
+      const questions = JSON.parse(asked) as string[];
+      if (!needsFacts(questions)) continue;
+      needed = true;
+      for (const file of stepTargets(questions)) targets.add(file);
+    }
+    // A light run asks the lanes that read the outlines; otherwise every outline is at hand here.
+    if (needed) final.facts = init.light ? mergeFacts(await pool.facts([...targets])) : factsOf(await allOutlines(), targets);
 
     const holds = (asked: string | undefined) => asked === undefined || confirmed(JSON.parse(asked) as string[], final);
 
@@ -202,17 +232,7 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
     }
     debug(`pass two: ${second.length} specs, ${rerun.length} re-checked, handbook ${handbookKey.slice(0, 8)}`);
     if (second.length) {
-      // A light run kept the outlines in the lanes that read them: collect them now, in run order.
-      if (init.light) outlines.push(...(await pool.outlines(init.files)));
-      else {
-        // Outlines of unchanged specs come from the cache's outline file, read only now.
-        for (const file of init.files) {
-          const entry = next.get(file);
-          if (!entry?.outlineHash) continue;
-          const spec = entry.outline ?? cache?.outline(file);
-          if (spec !== undefined) outlines.push({ file, spec });
-        }
-      }
+      const outlines = await allOutlines();
       const done = await pool.second(outlines, second);
       debug('pass two done');
       for (const result of done) {
@@ -223,7 +243,7 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
     }
     cache?.save(next);
     debug('cache saved');
-    return input.files.filter((absolute) => selected.has(absolute)).map((absolute) => results.get(displayPath(absolute, cwd))!).filter(Boolean);
+    return items.filter((item) => selected.has(item.absolute)).map((item) => results.get(item.file)!).filter(Boolean);
   } finally {
     await pool.close();
   }
@@ -369,6 +389,13 @@ class Pool {
       const spec = byFile.get(file);
       return spec === undefined ? [] : [{ file, spec }];
     });
+  }
+
+  async facts(targets: string[]): Promise<LaneFacts[]> {
+    const lanes = new Set([...(this.started ?? []), ...(this.localLane ? [this.localLane] : [])]);
+    const facts = await Promise.all([...lanes].map((lane) => this.send<LaneFacts>(lane, { type: 'facts', targets } as never)));
+    if (this.failure || facts.some((f) => !f)) throw this.failure ?? new Error('worker stopped');
+    return facts;
   }
 
   async heapReport() {

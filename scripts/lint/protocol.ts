@@ -86,4 +86,6 @@ export type WorkerRequest =
   | { type: 'handbook'; id: number; outlines: Array<{ file: string; spec: string }> }
   /** The outlines this lane has read (light runs keep them only there), as [file, JSON] pairs. */
   | { type: 'outlines'; id: number }
+  /** The forms this lane's outlines name, and the step ids of those of `targets` it read. */
+  | { type: 'facts'; id: number; targets: string[] }
   | SecondIn;

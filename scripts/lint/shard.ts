@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
 import { decodeOutline, encodeOutline, type Handbook } from '../model/handbook.ts';
-import { readSource } from './read.ts';
+import { SourceReader } from './read.ts';
 import { resolveConfig } from './config.ts';
 import { checkLoaded, finish, portable, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
 import { orgFromText } from './org.ts';
@@ -31,6 +31,9 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     },
   };
 
+  // Each spec is decoded before the next is read, so one buffer serves them all.
+  const reader = new SourceReader();
+
   // Cross-process questions are answered from the spec files' names and the outlines read so far.
   const known = new KnownOutlines();
   const speculation = speculator(fileIndex(init.files), known);
@@ -41,7 +44,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     const stat = statOf(item.absolute);
     // Unchanged metadata of a file that was already old when hashed: the content is the cached one (git's racy-clean rule).
     if (item.hash && item.stat && stat && sameStat(item.stat, stat) && item.stat.ctimeMs + RACY_MS < (item.statAt ?? 0)) return { file: item.file, hash: item.hash, hit: true };
-    const content = readSource(item.absolute, stat?.size);
+    const content = reader.read(item.absolute, stat?.size);
     const bad = unusable(item.file, content, init.locale);
     if (bad) return { file: item.file, result: bad };
     const hash = hashOf(content as Uint8Array);
@@ -56,7 +59,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
       mentions: mentionsOf(loaded.spec, loaded.body),
       ...(json ? { outline: json, id: loaded.spec!.id } : {}),
     };
-    if (json) known.add(item.file, json);
+    if (loaded.spec) known.add(item.file, loaded.spec);
     if (!item.select) return base;
     return checkSelected(loaded, base);
   }
@@ -64,12 +67,12 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
 
   /** `first` without a cache: the same checks, nothing kept for a cache (hash '' marks a readable file). */
   function firstLight(item: FirstItem): FirstOut {
-    const content = readSource(item.absolute);
+    const content = reader.read(item.absolute);
     const bad = unusable(item.file, content, init.locale);
     if (bad) return { file: item.file, result: bad };
     const loaded = load(item.file, content as Uint8Array, init.locale);
     const base = { file: item.file, hash: '', ...(loaded.spec ? { id: loaded.spec.id } : {}) };
-    if (loaded.spec) known.add(item.file, encodeOutline(loaded.spec));
+    if (loaded.spec) known.add(item.file, loaded.spec);
     if (!item.select) return base;
     return checkSelected(loaded, base);
   }
@@ -149,7 +152,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
 
   function second(request: SecondIn): FileResult[] {
     return request.items.map((item) => {
-      const content = readSource(item.absolute);
+      const content = reader.read(item.absolute);
       const bad = unusable(item.file, content, init.locale);
       if (bad) return bad;
       const loaded = load(item.file, content as Uint8Array, init.locale);
@@ -170,6 +173,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
     // would then outlive the young generation and pile up as garbage in the old one.
     if (request.type === 'first') return request.items.map((item) => structuredClone(first(item)));
     if (request.type === 'outlines') return known.entries();
+    if (request.type === 'facts') return known.facts(request.targets);
     return second(request).map((result) => structuredClone(result));
   };
 }

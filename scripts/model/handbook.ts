@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Process } from '../../schemas/process.ts';
 import type { OrgIndex } from './org-index.ts';
 import { buildModel, type ProcessModel, type StepNode } from './process-model.ts';
@@ -33,6 +34,8 @@ export interface FormEntry {
 export interface Handbook {
   entries: HandbookEntry[];
   byId: Map<string, HandbookEntry[]>;
+  /** Entries by file path, `/`-separated and normalised (`specPath`). */
+  byFile: Map<string, HandbookEntry>;
   duties: Map<string, RoleDuty[]>;
   forms: Map<string, FormEntry>;
   org?: OrgIndex;
@@ -57,12 +60,41 @@ export function outlineOf(spec: Process): Process {
 }
 
 /** [id, category, department, owner, version, status, steps]; a step is its id, or [id, inputs, outputs] when it names a new form. */
-type EncodedOutline = [string, Process['category'], string, string, string, Process['status'], Array<string | [string, string[], string[]]>];
+type EncodedOutline = [string, Process['category'], string, string, string, Process['status'], Array<string | [string, FormRef[], FormRef[]]>];
 
-/** The outline as compact JSON text: what the linter keeps, caches and sends between threads. */
-export function encodeOutline(spec: Process): string {
+/** A form by name, or by its number in a `FormTable`. */
+type FormRef = string | number;
+
+/**
+ * Form names, numbered. Outlines that refer to forms by number are plain ASCII, which V8
+ * stores in half the memory of text with Chinese in it.
+ */
+export class FormTable {
+  readonly names: string[] = [];
+  private numbers = new Map<string, number>();
+
+  number(name: string): number {
+    let number = this.numbers.get(name);
+    if (number === undefined) {
+      // A copy: the name may be cut from a spec's text, which it would otherwise keep alive.
+      const copy = JSON.parse(JSON.stringify(name)) as string;
+      number = this.names.push(copy) - 1;
+      this.numbers.set(copy, number);
+    }
+    return number;
+  }
+}
+
+/**
+ * The outline as compact JSON text: what the linter keeps, caches and sends between threads.
+ * With a `table`, forms are written as numbers in it (for text kept in one thread only).
+ */
+export function encodeOutline(spec: Process, table?: FormTable): string {
   const seen = new Set<string>();
-  const fresh = (texts: string[] | undefined) => (texts ?? []).map(formName).filter((name) => !seen.has(name) && seen.add(name));
+  const fresh = (texts: string[] | undefined): FormRef[] => {
+    const names = (texts ?? []).map(formName).filter((name) => !seen.has(name) && seen.add(name));
+    return table ? names.map((name) => table.number(name)) : names;
+  };
   const steps = spec.steps.map((step): EncodedOutline[6][number] => {
     const inputs = fresh(step.inputs);
     const outputs = fresh(step.outputs);
@@ -72,8 +104,9 @@ export function encodeOutline(spec: Process): string {
   return JSON.stringify(encoded);
 }
 
-export function decodeOutline(text: string): Process {
+export function decodeOutline(text: string, table?: FormTable): Process {
   const [id, category, department, owner, version, status, steps] = JSON.parse(text) as EncodedOutline;
+  const names = (refs: FormRef[]) => refs.map((ref) => (typeof ref === 'number' ? table!.names[ref]! : ref));
   return {
     id,
     title: '',
@@ -87,7 +120,7 @@ export function decodeOutline(text: string): Process {
     steps: steps.map((step) => {
       if (typeof step === 'string') return { id: step, name: '' };
       const [stepId, inputs, outputs] = step;
-      return { id: stepId, name: '', ...(inputs.length ? { inputs } : {}), ...(outputs.length ? { outputs } : {}) };
+      return { id: stepId, name: '', ...(inputs.length ? { inputs: names(inputs) } : {}), ...(outputs.length ? { outputs: names(outputs) } : {}) };
     }),
   };
 }
@@ -105,11 +138,13 @@ export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org
     if (same) same.push(entry);
     else byId.set(entry.spec.id, [entry]);
   }
+  const byFile = new Map(entries.map((entry) => [specPath(entry.file), entry]));
   let indexes: { duties: Map<string, RoleDuty[]>; forms: Map<string, FormEntry> } | undefined;
   const index = () => (indexes ??= indexSteps(entries));
   return {
     entries,
     byId,
+    byFile,
     get duties() {
       return index().duties;
     },
@@ -118,6 +153,11 @@ export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org
     },
     ...(org ? { org } : {}),
   };
+}
+
+/** A spec's path as the handbook indexes it: `/`-separated and normalised. */
+export function specPath(file: string): string {
+  return posix.normalize(file.replace(/\\/g, '/'));
 }
 
 function lazyEntry(file: string, spec: Process): HandbookEntry {

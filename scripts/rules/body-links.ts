@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Position } from '../core/diagnostic.ts';
 import { defineRule } from '../lint/rule.ts';
-import { formName, type Handbook, type HandbookEntry } from '../model/handbook.ts';
+import { formName, specPath, type Handbook, type HandbookEntry } from '../model/handbook.ts';
 import { exampleSpec } from './support/example.ts';
 import { bodyLinks } from './support/markdown-links.ts';
 import { didYouMean } from './support/suggest.ts';
@@ -91,21 +91,10 @@ export default defineRule({
   },
 });
 
-const byFile = new WeakMap<Handbook, Map<string, HandbookEntry>>();
-
 /** A spec by its path relative to the linking file, or else by id (the file name). */
 function resolveSpec(handbook: Handbook, file: string, path: string): HandbookEntry | undefined {
-  let index = byFile.get(handbook);
-  if (!index) {
-    index = new Map(handbook.entries.map((entry) => [normalize(entry.file), entry]));
-    byFile.set(handbook, index);
-  }
-  const target = path.startsWith('/') ? normalize(path.slice(1)) : normalize(posix.join(posix.dirname(normalize(file)), path));
-  return index.get(target) ?? handbook.byId.get(posix.basename(path, '.md'))?.[0];
-}
-
-function normalize(file: string): string {
-  return posix.normalize(file.replace(/\\/g, '/'));
+  const target = path.startsWith('/') ? specPath(path.slice(1)) : specPath(posix.join(posix.dirname(specPath(file)), path));
+  return handbook.byFile.get(target) ?? handbook.byId.get(posix.basename(path, '.md'))?.[0];
 }
 
 function decode(text: string): string {

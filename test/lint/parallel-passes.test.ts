@@ -72,3 +72,39 @@ describe('the cache keeps outlines in a file of their own', () => {
     expect(afterLoss).toContain('`gone`');
   });
 });
+
+describe('guesses about forms and about steps of specs read later', () => {
+  // Spec i links to a form (made by every fifth spec, or missing) and to a step of spec i + 150,
+  // read later in the same lane: pass one guesses both exist, and the guesses are checked after.
+  function guessing(): Record<string, string> {
+    const out: Record<string, string> = { 'processes/org.yml': ORG, 'processlint.config.yml': 'extends: recommended\nrules:\n  codeowners: off\n' };
+    const name = (i: number) => `q${String(i).padStart(3, '0')}`;
+    for (let i = 0; i < COUNT; i++) {
+      const form = i % 20 === 7 ? '不存在的单' : '接收单';
+      const step = i % 30 === 11 ? 'gone' : 'receive';
+      const outputs = i % 5 === 0 ? '    outputs: [《接收单》]\n' : '';
+      out[`processes/d/${name(i)}.md`] = spec(name(i), outputs, `填写[接收单](form:${form})，再见[后续](${name((i + 150) % COUNT)}.md#${step})。\n`);
+    }
+    return out;
+  }
+
+  it('reports the forms and steps that are not there, as loading everything at once does', async () => {
+    const root = handbook(guessing());
+    const options = { cwd: root, today: '2026-06-01', locale: 'en', cache: false } as const;
+    const reference = await lintPaths(['processes'], { ...options, withFixes: true });
+    const messages = reference.results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'body-links').map((d) => d.messageId);
+    expect(messages.filter((id) => id === 'unknownForm')).toHaveLength(COUNT / 20);
+    expect(messages.filter((id) => id === 'unknownStepInProcess')).toHaveLength(COUNT / 30);
+    for (const threads of [1, 2]) expect(JSON.stringify((await lintPaths(['processes'], { ...options, threads })).results)).toBe(JSON.stringify(reference.results));
+    // With the cache: a second run answers from it; removing the only producer of the form turns every link to it into a finding.
+    const cached = { ...options, cache: true, threads: 1 } as const;
+    expect(JSON.stringify((await lintPaths(['processes'], cached)).results)).toBe(JSON.stringify(reference.results));
+    for (let i = 0; i < COUNT; i += 5) {
+      const file = path.join(root, `processes/d/q${String(i).padStart(3, '0')}.md`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('    outputs: [《接收单》]\n', ''));
+    }
+    const after = await lintPaths(['processes'], cached);
+    expect(JSON.stringify(after.results)).toBe(JSON.stringify((await lintPaths(['processes'], { ...options, withFixes: true })).results));
+    expect(after.results.flatMap((r) => r.diagnostics).filter((d) => d.messageId === 'unknownForm')).toHaveLength(COUNT);
+  });
+});
