@@ -44,7 +44,8 @@ export function parseYaml(text: string, firstLine: number, locale: Locale): Pars
 
   // Parsers recurse per level and overflow the stack at a depth that varies from run to run,
   // so absurd nesting is refused before parsing: the same text always gets the same report.
-  const deep = excessiveNesting(text);
+  const nesting = scanNesting(text);
+  const deep = nesting.deep;
   if (deep) {
     return { data: undefined, problems: [{ line: deep.line + firstLine - 1, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) }], duplicateKeys: [], locate };
   }
@@ -52,7 +53,8 @@ export function parseYaml(text: string, firstLine: number, locale: Locale): Pars
   if (!mayUseAliases(text)) {
     try {
       const data = fastLoad(text, { schema: CORE_SCHEMA });
-      const depthProblem = checkDepth(data, locale, firstLine);
+      // Walked only when the text could nest that deep: each block level is indented one column more.
+      const depthProblem = indentedPast(text, MAX_DEPTH - nesting.flowDepth - 1) ? checkDepth(data, locale, firstLine) : undefined;
       return { data: depthProblem ? undefined : data, problems: depthProblem ? [depthProblem] : [], duplicateKeys: [], locate };
     } catch {
       // Fall through: the full parser explains the error with a position.
@@ -74,6 +76,11 @@ const DEEP_INDENT = new RegExp(`^(?: |-(?= |$)){${MAX_INDENT + 1}}`, 'm');
  * A cheap scan that skips quoted text and comments; undefined when the text is fine.
  */
 export function excessiveNesting(text: string): { line: number; column: number } | undefined {
+  return scanNesting(text).deep;
+}
+
+/** `excessiveNesting`, and the deepest nesting of flow brackets seen. */
+function scanNesting(text: string): { deep?: { line: number; column: number }; flowDepth: number } {
   const indent = mayIndentDeep(text) ? DEEP_INDENT.exec(text) : null;
   let limit = text.length;
   let deepIndent: { line: number; column: number } | undefined;
@@ -87,6 +94,7 @@ export function excessiveNesting(text: string): { line: number; column: number }
     limit = lineStart;
   }
   let depth = 0;
+  let maxDepth = 0;
   NESTING_CHARS.lastIndex = 0;
   for (let match = NESTING_CHARS.exec(text); match && match.index < limit; match = NESTING_CHARS.exec(text)) {
     const i = match.index;
@@ -98,12 +106,23 @@ export function excessiveNesting(text: string): { line: number; column: number }
     } else if (c === 34 || c === 39) {
       if (startsScalar(text, i, text.lastIndexOf('\n', i - 1) + 1)) NESTING_CHARS.lastIndex = closingQuote(text, i);
     } else if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH) return { line: countNewlines(text, i) + 1, column: i - text.lastIndexOf('\n', i - 1) };
+      if (++depth > MAX_DEPTH) return { deep: { line: countNewlines(text, i) + 1, column: i - text.lastIndexOf('\n', i - 1) }, flowDepth: depth };
+      if (depth > maxDepth) maxDepth = depth;
     } else if ((c === 93 || c === 125) && depth > 0) {
       depth--;
     }
   }
-  return deepIndent;
+  return { ...(deepIndent ? { deep: deepIndent } : {}), flowDepth: maxDepth };
+}
+
+const indentPatterns = new Map<number, RegExp>();
+
+/** Whether some line starts with at least `columns` spaces or block indicators (`- `, `? `, `: `). */
+function indentedPast(text: string, columns: number): boolean {
+  if (columns <= 0) return true;
+  let pattern = indentPatterns.get(columns);
+  if (!pattern) indentPatterns.set(columns, (pattern = new RegExp(`^(?: |[-?:](?= |$)){${columns}}`, 'm')));
+  return pattern.test(text);
 }
 
 /**

@@ -97,6 +97,12 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
   it('refuses nesting deeper than any spec needs', () => {
     const deep = `---\nid: ${'['.repeat(200)}${']'.repeat(200)}\n---\n`;
     expect(problems(deep)).toEqual([{ line: 2, column: 1, message: expect.stringContaining('nested more than') }]);
+    // Block levels, and block levels holding flow brackets, each below the limit alone.
+    const block = (levels: number, inner: string) => Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ` ${inner}`;
+    for (const text of [block(70, 'x'), block(40, `${'['.repeat(30)}${']'.repeat(30)}`), `list:\n${'- '.repeat(70)}x`]) {
+      expect(problems(`---\nid: x\n${text}\n---\n`)).toEqual([expect.objectContaining({ message: expect.stringContaining('nested more than') })]);
+    }
+    expect(problems(`---\n${block(20, `${'['.repeat(30)}${']'.repeat(30)}`)}\n---\n`).some((p) => p.message.includes('nested more than'))).toBe(false);
   });
 
   it('reports and drops a byte-order mark', () => {
