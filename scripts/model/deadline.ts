@@ -67,11 +67,34 @@ const ZH_UNIT_PATTERN = Object.keys(ZH_UNITS).sort((a, b) => b.length - a.length
 
 const ok = (value: Deadline): DeadlineParse => ({ ok: true, value });
 
-/** Parses a time requirement; never throws. */
+/** Parses of texts seen before: a handbook writes the same few time requirements thousands of times. */
+const parsed = new Map<string, DeadlineParse>();
+const PARSED_LIMIT = 2_000;
+
+/** Parses a time requirement; never throws. The result is frozen: it may be shared. */
 export function parseDeadline(input: unknown): DeadlineParse {
   if (typeof input !== 'string' && typeof input !== 'number') {
     return { ok: false, reason: 'a time requirement must be text' };
   }
+  const key = typeof input === 'string' ? input : `#${input}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  // Key and result are copies: a text cut from a spec would keep the whole spec in memory.
+  const result = deepFreeze(JSON.parse(JSON.stringify(parseText(input))) as DeadlineParse);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(JSON.parse(JSON.stringify(key)) as string, result);
+  return result;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function parseText(input: string | number): DeadlineParse {
   const text = String(input).normalize('NFKC').trim().replace(/\s+/g, ' ');
   if (text === '') return { ok: false, reason: 'the time requirement is empty' };
   return parseEnglish(text.toLowerCase()) ?? parseChinese(text) ?? {

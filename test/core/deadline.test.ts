@@ -98,3 +98,13 @@ describe('formatDeadline', () => {
     expect(show('每半年', 'en')).toBe('every 6 months');
   });
 });
+
+describe('parseDeadline on a repeated text', () => {
+  it('answers from the parse before, frozen, and the same for an equal text made anew', () => {
+    const first = parseDeadline('2个工作日内');
+    expect(parseDeadline(['2个', '工作日内'].join(''))).toBe(first);
+    expect(Object.isFrozen(first) && first.ok && Object.isFrozen(first.value)).toBe(true);
+    expect(parseDeadline('3个工作日内')).toEqual({ ok: true, value: { kind: 'within', amount: 3, unit: 'workday' } });
+    expect(parseDeadline(2)).not.toBe(parseDeadline('2'));
+  });
+});
