@@ -103,7 +103,7 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
   const configRoot = existsSync(configPath) ? path.dirname(configPath) : root;
   const config: ResolvedConfig = {
     ...baseConfig,
-    rulesFor: (file) => baseConfig.rulesFor(path.relative(configRoot, path.resolve(cwd, file)).split(path.sep).join('/')),
+    rulesFor: baseConfig.hasOverrides ? (file) => baseConfig.rulesFor(path.relative(configRoot, path.resolve(cwd, file)).split(path.sep).join('/')) : () => baseConfig.rulesFor(''),
   };
 
   let files = await expandPatterns(patterns.length ? patterns : ['processes'], cwd, locale);

@@ -43,6 +43,8 @@ export interface ResolvedConfig {
   hash: string;
   /** Rules and options for a file path relative to the config's root (posix separators). */
   rulesFor(file: string): Map<string, RuleConfig>;
+  /** Some `overrides` entry can change the rules for a file (else every file gets the same). */
+  hasOverrides: boolean;
 }
 
 export function isResolvedConfig(value: unknown): value is ResolvedConfig {
@@ -155,6 +157,7 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
     raw: config,
     ruleFlags: options.overrides ?? {},
     hash,
+    hasOverrides: overrideList.length > 0,
     rulesFor(target: string) {
       const key = target.split(path.sep).join('/');
       const matching = overrideList.filter((override) => override.match(key));

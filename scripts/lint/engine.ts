@@ -95,6 +95,18 @@ export function checkLoaded(
   const org = env.orgFor(loaded.file);
   // One model per spec for all rules (runRule would otherwise build one per rule).
   const model = loaded.spec ? buildModel(loaded.spec) : undefined;
+  let touched = false;
+  const asked = new Set<string>();
+  const onTouch = () => (touched = true);
+  const input = {
+    loaded,
+    handbook: handbook ?? speculation?.handbook ?? pendingHandbook(onTouch),
+    ...(model ? { model } : {}),
+    ...(org ? { org } : {}),
+    ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
+    today: env.today,
+    locale: env.locale,
+  };
   for (const [id, setting] of enabled) {
     if (only && !only.includes(id)) continue;
     const rule = env.rules[id];
@@ -103,19 +115,9 @@ export function checkLoaded(
       deferred.push(id);
       continue;
     }
-    let touched = false;
-    const asked = new Set<string>();
-    speculation?.begin(asked, () => (touched = true));
-    const stand = handbook ?? speculation?.handbook ?? pendingHandbook(() => (touched = true));
-    const input = {
-      loaded,
-      handbook: stand,
-      ...(model ? { model } : {}),
-      ...(org ? { org } : {}),
-      ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
-      today: env.today,
-      locale: env.locale,
-    };
+    touched = false;
+    asked.clear();
+    speculation?.begin(asked, onTouch);
     const found = runRule(rule, setting.options, setting.severity, input);
     if (touched || (asked.size > 0 && found.some((f) => f.ruleId === 'rule-error'))) {
       deferred.push(id);

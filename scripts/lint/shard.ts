@@ -20,7 +20,8 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
   const base = resolveConfig(init.configRaw, { locale: init.locale, overrides: init.ruleFlags, ...(init.configFile ? { file: init.configFile } : {}) });
   const orgs = new Map(Object.entries(init.orgs).map(([file, org]) => [file, orgFromText(org.display, org.text, init.locale).index]));
   const env: CheckEnv = {
-    config: { ...base, rulesFor: (file) => base.rulesFor(path.relative(init.configRoot, path.resolve(init.cwd, file)).split(path.sep).join('/')) },
+    // Paths are made relative to the config only when an override could tell files apart.
+    config: { ...base, rulesFor: base.hasOverrides ? (file) => base.rulesFor(path.relative(init.configRoot, path.resolve(init.cwd, file)).split(path.sep).join('/')) : () => base.rulesFor('') },
     rules: engineRules(),
     today: init.today,
     locale: init.locale,
