@@ -3,7 +3,7 @@
  * and measures, each in a fresh child process (so peak memory is per measurement):
  *   floor    read every file + gray-matter front matter, one thread, nothing else
  *   lint     the CLI on the folder, --no-cache, started as its bin starts it (same Node options);
- *            floor and lint run three times, alternately, and the medians are compared
+ *            floor and lint run five times, alternately, and the medians are compared
  *   changed  --changed HEAD after one spec changes, cache warmed by one run
  *   site     the site build for 1,000 specs, cold (no diagram cache) and after one spec changes
  * Prints a table against the targets and writes `.bench/results.json`.
@@ -190,13 +190,13 @@ for (const size of lintSizes) {
   const { dir, bytes, files } = corpus(size);
   rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
 
-  // Floor and lint alternate, three times each, and the medians are compared: this machine's
+  // Floor and lint alternate, five times each, and the medians are compared: this machine's
   // speed drifts by a quarter from one run to the next, which a single pair would report as a ratio.
   const floors: Measurement[] = [];
   const lints: Measurement[] = [];
   // Once unmeasured: the first run compiles what --version did not load, and warms the file cache.
   failIf(measure(NODE, lintArgs(['--no-cache']), { cwd: dir }), 'lint (warm-up)', [0, 1]);
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const floorRun = measure(NODE, [path.join(import.meta.dirname, 'floor.mjs'), path.join(dir, 'processes')], { cwd: dir });
     failIf(floorRun, 'floor', [0]);
     floors.push(floorRun);
@@ -222,7 +222,7 @@ for (const size of lintSizes) {
     peakMb: peak,
     ratio: lintRatio,
     ...(big ? { target: '≤ 1.5× floor, < 150 MB', pass: lintRatio <= 1.5 && peak < 150, verdict: `time ${lintRatio <= 1.5 ? 'PASS' : 'FAIL'}, memory ${peak < 150 ? 'PASS' : 'FAIL'}` } : {}),
-    note: `${report.files} files, ${report.errors} errors, ${report.warnings} warnings; median of ${spread(lints)}, ratios ${lints.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peak MB is the highest of the three (${lints.map((m) => fmt(m.peakMb, 0)).join(' / ')})`,
+    note: `${report.files} files, ${report.errors} errors, ${report.warnings} warnings; median of ${spread(lints)}, ratios ${lints.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peak MB is the highest of the five (${lints.map((m) => fmt(m.peakMb, 0)).join(' / ')})`,
   });
   if (report.files !== size + 0 && report.files !== size + 1) notes.push(`lint ${size}: the report lists ${report.files} files for ${size} specs.`);
   if (report.errors + report.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report.rules)}`);

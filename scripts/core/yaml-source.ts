@@ -115,14 +115,18 @@ function scanNesting(text: string): { deep?: { line: number; column: number }; f
   return { ...(deepIndent ? { deep: deepIndent } : {}), flowDepth: maxDepth };
 }
 
-const indentPatterns = new Map<number, RegExp>();
-
 /** Whether some line starts with at least `columns` spaces or block indicators (`- `, `? `, `: `). */
 function indentedPast(text: string, columns: number): boolean {
   if (columns <= 0) return true;
-  let pattern = indentPatterns.get(columns);
-  if (!pattern) indentPatterns.set(columns, (pattern = new RegExp(`^(?: |[-?:](?= |$)){${columns}}`, 'm')));
-  return pattern.test(text);
+  const indents = (c: number) => c === 32 || c === 45 || c === 63 || c === 58;
+  for (let start = 0; start < text.length; start = text.indexOf('\n', start) + 1 || text.length) {
+    // Most lines fail at their last column, so that one is looked at first.
+    if (!indents(text.charCodeAt(start + columns - 1))) continue;
+    let i = start;
+    while (i < start + columns && (text.charCodeAt(i) === 32 || (indents(text.charCodeAt(i)) && /[ \n]/.test(text[i + 1] ?? '\n')))) i++;
+    if (i === start + columns) return true;
+  }
+  return false;
 }
 
 /**
@@ -179,7 +183,7 @@ function startsScalar(text: string, at: number, lineStart: number): boolean {
 }
 
 function mayUseAliases(text: string): boolean {
-  return /(?:^|[\s[{,:-])&[^\s]/m.test(text);
+  return text.includes('&') && /(?:^|[\s[{,:-])&[^\s]/m.test(text);
 }
 
 function parseFull(text: string): { doc: Document; lines: LineCounter } {
