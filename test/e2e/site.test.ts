@@ -151,6 +151,12 @@ describe('search', () => {
 });
 
 describe('English locale', () => {
+  it('titles the home page with the site name once, in each language', () => {
+    const titleOf = (file: string) => /<title>([^<]*)<\/title>/.exec(readFileSync(path.join(full.out, file), 'utf8'))?.[1];
+    expect([titleOf('index.html'), titleOf('en/index.html')]).toEqual(['运营流程手册', 'Operating Handbook']);
+    expect(titleOf('processes/customer-complaint/index.html')).toBe('客户投诉处理流程 | 运营流程手册');
+  });
+
   it('switches the UI strings, keeping content as written', async () => {
     const zh = await open(`${full.url}/processes/customer-complaint/`);
     await expect(zh.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
