@@ -131,7 +131,7 @@ export function speculator(index: FileIndex, known: KnownOutlines): Speculator {
   };
   /** Answers `byId.has(step)` for a spec not read yet: yes, recorded; everything else waits. */
   const guessedModel = (file: string): ProcessModel => {
-    const byId = new Proxy(new Map(), {
+    const byId = new Proxy({} as Map<string, unknown>, {
       get(_, property) {
         if (property !== 'has') return pending();
         return (step: string) => {
@@ -174,7 +174,7 @@ export function speculator(index: FileIndex, known: KnownOutlines): Speculator {
     },
     [Symbol.iterator]: pairs,
   } as unknown as Map<string, HandbookEntry[]>;
-  const byFile = new Proxy(new Map<string, HandbookEntry>(), {
+  const byFile = new Proxy({} as Map<string, HandbookEntry>, {
     get(_, property) {
       if (property !== 'get') return pending();
       return (file: string) => {
@@ -183,7 +183,7 @@ export function speculator(index: FileIndex, known: KnownOutlines): Speculator {
       };
     },
   });
-  const forms = new Proxy(new Map(), {
+  const forms = new Proxy({} as Map<string, never>, {
     get(_, property) {
       if (property !== 'has') return pending();
       return (name: string) => {

@@ -12,8 +12,14 @@ const cache = new WeakMap<object, Map<string, string | undefined>>();
  * `known` is the map or set of names, also the cache key.
  */
 export function didYouMean(locale: Locale, word: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): string {
-  let memo = cache.get(known);
-  if (!memo) cache.set(known, (memo = new Map()));
+  // Only real maps and sets are remembered: the linter's stand-in for a handbook not yet read
+  // records each question asked of it, and an answer from memory would go unrecorded.
+  const real = known instanceof Map || known instanceof Set;
+  let memo = real ? cache.get(known) : undefined;
+  if (!memo) {
+    memo = new Map();
+    if (real) cache.set(known, memo);
+  }
   if (!memo.has(word)) {
     // An edit distance is at least the difference in length, so names too long or short to be near are skipped.
     const reach = Math.max(2, Math.floor(word.length / 3));
