@@ -135,20 +135,6 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
             return spec === undefined ? [] : [{ file, spec }];
           }));
 
-    // Guesses about forms and about steps of specs read later are confirmed against every outline.
-    const targets = new Set<string>();
-    let needed = false;
-    for (const out of firstOut) {
-      const asked = out.hit ? next.get(out.file)?.asked : out.asked;
-      if (asked === undefined || !(asked.includes('"form:') || asked.includes('"step:'))) continue;
-      const questions = JSON.parse(asked) as string[];
-      if (!needsFacts(questions)) continue;
-      needed = true;
-      for (const file of stepTargets(questions)) targets.add(file);
-    }
-    // A light run asks the lanes that read the outlines; otherwise every outline is at hand here.
-    if (needed) final.facts = init.light ? mergeFacts(await pool.facts([...targets])) : factsOf(await allOutlines(), targets);
-
     const holds = (asked: string | undefined) => asked === undefined || confirmed(JSON.parse(asked) as string[], final);
 
     /**
@@ -187,6 +173,23 @@ async function lintStreamed(input: ParallelInput): Promise<FileResult[]> {
         if (mentions && [...input.changedIds].some((id) => mentions.includes(` ${id} `))) selected.add(items[index]!.absolute);
       }
     }
+    // Guesses about forms and about steps of specs read later are confirmed against every outline
+    // (gathered only when a spec checked now, or cached against another handbook, made one).
+    const targets = new Set<string>();
+    let needed = false;
+    for (const [index, out] of firstOut.entries()) {
+      if (!selected.has(items[index]!.absolute)) continue;
+      const entry = next.get(out.file);
+      const asked = !out.hit ? out.asked : entry?.handbookKey !== handbookKey ? entry?.asked : undefined;
+      if (asked === undefined || !(asked.includes('"form:') || asked.includes('"step:'))) continue;
+      const questions = JSON.parse(asked) as string[];
+      if (!needsFacts(questions)) continue;
+      needed = true;
+      for (const file of stepTargets(questions)) targets.add(file);
+    }
+    // A light run asks the lanes that read the outlines; otherwise every outline is at hand here.
+    if (needed) final.facts = init.light ? mergeFacts(await pool.facts([...targets])) : factsOf(await allOutlines(), targets);
+
     for (const [index, out] of firstOut.entries()) {
       const item = items[index]!;
       if (!selected.has(item.absolute)) continue;
