@@ -99,6 +99,10 @@ describe('guesses about forms and about steps of specs read later', () => {
     // With the cache: a second run answers from it; removing the only producer of the form turns every link to it into a finding.
     const cached = { ...options, cache: true, threads: 1 } as const;
     expect(JSON.stringify((await lintPaths(['processes'], cached)).results)).toBe(JSON.stringify(reference.results));
+    // Worker threads answer from the same cache, and fill it the same way.
+    expect(JSON.stringify((await lintPaths(['processes'], { ...cached, threads: 2 })).results)).toBe(JSON.stringify(reference.results));
+    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+    expect(JSON.stringify((await lintPaths(['processes'], { ...cached, threads: 2 })).results)).toBe(JSON.stringify(reference.results));
     for (let i = 0; i < COUNT; i += 5) {
       const file = path.join(root, `processes/d/q${String(i).padStart(3, '0')}.md`);
       writeFileSync(file, readFileSync(file, 'utf8').replace('    outputs: [《接收单》]\n', ''));
