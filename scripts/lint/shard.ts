@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
@@ -179,6 +179,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
   };
 }
 
+/** A content hash (one call, no hash object per file). */
 export function hashOf(content: Uint8Array | string): string {
-  return createHash('sha1').update(content).digest('base64url');
+  return hash('sha1', content, 'base64url');
 }
