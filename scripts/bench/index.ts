@@ -172,6 +172,16 @@ function touchOneSpec(dir: string, files: string[]): string {
   return file;
 }
 
+/** Gives one spec in twenty a finding (a step's role that is not in the registry), as a handbook being adopted has. */
+function breakEveryTwentieth(dir: string, files: string[]): string[] {
+  const broken = files.filter((_, i) => i % 20 === 19);
+  for (const file of broken) {
+    const absolute = path.join(dir, file);
+    writeFileSync(absolute, readFileSync(absolute, 'utf8').replace('    role: ', '    role: no-such-'));
+  }
+  return broken;
+}
+
 const rows: Row[] = [];
 const stats = (m: Measurement) => ({ seconds: m.seconds, ...(m.peakMb !== undefined ? { peakMb: m.peakMb } : {}), ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}), load: m.load });
 const notes: string[] = [];
@@ -239,6 +249,15 @@ for (const size of lintSizes) {
   failIf(two, 'lint --threads 2', [0, 1]);
   rows.push({ id: `lint-2threads-${size}`, label: 'full lint, two worker threads (--threads 2)', size, ...stats(two), ratio: two.seconds / floor.seconds });
   console.log(`  lint (2 threads) ${fmt(two.seconds)} s  ${fmt(two.peakMb, 0)} MB  ${fmt(two.seconds / floor.seconds)}× floor`);
+
+  // Findings cost more than clean specs: their positions come from a second, slower parse.
+  const broken = breakEveryTwentieth(dir, files);
+  const findings = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
+  failIf(findings, 'lint with findings', [0, 1]);
+  const findingsReport = lintReport();
+  git(['checkout', '-q', '--', ...broken], dir);
+  rows.push({ id: `lint-findings-${size}`, label: 'full lint, one spec in 20 with a finding', size, ...stats(findings), ratio: findings.seconds / floor.seconds, note: `${findingsReport.errors} errors in ${findingsReport.files} files` });
+  console.log(`  lint (findings)  ${fmt(findings.seconds)} s  ${fmt(findings.peakMb, 0)} MB  ${fmt(findings.seconds / floor.seconds)}× floor  (${rows.at(-1)!.note})`);
 
   // --changed: fill the cache with one full run, change one spec, lint what changed.
   const fill = measure(NODE, lintArgs([]), { cwd: dir });
