@@ -48,3 +48,8 @@ export function localeFromParam(lang: string | undefined): Locale {
 }
 
 export const LOCALE_PARAMS = [{ params: { lang: undefined }, locale: 'zh-CN' as Locale }, { params: { lang: 'en' }, locale: 'en' as Locale }];
+
+/** The static paths of a page that exists once per locale: `/…` in Chinese, `/en/…` in English. */
+export function localePaths() {
+  return LOCALE_PARAMS.map(({ params, locale }) => ({ params, props: { locale } }));
+}
