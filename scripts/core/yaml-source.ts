@@ -71,15 +71,10 @@ const NESTING_CHARS = /[[{\]}"'#]/g;
 const DEEP_INDENT = new RegExp(`^(?: |-(?= |$)){${MAX_INDENT + 1}}`, 'm');
 
 /**
- * Where the text first nests deeper than any parser should be asked to follow:
- * more than MAX_DEPTH open flow brackets, or an indentation past MAX_INDENT.
- * A cheap scan that skips quoted text and comments; undefined when the text is fine.
+ * Where the text first nests deeper than any parser should be asked to follow (`deep`: more than
+ * MAX_DEPTH open flow brackets, or an indentation past MAX_INDENT), and the deepest nesting of flow
+ * brackets seen. A cheap scan that skips quoted text and comments.
  */
-export function excessiveNesting(text: string): { line: number; column: number } | undefined {
-  return scanNesting(text).deep;
-}
-
-/** `excessiveNesting`, and the deepest nesting of flow brackets seen. */
 function scanNesting(text: string): { deep?: { line: number; column: number }; flowDepth: number } {
   const indent = mayIndentDeep(text) ? DEEP_INDENT.exec(text) : null;
   let limit = text.length;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readSource } from './read.ts';
 import path from 'node:path';
 import { localeFromEnv, type Locale } from '../core/messages.ts';
-import { defaultConfig, isResolvedConfig, loadConfigFile, resolveConfig, CONFIG_FILE, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import { defaultConfig, forDisplayPaths, isResolvedConfig, loadConfigFile, resolveConfig, CONFIG_FILE, type ResolvedConfig, type RuleSettingInput } from './config.ts';
 import { todayLocal } from '../model/dates.ts';
 import { displayPath, expandPatterns, findRoot, makeOrgFinder, readCodeowners } from './discover.ts';
 import { lintInThread, type CheckEnv, type FileResult } from './engine.ts';
@@ -101,10 +101,7 @@ export async function lintPaths(patterns: string[], options: LintPathsOptions = 
     ? loadConfigFile(configPath, locale, options.rules ?? {}, displayPath(configPath, cwd))
     : resolveConfig({ extends: 'recommended' }, { locale, overrides: options.rules ?? {} });
   const configRoot = existsSync(configPath) ? path.dirname(configPath) : root;
-  const config: ResolvedConfig = {
-    ...baseConfig,
-    rulesFor: baseConfig.hasOverrides ? (file) => baseConfig.rulesFor(path.relative(configRoot, path.resolve(cwd, file)).split(path.sep).join('/')) : () => baseConfig.rulesFor(''),
-  };
+  const config = forDisplayPaths(baseConfig, configRoot, cwd);
 
   let files = await expandPatterns(patterns.length ? patterns : ['processes'], cwd, locale);
   if (files.length === 0) throw new UsageError(m(locale, 'usage.noFiles', { patterns: patterns.join(' ') }));

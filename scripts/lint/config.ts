@@ -47,6 +47,16 @@ export interface ResolvedConfig {
   hasOverrides: boolean;
 }
 
+/**
+ * The config for paths as the linter shows them (relative to `cwd`), matched against its overrides
+ * relative to `root`, the config file's folder. Without overrides every file gets the same rules,
+ * and no path is worked out.
+ */
+export function forDisplayPaths(config: ResolvedConfig, root: string, cwd: string): ResolvedConfig {
+  const rulesFor = config.hasOverrides ? (file: string) => config.rulesFor(path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/')) : () => config.rulesFor('');
+  return { ...config, rulesFor };
+}
+
 export function isResolvedConfig(value: unknown): value is ResolvedConfig {
   return typeof value === 'object' && value !== null && typeof (value as ResolvedConfig).rulesFor === 'function';
 }

@@ -87,11 +87,11 @@ export function checkLoaded(
   preDeferred?: ReadonlySet<string>,
   /** Without a handbook: answer cross-process questions from what is known, recording them. */
   speculation?: Speculator,
-): { findings: RuleFinding[]; deferred: string[]; questions: Record<string, string[]> } {
+): { findings: RuleFinding[]; deferred: string[]; questions: string[] } {
   const enabled = env.config.rulesFor(loaded.file);
   const findings: RuleFinding[] = [];
   const deferred: string[] = [];
-  const questions: Record<string, string[]> = {};
+  const questions = new Set<string>();
   const org = env.orgFor(loaded.file);
   // One model per spec for all rules (runRule would otherwise build one per rule).
   const model = loaded.spec ? buildModel(loaded.spec) : undefined;
@@ -123,10 +123,10 @@ export function checkLoaded(
       deferred.push(id);
       continue;
     }
-    if (asked.size > 0) questions[id] = [...asked];
+    for (const question of asked) questions.add(question);
     findings.push(...found);
   }
-  return { findings, deferred, questions };
+  return { findings, deferred, questions: [...questions].sort() };
 }
 
 /** Suppressions, then the stable order, then the counts. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Process } from '../../schemas/process.ts';
 import { decodeOutline, encodeOutline, type Handbook } from '../model/handbook.ts';
 import { SourceReader } from './read.ts';
-import { resolveConfig } from './config.ts';
+import { forDisplayPaths, resolveConfig } from './config.ts';
 import { checkLoaded, finish, portable, handbookOf, load, unusable, type CheckEnv, type FileResult } from './engine.ts';
 import { orgFromText } from './org.ts';
 import { engineRules } from './registry.ts';
@@ -20,8 +20,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
   const base = resolveConfig(init.configRaw, { locale: init.locale, overrides: init.ruleFlags, ...(init.configFile ? { file: init.configFile } : {}) });
   const orgs = new Map(Object.entries(init.orgs).map(([file, org]) => [file, orgFromText(org.display, org.text, init.locale).index]));
   const env: CheckEnv = {
-    // Paths are made relative to the config only when an override could tell files apart.
-    config: { ...base, rulesFor: base.hasOverrides ? (file) => base.rulesFor(path.relative(init.configRoot, path.resolve(init.cwd, file)).split(path.sep).join('/')) : () => base.rulesFor('') },
+    config: forDisplayPaths(base, init.configRoot, init.cwd),
     rules: engineRules(),
     today: init.today,
     locale: init.locale,
@@ -86,8 +85,7 @@ export function createShard(init: WorkerInit): (request: WorkerRequest) => unkno
   function checkSelected(loaded: ReturnType<typeof load>, base: FirstOut): FirstOut {
     const { findings, deferred, questions } = checkLoaded(loaded, env, undefined, undefined, preDeferred, speculation);
     learn(loaded.spec !== undefined, deferred);
-    const asked = [...new Set(Object.values(questions).flat())].sort();
-    const withAsked = asked.length ? { ...base, asked: JSON.stringify(asked) } : base;
+    const withAsked = questions.length ? { ...base, asked: JSON.stringify(questions) } : base;
     if (deferred.length === 0) {
       const { fixes: _fixes, ...result } = finish(loaded, findings, env);
       return { ...withAsked, result };
