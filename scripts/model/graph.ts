@@ -1,5 +1,5 @@
 import { deadlineMinutes } from './deadline.ts';
-import { resolveAnchor, type Edge, type ProcessModel } from './process-model.ts';
+import { resolveAnchor, type Edge, type ProcessModel, type StepNode } from './process-model.ts';
 
 /** Steps reachable from the first step, following edges forward. */
 export function reachableFromStart(model: ProcessModel): Set<string> {
@@ -147,4 +147,50 @@ function topologicalOrder(model: ProcessModel, startId: string): string[] | unde
     }
   }
   return order.length === reachable.size ? order : undefined;
+}
+
+const flowOrders = new WeakMap<ProcessModel, StepNode[]>();
+
+/**
+ * The steps in the order a reader follows them: every step after the steps that lead to it
+ * (declared loops aside), the first branch's chain before the second's, and steps the start
+ * cannot reach last, in file order. Step numbers in the table, the flowchart, the role pages
+ * and the diff are positions in this order, so a step added at the end of the file still gets
+ * its number from where it sits in the flow.
+ */
+export function flowOrder(model: ProcessModel): StepNode[] {
+  const known = flowOrders.get(model);
+  if (known) return known;
+  const seen = new Set<string>();
+  const order: StepNode[] = [];
+  // Reverse postorder of a depth-first walk is a topological order; visiting successors last
+  // first puts the first branch's chain first.
+  const walk = (root: StepNode) => {
+    const postorder: StepNode[] = [];
+    const successors = (node: StepNode) => forwardEdges(model, node.step.id).map((edge) => model.byId.get(edge.to)!).reverse();
+    const stack = [{ node: root, next: successors(root) }];
+    seen.add(root.step.id);
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const target = top.next.shift();
+      if (!target) {
+        postorder.push(top.node);
+        stack.pop();
+      } else if (!seen.has(target.step.id)) {
+        seen.add(target.step.id);
+        stack.push({ node: target, next: successors(target) });
+      }
+    }
+    order.push(...postorder.reverse());
+  };
+  if (model.start) walk(model.start);
+  // Steps the start does not reach keep their file order, each followed by what only it reaches.
+  for (const node of model.steps) if (!seen.has(node.step.id) && model.byId.get(node.step.id) === node) walk(node);
+  flowOrders.set(model, order);
+  return order;
+}
+
+/** A step's number as readers see it: its 1-based position in `flowOrder`. */
+export function stepNumbers(model: ProcessModel): Map<string, number> {
+  return new Map(flowOrder(model).map((node, index) => [node.step.id, index + 1]));
 }
