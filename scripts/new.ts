@@ -16,6 +16,7 @@ import type { Org } from '../schemas/org.ts';
 import { CATEGORIES } from '../schemas/process.ts';
 import { closest } from './core/friendly-issues.ts';
 import { loadOrg } from './core/load-org.ts';
+import { renderCore } from './core/render.ts';
 import { localeFromEnv, type Locale } from './core/messages.ts';
 import { specFilesIn } from './core/spec-files.ts';
 import { addMonths, todayLocal } from './model/dates.ts';
@@ -164,10 +165,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(say(`找不到 ${orgFile}。请在手册仓库的根目录运行此命令。`, `${orgFile} not found. Run this command from the root of the handbook repository.`));
     return 1;
   }
-  const loadedOrg = loadOrg('processes/org.yml', readFileSync(orgFile), zh ? 'zh-CN' : 'en');
+  const loadedOrg = loadOrg('processes/org.yml', readFileSync(orgFile));
   if (!loadedOrg.org) {
     const first = loadedOrg.problems[0];
-    io.err(say('processes/org.yml 有错误，请先修正：', 'processes/org.yml has errors; fix them first: ') + (first ? `processes/org.yml:${first.line}:${first.column} ${first.message}` : ''));
+    io.err(say('processes/org.yml 有错误，请先修正：', 'processes/org.yml has errors; fix them first: ') + (first ? `processes/org.yml:${first.line}:${first.column} ${renderCore(first.messageId, first.data, zh ? 'zh-CN' : 'en')}` : ''));
     return 1;
   }
   const org: Org = loadedOrg.org;

@@ -15,7 +15,7 @@ import { renderMarkdown, renderText } from './render.ts';
 
 const USAGE = 'Usage: npm run diff -- [BASE] [HEAD] [--format text|markdown] [--locale zh-CN|en] [--output FILE] [--mermaid] [--today YYYY-MM-DD]';
 
-export function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void }): number {
+export async function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -48,7 +48,7 @@ export function run(argv: string[], cwd: string, io: { out: (t: string) => void;
   }
   let report;
   try {
-    report = semanticDiff({ cwd, locale, ...(positionals[0] ? { base: positionals[0] } : {}), ...(positionals[1] ? { head: positionals[1] } : {}), ...(values.today ? { today: values.today } : {}) });
+    report = await semanticDiff({ cwd, locale, ...(positionals[0] ? { base: positionals[0] } : {}), ...(positionals[1] ? { head: positionals[1] } : {}), ...(values.today ? { today: values.today } : {}) });
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     io.err(zh ? `无法读取 git 版本：${error.message}\n请在手册仓库中运行，并确认版本名正确（例如 origin/main、main 或提交号）。` : `Cannot read the git revisions: ${error.message}\nRun this inside the handbook repository with valid revisions (e.g. origin/main, main or a commit id).`);
@@ -68,5 +68,5 @@ export function run(argv: string[], cwd: string, io: { out: (t: string) => void;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = run(process.argv.slice(2), process.cwd(), { out: (t) => console.log(t), err: (t) => console.error(t) });
+  process.exitCode = await run(process.argv.slice(2), process.cwd(), { out: (t) => console.log(t), err: (t) => console.error(t) });
 }

@@ -58,12 +58,25 @@ const EN_UNITS: Array<[RegExp, DurationUnit]> = [
   [/^(?:mo|months?)$/, 'month'],
 ];
 
-const ZH_UNITS: Record<string, DurationUnit> = {
+// Tables looked up by spec text are Maps: in a plain object, `constructor` or `__proto__` would be found.
+const ZH_UNITS = new Map<string, DurationUnit>(Object.entries({
   分钟: 'minute', 分: 'minute', 小时: 'hour', 个小时: 'hour', 钟头: 'hour', 个钟头: 'hour',
   天: 'day', 日: 'day', 个工作日: 'workday', 工作日: 'workday', 周: 'week', 个星期: 'week', 星期: 'week', 个月: 'month', 月: 'month',
-};
+}));
 
-const ZH_UNIT_PATTERN = Object.keys(ZH_UNITS).sort((a, b) => b.length - a.length).join('|');
+const ZH_UNIT_PATTERN = [...ZH_UNITS.keys()].sort((a, b) => b.length - a.length).join('|');
+
+const EN_RECURRING = new Map<string, [Period, number]>([
+  ['daily', ['day', 1]], ['weekly', ['week', 1]], ['monthly', ['month', 1]], ['quarterly', ['month', 3]],
+  ['half-yearly', ['month', 6]], ['yearly', ['year', 1]], ['annually', ['year', 1]],
+]);
+
+const ZH_RECURRING = new Map<string, [Period, number]>([
+  ['每日', ['day', 1]], ['每天', ['day', 1]], ['每个工作日', ['day', 1]], ['每周', ['week', 1]], ['每两周', ['week', 2]], ['每月', ['month', 1]],
+  ['每季度', ['month', 3]], ['每季', ['month', 3]], ['每半年', ['month', 6]], ['每年', ['year', 1]], ['每年度', ['year', 1]],
+]);
+
+const ZH_PERIODS = new Map<string, Period>([['月', 'month'], ['周', 'week'], ['年', 'year'], ['天', 'day'], ['日', 'day']]);
 
 const ok = (value: Deadline): DeadlineParse => ({ ok: true, value });
 
@@ -120,12 +133,9 @@ function parseEnglish(text: string): DeadlineParse | undefined {
     return undefined;
   }
 
-  const simple: Record<string, [Period, number]> = {
-    daily: ['day', 1], weekly: ['week', 1], monthly: ['month', 1], quarterly: ['month', 3],
-    'half-yearly': ['month', 6], yearly: ['year', 1], annually: ['year', 1],
-  };
-  if (simple[text]) {
-    const [every, interval] = simple[text];
+  const recurring = EN_RECURRING.get(text);
+  if (recurring) {
+    const [every, interval] = recurring;
     return ok({ kind: 'recurring', every, interval });
   }
 
@@ -177,13 +187,10 @@ function parseChinese(text: string): DeadlineParse | undefined {
     return withinChinese(within[2]!, within[3]!, anchor);
   }
 
-  const simple: Record<string, [Period, number]> = {
-    每日: ['day', 1], 每天: ['day', 1], 每个工作日: ['day', 1], 每周: ['week', 1], 每两周: ['week', 2], 每月: ['month', 1],
-    每季度: ['month', 3], 每季: ['month', 3], 每半年: ['month', 6], 每年: ['year', 1], 每年度: ['year', 1],
-  };
   const plain = /^(每[^\d]*?)(?:末|底|初)?(?:下班前)?$/.exec(t);
-  if (plain && simple[plain[1]!] && !/末|底/.test(t)) {
-    const [every, interval] = simple[plain[1]!]!;
+  const recurring = plain ? ZH_RECURRING.get(plain[1]!) : undefined;
+  if (recurring && !/末|底/.test(t)) {
+    const [every, interval] = recurring;
     return ok({ kind: 'recurring', every, interval });
   }
   if (/^每(?:个)?月(?:度)?(?:末|底)(?:前)?$/.test(t) || t === '月末' || t === '月底') {
@@ -193,8 +200,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
 
   const everyN = ZH_EVERY_N.exec(t);
   if (everyN) {
-    const periods: Record<string, Period> = { 月: 'month', 周: 'week', 年: 'year', 天: 'day', 日: 'day' };
-    return ok({ kind: 'recurring', every: periods[everyN[2]!]!, interval: parseNumber(everyN[1]!) ?? 1 });
+    return ok({ kind: 'recurring', every: ZH_PERIODS.get(everyN[2]!)!, interval: parseNumber(everyN[1]!) ?? 1 });
   }
 
   const weekly = /^每(?:周|星期)([一二三四五六日天])(?:下班前|前|之前)?$/.exec(t);
@@ -223,7 +229,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
 }
 
 function withinChinese(amountText: string, unitText: string, anchor?: Anchor): DeadlineParse {
-  const unit = ZH_UNITS[unitText];
+  const unit = ZH_UNITS.get(unitText);
   const amount = amountText === '半' ? 0.5 : parseNumber(amountText);
   if (!unit || amount === undefined) return { ok: false, reason: `cannot read "${amountText}${unitText}" as a duration` };
   if (amount <= 0) return { ok: false, reason: 'a duration must be longer than zero' };

@@ -16,6 +16,7 @@ import stepOwner from './step-owner.ts';
 import stepRaci from './step-raci.ts';
 import stepReachable from './step-reachable.ts';
 import stepRef from './step-ref.ts';
+import suppression from './suppression.ts';
 
 /** Every rule, by id (keys sorted). */
 export const rules: Record<string, Rule<any>> = {
@@ -36,4 +37,5 @@ export const rules: Record<string, Rule<any>> = {
   'step-raci': stepRaci,
   'step-reachable': stepReachable,
   'step-ref': stepRef,
+  suppression,
 };

@@ -1,4 +1,5 @@
 import { z } from '../../schemas/zod.ts';
+import { inBoth } from '../core/render.ts';
 import { defineRule } from '../lint/rule.ts';
 import { unitMinutes } from '../model/deadline.ts';
 import { formatDuration } from '../model/deadline-format.ts';
@@ -45,7 +46,7 @@ export default defineRule<z.output<typeof Options>>({
     },
   },
   check(context) {
-    const { model, locale } = context;
+    const { model } = context;
     const workdayHours = context.options?.workdayHours ?? 8;
     // KPIs usually share the default from/to, so each distinct span is walked once.
     const paths = new Map<string, ReturnType<typeof criticalPath>>();
@@ -62,7 +63,7 @@ export default defineRule<z.output<typeof Options>>({
       const names = path.path.map((id) => model.byId.get(id)!.step.name).join(' → ');
       context.report({
         messageId: 'exceeded',
-        data: { kpi: kpi.id, target: kpi.target, path: names, total: formatDuration(amount, target.timeUnit, locale) },
+        data: { kpi: kpi.id, target: kpi.target, path: names, total: inBoth((locale) => formatDuration(amount, target.timeUnit!, locale)) },
         path: ['kpis', i, 'target'],
       });
     });

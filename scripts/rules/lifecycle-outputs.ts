@@ -60,7 +60,7 @@ export default defineRule<z.output<typeof Options>>({
       if (missing.length === 0) continue;
       context.report({
         messageId: 'missingOutputs',
-        data: { stage, outputs: listAnd(context.locale, missing.map((m) => `《${m}》`)), first: missing[0] },
+        data: { stage, outputs: listAnd(missing.map((m) => `《${m}》`)), first: missing[0]! },
         path: entry.outputs ? ['lifecycle', stage, 'outputs'] : ['lifecycle', stage],
         ...(entry.outputs ? {} : { target: 'key' as const }),
       });

@@ -1,17 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
-import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
-import type { Locale } from '../../scripts/core/messages.ts';
-import { lintTexts } from '../../scripts/lint/api.ts';
+import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
+import { messageOf } from '../../scripts/lint/findings.ts';
+import { diskSource, lintProject } from '../../scripts/lint/project.ts';
 import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
 import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
 import { linkNodes } from './svg.ts';
-import { allowBroken, displayPath, orgPath } from './source.ts';
+import { allowBroken, displayPath, specFiles } from './source.ts';
 import { today } from './today.ts';
 
 export interface Finding {
@@ -24,7 +23,7 @@ export interface Finding {
 
 export interface BrokenSpec {
   file: string;
-  problems: Record<Locale, SourceProblem[]>;
+  problems: Record<Locale, Array<{ line: number; column: number; message: string }>>;
 }
 
 /** Everything the pages read, built once per build. */
@@ -98,7 +97,7 @@ async function load(): Promise<SiteHandbook> {
     org,
     entries,
     broken: brokenEntries.map((entry) => entry.data as unknown as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
-    findings: lintFindings(specs.map((s) => s.file)),
+    findings: await lintFindings(specFiles().map(displayPath)),
     mermaid,
     diagrams,
     diagramMode: summary.mode,
@@ -109,23 +108,17 @@ async function load(): Promise<SiteHandbook> {
   };
 }
 
-/** The linter's findings per spec, in both languages, shown to readers on each process page. */
-function lintFindings(files: string[]): Map<string, Record<Locale, Finding[]>> {
+/**
+ * The linter's findings per spec, worded in both languages: one run of the linter's entry point with
+ * the repository's config, org registries, CODEOWNERS and the build's date, as CI runs it.
+ */
+async function lintFindings(files: string[]): Promise<Map<string, Record<Locale, Finding[]>>> {
+  const root = process.cwd();
+  const lint = await lintProject({ source: diskSource(root), specs: files, today: today(), cacheRoot: root });
   const findings = new Map<string, Record<Locale, Finding[]>>();
-  const inputs = files.map((file) => ({ file, text: readFileSync(file) }));
-  let orgText: string | undefined;
-  try {
-    orgText = readFileSync(orgPath(), 'utf8');
-  } catch {
-    orgText = undefined;
-  }
-  for (const locale of ['zh-CN', 'en'] as const) {
-    const results = lintTexts(inputs, { locale, today: today(), ...(orgText !== undefined ? { org: { file: displayPath(orgPath()), text: orgText } } : {}) });
-    for (const result of results) {
-      const record = findings.get(result.file) ?? { 'zh-CN': [], en: [] };
-      record[locale] = result.diagnostics.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));
-      findings.set(result.file, record);
-    }
+  for (const result of lint.results) {
+    const worded = (locale: Locale) => result.findings.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: messageOf(d, locale) }));
+    findings.set(result.file, Object.fromEntries(LOCALES.map((locale) => [locale, worded(locale)])) as Record<Locale, Finding[]>);
   }
   return findings;
 }

@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { localeFromEnv } from '../../scripts/core/messages.ts';
+import { localeFromEnv, type Locale } from '../../scripts/core/messages.ts';
+import { renderCore } from '../../scripts/core/render.ts';
 import { allowBroken, displayPath, orgPath, problemLines, readOrg, readSpec, specFiles } from './source.ts';
 
 /**
@@ -35,9 +36,9 @@ export function processLoader(): Loader {
       const broken: string[] = [];
       const valid = [];
       for (const absolute of specFiles()) {
-        const loaded = readSpec(absolute, locale);
+        const loaded = readSpec(absolute);
         if (!loaded.spec) {
-          broken.push(...problemLines(loaded.file, loaded.problems));
+          broken.push(...problemLines(loaded.file, loaded.problems, locale));
           continue;
         }
         const first = seen.get(loaded.spec.id);
@@ -70,12 +71,11 @@ export function brokenLoader(): Loader {
       store.clear();
       if (!allowBroken()) return;
       for (const absolute of specFiles()) {
-        const zh = readSpec(absolute, 'zh-CN');
-        if (zh.spec) continue;
-        const en = readSpec(absolute, 'en');
-        const id = zh.file;
-        const data = await parseData({ id, data: { file: zh.file, problems: { 'zh-CN': zh.problems, en: en.problems } } });
-        store.set({ id, data });
+        const loaded = readSpec(absolute);
+        if (loaded.spec) continue;
+        const worded = (locale: Locale) => loaded.problems.map(({ line, column, messageId, data }) => ({ line, column, message: renderCore(messageId, data, locale) }));
+        const data = await parseData({ id: loaded.file, data: { file: loaded.file, problems: { 'zh-CN': worded('zh-CN'), en: worded('en') } } });
+        store.set({ id: loaded.file, data });
       }
     },
   };
@@ -85,8 +85,8 @@ export function orgLoader(): Loader {
   return {
     name: 'handbook-org',
     async load({ store, parseData }) {
-      const loaded = readOrg(localeFromEnv());
-      if (!loaded.org || loaded.problems.length > 0) stop('org', problemLines(displayPath(orgPath()), loaded.problems));
+      const loaded = readOrg();
+      if (!loaded.org || loaded.problems.length > 0) stop('org', problemLines(displayPath(orgPath()), loaded.problems, localeFromEnv()));
       store.clear();
       const data = await parseData({ id: 'org', data: loaded.org as unknown as Record<string, unknown> });
       store.set({ id: 'org', data });

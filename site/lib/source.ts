@@ -4,6 +4,7 @@ import { loadOrg, type LoadedOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec, type LoadedSpec } from '../../scripts/core/load-spec.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
+import { renderCore } from '../../scripts/core/render.ts';
 import { specFilesIn } from '../../scripts/core/spec-files.ts';
 
 /**
@@ -23,36 +24,36 @@ export function specFiles(): string[] {
   return specFilesIn(processesDir());
 }
 
-export function readSpec(absolute: string, locale: Locale): LoadedSpec {
+export function readSpec(absolute: string): LoadedSpec {
   const file = displayPath(absolute);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, data: undefined, duplicateKeys: [], problems: [{ line: 1, column: 1, message: locale === 'zh-CN' ? `无法读取文件：${detail}` : `Cannot read the file: ${detail}` }], locate: () => ({ line: 1, column: 1 }) };
+    return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, data: undefined, duplicateKeys: [], problems: [{ line: 1, column: 1, messageId: 'source.unreadable', data: { detail } }], locate: () => ({ line: 1, column: 1 }) };
   }
-  return loadSpec(file, bytes, { locale });
+  return loadSpec(file, bytes);
 }
 
 export function orgPath(): string {
   return path.join(processesDir(), 'org.yml');
 }
 
-export function readOrg(locale: Locale): LoadedOrg {
+export function readOrg(): LoadedOrg {
   const absolute = orgPath();
   const file = displayPath(absolute);
   try {
-    return loadOrg(file, readFileSync(absolute), locale);
+    return loadOrg(file, readFileSync(absolute));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { file, problems: [{ line: 1, column: 1, message: locale === 'zh-CN' ? `无法读取组织注册表：${detail}` : `Cannot read the org registry: ${detail}` }], locate: () => ({ line: 1, column: 1 }) };
+    return { file, problems: [{ line: 1, column: 1, messageId: 'org.unreadable', data: { detail } }], locate: () => ({ line: 1, column: 1 }) };
   }
 }
 
 /** `file:line:column message`, the form editors and CI logs link. */
-export function problemLines(file: string, problems: SourceProblem[]): string[] {
-  return problems.map((p) => `${file}:${p.line}:${p.column} ${p.message}`);
+export function problemLines(file: string, problems: SourceProblem[], locale: Locale): string[] {
+  return problems.map((p) => `${file}:${p.line}:${p.column} ${renderCore(p.messageId, p.data, locale)}`);
 }
 
 export function allowBroken(): boolean {

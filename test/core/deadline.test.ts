@@ -108,3 +108,10 @@ describe('parseDeadline on a repeated text', () => {
     expect(parseDeadline(2)).not.toBe(parseDeadline('2'));
   });
 });
+
+describe('text that names what every object inherits', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', '每constructor', 'constructor after a'])('%s is not a time requirement', (text) => {
+    const parsed = parseDeadline(text);
+    expect(parsed.ok).toBe(false);
+  });
+});

@@ -5,10 +5,10 @@ import { engineRules } from '../../scripts/lint/registry.ts';
 
 const failure = (raw: unknown, locale: 'en' | 'zh-CN' = 'en') => {
   try {
-    resolveConfig(raw, { file: 'processlint.config.yml', locale });
+    resolveConfig(raw, { file: 'processlint.config.yml' });
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
+    return (error as UsageError).text(locale);
   }
   throw new Error('expected a config error');
 };
@@ -61,8 +61,8 @@ describe('config', () => {
   });
 
   it('reads --rule flags and refuses malformed ones', () => {
-    expect(parseRuleFlags(['schema:off', 'step-ref:warn'], 'en')).toEqual({ schema: 'off', 'step-ref': 'warn' });
-    expect(() => parseRuleFlags(['schema'], 'en')).toThrow('Option --rule needs id:severity');
+    expect(parseRuleFlags(['schema:off', 'step-ref:warn'])).toEqual({ schema: 'off', 'step-ref': 'warn' });
+    expect(() => parseRuleFlags(['schema'])).toThrow('Option --rule needs id:severity');
   });
 
   it('hashes configs so that a change is a different cache key', () => {

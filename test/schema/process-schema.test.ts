@@ -44,7 +44,7 @@ describe('ProcessSchema', () => {
 
 describe('OrgSchema', () => {
   it('accepts the handbook registry', () => {
-    const { data } = parseYaml(readFileSync(new URL('../../processes/org.yml', import.meta.url), 'utf8'), 1, 'en');
+    const { data } = parseYaml(readFileSync(new URL('../../processes/org.yml', import.meta.url), 'utf8'), 1);
     expect(OrgSchema.safeParse(data).success).toBe(true);
   });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { messageOf } from '../../scripts/lint/findings.ts';
 import { github } from '../../scripts/formatters/github.ts';
 import { edit, SPEC } from './fixtures.ts';
 
@@ -46,7 +47,7 @@ describe('snippets', () => {
   const snippet = (prefix: string) => Object.values(snippets).find((s) => s.prefix.includes(prefix))!.body;
   const valid = (text: string) => {
     const loaded = loadSpec('processes/management/expense-claim.md', text);
-    expect(loaded.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([]);
+    expect(loaded.problems.map((p) => `${p.line}: ${p.messageId} ${JSON.stringify(p.data)}`)).toEqual([]);
     return loaded.spec!;
   };
 
@@ -79,18 +80,8 @@ describe('lint task', () => {
   it("its problem matcher reads the linter's github output", () => {
     const task = read('tasks.json').tasks.find((t: { command: string }) => t.command.includes('--format github'));
     const pattern = task.problemMatcher.pattern;
-    const output = github(
-      [
-        {
-          file: 'processes/business/customer-complaint.md',
-          errorCount: 1,
-          warningCount: 0,
-          fixableCount: 0,
-          diagnostics: [{ file: 'processes/business/customer-complaint.md', ruleId: 'step-deadline', messageId: 'x', severity: 'error', line: 54, column: 15, endLine: 54, endColumn: 20, message: '时间要求 `尽快` 无法识别：请写成 2个工作日内。' }],
-        },
-      ],
-      { locale: 'zh-CN', rules: {} } as never,
-    );
+    const finding = { file: 'processes/business/customer-complaint.md', ruleId: 'step-deadline', messageId: 'unparseable', data: { deadline: '尽快', where: '步骤 `reply` ', reason: '无法识别“尽快”', forms: '2个工作日内' }, severity: 'error' as const, line: 54, column: 15, endLine: 54, endColumn: 20 };
+    const output = github([{ file: finding.file, errorCount: 1, warningCount: 0, fixableCount: 0, findings: [finding] }], { locale: 'zh-CN', color: false, docsUrl: () => undefined });
     const match = new RegExp(pattern.regexp).exec(output.trim())!;
     expect(match).not.toBeNull();
     expect([match[pattern.severity], match[pattern.file], match[pattern.line], match[pattern.column], match[pattern.code], match[pattern.message]]).toEqual([
@@ -99,7 +90,7 @@ describe('lint task', () => {
       '54',
       '15',
       'step-deadline',
-      '时间要求 `尽快` 无法识别：请写成 2个工作日内。',
+      messageOf(finding, 'zh-CN'),
     ]);
   });
 });

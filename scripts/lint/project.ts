@@ -1,0 +1,256 @@
+import path from 'node:path';
+import { dirname, relative } from 'pathe';
+import type { Finding } from '../core/diagnostic.ts';
+import { loadOrg } from '../core/load-org.ts';
+import { loadSpec } from '../core/load-spec.ts';
+import { todayLocal } from '../model/dates.ts';
+import { openCache } from './cache.ts';
+import { checkFileWithFixes, type FileReport, type FixableFinding, type SourceContent } from './check-file.ts';
+import { CONFIG_FILE, parseConfigText, resolveConfig, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import { UsageError } from './messages.ts';
+import { readSource } from './read.ts';
+import { outlineOf, type HandbookIndex } from './references.ts';
+import { engineRules } from './registry.ts';
+import { finishReport, indexReports, summarize, type FileResult, type HandbookPhaseOptions } from './resolve.ts';
+import { DEFAULT_THREADS, hashOf, orgIndexes, phaseOneEnv, runPhaseOne, type CachedReport, type PhaseOneSetup } from './runner.ts';
+
+/**
+ * The linter's one entry point, for the CLI, the site and the semantic diff alike: the same
+ * config, org registries, CODEOWNERS and date give the same findings whoever asks.
+ *
+ * Phase one checks each spec on its own (`checkFile`, in this thread or on workers, cached by
+ * content); phase two checks what specs say of each other against an index of every spec's
+ * outline (`finishReport`). Files are read through a `ProjectSource`, so the diff can lint git
+ * blobs and a browser the texts it holds.
+ */
+
+/** The files of a handbook, by path relative to its root (`/`-separated). */
+export interface ProjectSource {
+  /** A file's bytes or text, why it could not be read, or `undefined` when there is no such file. */
+  read(file: string): SourceContent | undefined;
+  /** Where the file is on disk, when the source is the disk: worker threads then read it themselves. */
+  absolute?(file: string): string;
+}
+
+/** The handbook on disk below `root`. */
+export function diskSource(root: string): ProjectSource {
+  return {
+    read(file) {
+      const content = readSource(path.join(root, file));
+      return typeof content === 'object' && 'error' in content && (content.error === 'ENOENT' || content.error === 'ENOTDIR') ? undefined : content;
+    },
+    absolute: (file) => path.join(root, file),
+  };
+}
+
+/** A handbook held in memory (tests, a browser, a diff's revision). */
+export function memorySource(files: ReadonlyMap<string, string | Uint8Array> | Record<string, string | Uint8Array>): ProjectSource {
+  const map = files instanceof Map ? files : new Map(Object.entries(files));
+  return { read: (file) => map.get(file) };
+}
+
+export interface LintProjectOptions {
+  source: ProjectSource;
+  /** The handbook's specs, relative to the root: each is checked, and each is what the others may refer to. */
+  specs: string[];
+  /** The config file, relative to the root (default `processlint.config.yml` when there is one), or a config given as data. */
+  config?: string | RawConfig;
+  /** One org registry for every spec (relative to the root); by default each spec's nearest `org.yml`. */
+  org?: string;
+  /** `--rule` overrides, applied after the config. */
+  rules?: Record<string, RuleSettingInput>;
+  /** YYYY-MM-DD; default the local date. */
+  today?: string;
+  /** Where the cache lives (`<dir>/.cache/processlint/`); none when absent. */
+  cacheRoot?: string;
+  /** Threads for phase one (default 1; more use worker threads for a large handbook on disk). */
+  threads?: number;
+  /** Keep each finding's repair (for `--fix`): everything runs in this thread. */
+  withFixes?: boolean;
+  /** Report only the specs a change affects: the changed ones and those whose references now resolve differently. */
+  changed?: ChangedSince;
+}
+
+/** A change to the handbook: the revision before it, and the files it touched (added, modified or deleted). */
+export interface ChangedSince {
+  base: ProjectSource;
+  /** Spec files in the linted set (a deleted one too), and the config, CODEOWNERS and `org.yml` files. */
+  paths: string[];
+}
+
+export interface ProjectLint {
+  results: FileResult[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  /** Some file could not be read. */
+  fatal: boolean;
+  config: ResolvedConfig;
+  /** Texts and repairs by spec (only with `withFixes`). */
+  fixes?: Map<string, { text: string; fixes: FixableFinding[] }>;
+  /** Checks a spec's text again as this run would (for `--fix`, after a repair). */
+  recheck(file: string, text: string): { report: FileReport; fixes: FixableFinding[] };
+}
+
+export async function lintProject(options: LintProjectOptions): Promise<ProjectLint> {
+  const { source } = options;
+  const today = options.today ?? todayLocal();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: today });
+
+  const { config, setup, orgResults } = projectSetup(options, today);
+  // This thread's own environment, for repairs (phase one otherwise runs in the runner's lanes).
+  let env: ReturnType<typeof phaseOneEnv> | undefined;
+  const envFor = (file: string) => (env ??= phaseOneEnv(setup, orgIndexes(setup))).envFor(file);
+  const recheck = (file: string, text: string) => {
+    const { report, fixes } = checkFileWithFixes(file, text, envFor(file));
+    return { report, fixes };
+  };
+
+  let reports: FileReport[];
+  let fixes: ProjectLint['fixes'];
+  if (options.withFixes) {
+    fixes = new Map();
+    reports = options.specs.map((file) => {
+      const checked = checkFileWithFixes(file, source.read(file) ?? { error: 'ENOENT' }, envFor(file));
+      if (checked.loaded && checked.fixes.length) fixes!.set(file, { text: checked.loaded.text, fixes: checked.fixes });
+      return checked.report;
+    });
+  } else {
+    const cache = options.cacheRoot ? openCache(options.cacheRoot, environmentOf(setup, config)) : undefined;
+    const old = cache?.entries ?? new Map<string, CachedReport>();
+    const entries = await runPhaseOne(
+      options.specs.map((file) => ({ file, ...(source.absolute ? { absolute: source.absolute(file) } : {}) })),
+      old,
+      { setup, ...(source.absolute ? {} : { read: (file: string) => source.read(file) ?? { error: 'ENOENT' } }), threads: options.threads ?? DEFAULT_THREADS },
+    );
+    if (cache && entries.some((entry, i) => old.get(options.specs[i]!) !== entry)) cache.save(new Map(options.specs.map((file, i) => [file, entries[i]!])));
+    reports = entries.map((entry) => entry.report);
+  }
+
+  const index = indexReports(reports);
+  const phase: HandbookPhaseOptions = { rulesFor: (file) => config.rulesFor(setup.configPrefix + file), today, ruleIds: Object.keys(engineRules()) };
+  const selected = options.changed ? affectedBy(options.changed, reports, index, setup, config) : undefined;
+  const results = reports.filter((report) => !selected || selected.has(report.file)).map((report) => finishReport(report, index, phase));
+  results.push(...orgResults);
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    results,
+    errorCount: results.reduce((n, r) => n + r.errorCount, 0),
+    warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+    fixableCount: results.reduce((n, r) => n + r.fixableCount, 0),
+    fatal: results.some((r) => r.fatal),
+    config,
+    ...(fixes ? { fixes } : {}),
+    recheck,
+  };
+}
+
+/** The config, the org registries, CODEOWNERS and the date, as data every thread rebuilds alike. */
+function projectSetup(options: LintProjectOptions, today: string) {
+  const { source } = options;
+  const configFile = typeof options.config === 'string' ? options.config : options.config === undefined && source.read(CONFIG_FILE) !== undefined ? CONFIG_FILE : undefined;
+  let raw: unknown = typeof options.config === 'object' ? options.config : { extends: 'recommended' };
+  if (configFile !== undefined) {
+    const content = source.read(configFile);
+    if (content === undefined || (typeof content === 'object' && !(content instanceof Uint8Array))) throw new UsageError('config.unreadable', { file: configFile, detail: 'not found' });
+    raw = parseConfigText(typeof content === 'string' ? content : new TextDecoder().decode(content), configFile);
+  }
+  const config = resolveConfig(raw, { ...(configFile ? { file: configFile } : {}), overrides: options.rules ?? {} });
+  // Overrides match paths relative to the config file's folder.
+  const configDir = configFile ? dirname(configFile) : '.';
+  const configPrefix = configDir === '.' ? '' : `${relative(configDir, '.')}/`;
+
+  const orgTexts = new Map<string, string>();
+  const orgResults: FileResult[] = [];
+  const readOrg = (file: string): boolean => {
+    if (orgTexts.has(file)) return true;
+    const content = source.read(file);
+    if (content === undefined) return false;
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+      const finding: Finding = { ruleId: 'read-error', messageId: 'unreadable', data: { detail: 'error' in content ? content.error : 'too large' }, severity: 'error', file, line: 1, column: 1 };
+      orgResults.push(summarize(file, [finding], true));
+      return false;
+    }
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    orgTexts.set(file, text);
+    const problems = loadOrg(file, text).problems;
+    if (problems.length) orgResults.push(summarize(file, problems.map(({ path: _path, ...problem }) => ({ ...problem, ruleId: 'schema', severity: 'error', file })), false));
+    return true;
+  };
+  if (options.org !== undefined && source.read(options.org) === undefined) throw new UsageError('usage.missingPath', { path: options.org });
+  const orgOfFolder = new Map<string, string | null>();
+  const nearestOrg = (folder: string): string | null => {
+    if (orgOfFolder.has(folder)) return orgOfFolder.get(folder)!;
+    const candidate = folder === '' ? 'org.yml' : `${folder}/org.yml`;
+    const found = readOrg(candidate) ? candidate : folder === '' || folder.startsWith('..') ? null : nearestOrg(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
+    orgOfFolder.set(folder, found);
+    return found;
+  };
+  for (const file of options.specs) {
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    if (options.org !== undefined) orgOfFolder.set(folder, readOrg(options.org) ? options.org : null);
+    else nearestOrg(folder);
+  }
+
+  const codeownersContent = source.read('.github/CODEOWNERS') ?? source.read('CODEOWNERS');
+  const codeowners = typeof codeownersContent === 'string' ? codeownersContent : codeownersContent instanceof Uint8Array ? new TextDecoder().decode(codeownersContent) : undefined;
+  const setup: PhaseOneSetup = {
+    config: { raw: config.raw, ...(config.file ? { file: config.file } : {}), ruleFlags: config.ruleFlags },
+    configPrefix,
+    today,
+    ...(codeowners !== undefined ? { codeowners } : {}),
+    orgs: [...orgTexts],
+    orgOfFolder: [...orgOfFolder],
+  };
+  return { config, setup, orgResults };
+}
+
+
+/** Everything besides a spec that decides its phase-one report: the cache is kept per environment. */
+function environmentOf(setup: PhaseOneSetup, config: ResolvedConfig): string[] {
+  return [config.hash, setup.configPrefix, setup.today, setup.codeowners ?? '\0', JSON.stringify(setup.orgOfFolder), ...setup.orgs.map(([file, text]) => `${file}\n${hashOf(text)}`).sort()];
+}
+
+/**
+ * The specs a change affects: the changed ones; every spec whose org registry, config or CODEOWNERS
+ * changed; and every spec with a reference that resolves differently before and after the change
+ * (a form, step or process renamed, removed or added, a file moved). The index before the change is
+ * this run's with the changed specs' outlines as they were.
+ */
+function affectedBy(change: ChangedSince, reports: FileReport[], after: HandbookIndex, setup: PhaseOneSetup, config: ResolvedConfig): Set<string> {
+  const changed = new Set(change.paths);
+  const selected = new Set<string>();
+  const everything = changed.has(config.file ?? CONFIG_FILE) || changed.has('.github/CODEOWNERS') || changed.has('CODEOWNERS');
+  const changedOrgFolders = change.paths.filter((file) => file === 'org.yml' || file.endsWith('/org.yml')).map((file) => dirname(file));
+  const underChangedOrg = (file: string) => changedOrgFolders.some((folder) => folder === '.' || file.startsWith(`${folder}/`));
+  for (const report of reports) if (everything || changed.has(report.file) || underChangedOrg(report.file)) selected.add(report.file);
+
+  const current = new Set(reports.map((report) => report.file));
+  const outlineBefore = (file: string) => {
+    const content = change.base.read(file);
+    if (content === undefined || (typeof content !== 'string' && !(content instanceof Uint8Array))) return { exists: content !== undefined, outline: undefined };
+    const loaded = loadSpec(file, content);
+    return { exists: true, outline: loaded.data === undefined ? undefined : outlineOf(loaded.data) };
+  };
+  const beforeReports = reports.flatMap((report): Array<Pick<FileReport, 'file' | 'outline'>> => {
+    if (!changed.has(report.file)) return [report];
+    const was = outlineBefore(report.file);
+    return was.exists ? [{ file: report.file, ...(was.outline ? { outline: was.outline } : {}) }] : [];
+  });
+  for (const file of change.paths) {
+    if (current.has(file) || !file.endsWith('.md')) continue;
+    const was = outlineBefore(file);
+    if (was.exists) beforeReports.push({ file, ...(was.outline ? { outline: was.outline } : {}) });
+  }
+  const before = indexReports(beforeReports);
+  for (const report of reports) {
+    if (selected.has(report.file)) continue;
+    for (const need of report.needs) {
+      if (JSON.stringify(before.resolve(need.reference, report.file)) !== JSON.stringify(after.resolve(need.reference, report.file))) {
+        selected.add(report.file);
+        break;
+      }
+    }
+  }
+  return selected;
+}
