@@ -47,12 +47,13 @@ describe('new → diff → codeowners', () => {
 
     writeFileSync(join(repo, FILE), readFileSync(join(repo, FILE), 'utf8').replace('owner: finance-manager', 'owner: accountant'));
     const stale = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' }).specs[0]!;
-    expect(stale.changes).toContainEqual({ kind: 'owner-changed', from: { id: 'finance-manager', name: '财务经理' }, to: { id: 'accountant', name: '会计' } });
+    const finance = { id: 'finance', name: '财务部' };
+    expect(stale.changes).toContainEqual({ kind: 'roles-changed', field: 'owner', from: [{ id: 'finance-manager', name: '财务经理', department: finance }], to: [{ id: 'accountant', name: '会计', department: finance }] });
     expect(stale.changes).toContainEqual({ kind: 'lint-introduced', finding: expect.objectContaining({ ruleId: 'codeowners', message: expect.stringContaining('maps to @acme/finance') }) });
     expect(codeowners(['--check'], repo, quiet)).toBe(1);
 
     expect(codeowners([], repo, quiet)).toBe(0);
     const fresh = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' }).specs[0]!;
-    expect(fresh.changes.map((c) => c.kind)).toEqual(['owner-changed']);
+    expect(fresh.changes.map((c) => c.kind)).toEqual(['roles-changed']);
   });
 });

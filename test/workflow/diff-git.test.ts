@@ -98,13 +98,15 @@ describe('between two commits', () => {
   it('a modified spec: steps, roles, deadlines with the critical path, controls, KPIs, lifecycle', () => {
     const s = spec(report, 'expense-claim');
     has(s, { kind: 'step-added', step: { id: 'archive', name: '单据归档' }, position: 3 });
-    has(s, { kind: 'step-renamed', step: { id: 'approve', name: '部门负责人审批' }, from: '部门审批' });
-    has(s, { kind: 'role-changed', step: { id: 'pay', name: '财务付款' }, field: 'role', from: [{ id: 'cashier', name: '出纳' }], to: [{ id: 'accountant', name: '会计' }] });
-    has(s, { kind: 'deadline-changed', step: { id: 'pay', name: '财务付款' }, from: '2 workdays', to: '3 workdays' });
+    const [approve, pay] = [{ step: { id: 'approve', name: '部门负责人审批' } }, { step: { id: 'pay', name: '财务付款' } }];
+    const finance = { id: 'finance', name: '财务部' };
+    has(s, { kind: 'value-changed', at: approve, field: 'name', from: '部门审批', to: '部门负责人审批' });
+    has(s, { kind: 'roles-changed', at: pay, field: 'role', from: [{ id: 'cashier', name: '出纳', department: finance }], to: [{ id: 'accountant', name: '会计', department: finance }] });
+    has(s, { kind: 'value-changed', at: pay, field: 'deadline', from: '2 workdays', to: '3 workdays' });
     // 1 + 2 workdays → 1 + 4 h + 3 workdays
     has(s, { kind: 'critical-path', before: 3 * 480, after: 4 * 480 + 240, workdayHours: 8 });
-    has(s, { kind: 'control-removed', step: { id: 'approve', name: '部门负责人审批' }, text: '金额与票据一致' });
-    has(s, { kind: 'kpi-target-changed', kpi: { id: 'cycle-time', name: '报销周期' }, from: '<= 5 workdays', to: '<= 6 workdays' });
+    has(s, { kind: 'items-changed', at: approve, field: 'controls', added: [], removed: ['金额与票据一致'] });
+    has(s, { kind: 'value-changed', at: { kpi: { id: 'cycle-time', name: '报销周期' } }, field: 'target', from: '<= 5 workdays', to: '<= 6 workdays' });
     has(s, { kind: 'stage-changed', stage: 'improve', from: { status: 'planned' }, to: { status: 'in-progress', date: '2026-06-01' } });
     has(s, { kind: 'version-changed', from: '1.0.0', to: '1.1.0' });
     has(s, { kind: 'history-added', entry: { version: '1.1.0', date: '2026-06-01', author: '财务经理', change: '调整付款时限。' } });
@@ -118,6 +120,8 @@ describe('between two commits', () => {
     const s = spec(report, 'leave-request');
     has(s, { kind: 'version-not-bumped', version: '1.0.0' });
     has(s, { kind: 'history-not-added', version: '1.0.0' });
+    // The deadline nobody can read is named, not counted as nothing.
+    has(s, { kind: 'critical-path', before: 3 * 480, after: 2 * 480, uncountedAfter: [{ step: { id: 'approve', name: '部门审批' }, deadline: '尽快' }] });
     const introduced = s.changes.filter((c) => c.kind === 'lint-introduced');
     expect(introduced.map((c) => c.kind === 'lint-introduced' && c.finding.ruleId)).toContain('step-deadline');
     expect(introduced.find((c) => c.kind === 'lint-introduced' && c.finding.ruleId === 'step-deadline')).toMatchObject({ finding: { message: expect.stringContaining('尽快') } });
@@ -160,7 +164,7 @@ describe('against the working tree', () => {
       ['modified', 'expense-claim'],
       ['added', 'untracked-new'],
     ]);
-    has(spec(wt, 'expense-claim'), { kind: 'deadline-changed', step: { id: 'approve', name: '部门审批' }, from: '1 workday', to: '2 workdays' });
+    has(spec(wt, 'expense-claim'), { kind: 'value-changed', at: { step: { id: 'approve', name: '部门审批' } }, field: 'deadline', from: '1 workday', to: '2 workdays' });
     const out: string[] = [];
     expect(run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(0);
     expect(out.join('\n')).toMatch(/^Comparing main → the working tree: 2 processes changed\.\nNo origin\/main; compared with main instead\./);
