@@ -10,7 +10,7 @@
 import { diffWords } from 'diff';
 import type { Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as MarkdownOptions } from 'mdast-util-to-markdown';
 import type { StageId } from '../../schemas/process.ts';
 import type { Locale } from '../core/messages.ts';
 import type { StepKind } from '../model/process-model.ts';
@@ -500,8 +500,8 @@ function bulletList(lines: Line[]): List {
   };
 }
 
-/** GitHub renders `$…$` as maths; the serialiser escapes it like any other syntax. */
-const MARKDOWN_OPTIONS = { bullet: '-', listItemIndent: 'one', fences: true, extensions: [gfmToMarkdown()], unsafe: [{ character: '$', inConstruct: 'phrasing' }] } as const;
+/** GFM, as GitHub reads comments; it also renders `$…$` as maths, so `$` is escaped like any other syntax. */
+const MARKDOWN_OPTIONS: MarkdownOptions = { bullet: '-', listItemIndent: 'one', fences: true, extensions: [gfmToMarkdown()], unsafe: [{ character: '$', inConstruct: 'phrasing' }] };
 
 /**
  * The pull-request comment. When it would not fit in one comment, the flowcharts
@@ -549,5 +549,5 @@ function markdown(report: DiffReport, options: RenderOptions, charts: boolean, s
   }
   for (const note of notes) out.push({ type: 'blockquote', children: [paragraph([note])] });
   const root: Root = { type: 'root', children: out };
-  return toMarkdown(root, { ...MARKDOWN_OPTIONS, extensions: [...MARKDOWN_OPTIONS.extensions], unsafe: [...MARKDOWN_OPTIONS.unsafe] });
+  return toMarkdown(root, MARKDOWN_OPTIONS);
 }

@@ -209,9 +209,10 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
   if (before !== undefined && !old) changes.push({ kind: 'spec-invalid', side: 'before' });
   if (after !== undefined && !neu) changes.push({ kind: 'spec-invalid', side: 'after' });
 
-  if (neu && (old || before === undefined)) changes.push(...newParticipants(old, neu, role, asIndex(ctx.org)?.org));
-  if (old && neu) {
-    const models = { old: buildModel(old), neu: buildModel(neu) };
+  const neuModel = neu ? buildModel(neu) : undefined;
+  if (neuModel && (old || before === undefined)) changes.push(...newParticipants(old, neuModel, role, asIndex(ctx.org)?.org));
+  if (old && neu && neuModel) {
+    const models = { old: buildModel(old), neu: neuModel };
     changes.push(...fieldChanges(old, neu, undefined, role, PROCESS_FIELDS_APART, Object.keys(ProcessSchema.shape)));
     if (old.status !== neu.status) changes.push({ kind: 'status-changed', from: old.status, to: neu.status });
     if (old.version !== neu.version) changes.push({ kind: 'version-changed', from: old.version, to: neu.version });
@@ -520,17 +521,19 @@ function participants(p: Process): Set<string> {
 /**
  * Roles now doing work in a process they had no part in. Their review is asked for
  * (CODEOWNERS names only the owner). For a new process, the roles of other departments
- * than the owner's: the owning department's roles are the owner's to assign.
+ * than the owner's: the owning department's roles are the owner's to assign. A role the
+ * registry does not know is left to the linter (`step-owner`), which names the typo.
  */
-function newParticipants(old: Process | undefined, neu: Process, role: RoleNamer, org: Org | undefined): SpecChange[] {
+function newParticipants(old: Process | undefined, model: ProcessModel, role: RoleNamer, org: Org | undefined): SpecChange[] {
+  const neu = model.spec;
   const known = old ? participants(old) : new Set([neu.owner]);
   const departmentOf = (id: string) => role(id).department?.id;
   const knownDepartments = new Set([old?.department ?? neu.department, ...[...known].map(departmentOf)]);
   const owners = new Set(org ? ownersOf(neu, org) : []);
   const changes: SpecChange[] = [];
-  for (const [id, { steps, exceptions }] of work(buildModel(neu))) {
+  for (const [id, { steps, exceptions }] of work(model)) {
     const newDepartment = !knownDepartments.has(departmentOf(id));
-    if (known.has(id) || (!old && !newDepartment)) continue;
+    if (known.has(id) || (!old && !newDepartment) || (org && role(id).name === undefined)) continue;
     const reviewers = org ? reviewersFor(id, org).filter((handle) => !owners.has(handle)) : [];
     changes.push({ kind: 'new-participant', role: role(id), newDepartment, steps, exceptions, reviewers });
   }

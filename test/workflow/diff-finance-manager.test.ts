@@ -43,7 +43,7 @@ const diffOf = (head: string): SpecDiff => {
   expect(report.specs.map((s) => s.file)).toEqual([FILE]);
   return report.specs[0]!;
 };
-const ofKind = <K extends SpecChange['kind']>(s: SpecDiff, kind: K) => s.changes.filter((c): c is Extract<SpecChange, { kind: K }> => c.kind === kind);
+const ofKind = <K extends SpecChange['kind']>(s: SpecDiff, kind: K) => s.changes.filter((c): c is SpecChange & { kind: K } => c.kind === kind);
 
 const AFTER = fixture('after.md');
 /** The first attempt: the KPI still measures the whole process, now two workdays longer. */

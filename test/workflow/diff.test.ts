@@ -24,7 +24,7 @@ const load = (text: string, file = FILE) => {
 const diff = (after: string, ctx = {}) => diffSpecs(load(SPEC), load(after), { org, ...ctx });
 const kinds = (changes: SpecChange[]) => changes.map((c) => c.kind);
 const text = (change: SpecChange, locale: 'zh-CN' | 'en' = 'zh-CN') => plain(describeChange(change, locale).parts);
-const find = <K extends SpecChange['kind']>(changes: SpecChange[], kind: K) => changes.find((c): c is Extract<SpecChange, { kind: K }> => c.kind === kind)!;
+const find = <K extends SpecChange['kind']>(changes: SpecChange[], kind: K) => changes.find((c): c is SpecChange & { kind: K } => c.kind === kind)!;
 
 const FINANCE = { id: 'finance', name: '财务部' };
 const COMPANY = { id: 'company', name: '全公司' };
