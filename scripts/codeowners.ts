@@ -16,10 +16,10 @@ import { loadOrg } from './core/load-org.ts';
 import { loadSpec } from './core/load-spec.ts';
 import { localeFromEnv } from './core/messages.ts';
 import { renderCore } from './core/render.ts';
-import { ownersOf, parseCodeowners, patternFor, repoPath } from './model/codeowners.ts';
+import { ownersOf, parseCodeowners, patternFor, repoPath, reviewersFor } from './model/codeowners.ts';
 import { specFilesIn } from './core/spec-files.ts';
 
-export { ownersOf, parseCodeowners, patternFor, repoPath };
+export { ownersOf, parseCodeowners, patternFor, repoPath, reviewersFor };
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 export const DEFAULT_ADMINS = ['@acme/handbook-admins'];

@@ -1,9 +1,10 @@
 /**
- * `npm run diff -- [BASE] [HEAD] [--format text|markdown] [--locale zh-CN|en] [--output FILE] [--mermaid]`
+ * `npm run diff -- [BASE] [HEAD] [--format text|markdown] [--locale zh-CN|en] [--output FILE] [--reviewers FILE] [--mermaid]`
  *
  * What a change means for the processes it touches, between BASE (default
  * `origin/main`, else `main`, else `HEAD`) and HEAD (default: the working tree).
- * Exit 0 with a report, 2 on a usage or git error.
+ * `--reviewers FILE` writes the GitHub users and teams to ask for a review (a JSON
+ * list) for CI to request. Exit 0 with a report, 2 on a usage or git error.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { semanticDiff } from './collect.ts';
 import { GitError } from './git.ts';
 import { renderMarkdown, renderText } from './render.ts';
 
-const USAGE = 'Usage: npm run diff -- [BASE] [HEAD] [--format text|markdown] [--locale zh-CN|en] [--output FILE] [--mermaid] [--today YYYY-MM-DD]';
+const USAGE = 'Usage: npm run diff -- [BASE] [HEAD] [--format text|markdown] [--locale zh-CN|en] [--output FILE] [--reviewers FILE] [--mermaid] [--today YYYY-MM-DD]';
 
 export async function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void }): Promise<number> {
   let parsed;
@@ -25,6 +26,7 @@ export async function run(argv: string[], cwd: string, io: { out: (t: string) =>
         format: { type: 'string', default: 'text' },
         locale: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        reviewers: { type: 'string' },
         mermaid: { type: 'boolean' },
         today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -55,12 +57,15 @@ export async function run(argv: string[], cwd: string, io: { out: (t: string) =>
     return 2;
   }
   const text = values.format === 'markdown' ? renderMarkdown(report, { locale }) : renderText(report, { locale, mermaid: values.mermaid === true });
-  if (!values.output) io.out(text.trimEnd());
-  else {
+  const writes: Array<[string, string]> = [];
+  if (values.output) writes.push([values.output, text]);
+  else io.out(text.trimEnd());
+  if (values.reviewers) writes.push([values.reviewers, `${JSON.stringify(report.reviewRequests)}\n`]);
+  for (const [file, content] of writes) {
     try {
-      writeFileSync(values.output, text);
+      writeFileSync(file, content);
     } catch (error) {
-      io.err(zh ? `无法写入 ${values.output}：${(error as Error).message}` : `Cannot write ${values.output}: ${(error as Error).message}`);
+      io.err(zh ? `无法写入 ${file}：${(error as Error).message}` : `Cannot write ${file}: ${(error as Error).message}`);
       return 2;
     }
   }

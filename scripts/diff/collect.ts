@@ -43,6 +43,8 @@ export interface DiffReport {
   /** The commit where the current branch forked from the base, when the base has moved on since. */
   forkPoint?: string;
   orgChanged: boolean;
+  /** GitHub users and teams to ask for a review: roles newly given work in a process (CODEOWNERS asks only its owner). */
+  reviewRequests: string[];
   notes: string[];
   specs: SpecDiff[];
 }
@@ -162,6 +164,7 @@ export async function semanticDiff(options: DiffOptions): Promise<DiffReport> {
     ...(base.fallback ? { fallback: base.fallback } : {}),
     ...(base.forkPoint ? { forkPoint: base.forkPoint } : {}),
     orgChanged: changed.some((c) => c.path === ORG_FILE || c.oldPath === ORG_FILE),
+    reviewRequests: [...new Set(specs.flatMap((s) => s.changes.flatMap((c) => (c.kind === 'new-participant' ? c.reviewers : []))))].sort(),
     notes: [],
     specs,
   };

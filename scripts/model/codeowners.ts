@@ -19,6 +19,21 @@ export function ownersOf(spec: Pick<Process, 'owner' | 'department'>, org: Org):
   return department?.github ?? [];
 }
 
+/**
+ * Who is asked to review work newly given to a role in a process. CODEOWNERS only
+ * names the process owner, so a step handed to another department would otherwise
+ * reach nobody there. The role's own `github`, else its department's, else the
+ * handles of the department's roles that have one (the people who answer for it).
+ */
+export function reviewersFor(roleId: string, org: Org): string[] {
+  const role = org.roles.find((r) => r.id === roleId);
+  if (!role) return [];
+  if (role.github?.length) return role.github;
+  const department = org.departments.find((d) => d.id === role.department);
+  if (department?.github?.length) return department.github;
+  return [...new Set(org.roles.filter((r) => r.department === role.department).flatMap((r) => r.github ?? []))];
+}
+
 /** The CODEOWNERS pattern for a spec file. */
 export function patternFor(file: string): string {
   return `/${repoPath(file)}`;
