@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { ProjectSource } from './project.ts';
+import type { ProjectSource } from './environment.ts';
 import { UsageError } from './messages.ts';
 
 /**

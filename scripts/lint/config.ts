@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import picomatch from 'picomatch';
+import picomatch from 'picomatch/posix.js';
 import { z } from '../../schemas/zod.ts';
 import { presets } from '../configs/index.ts';
 import type { Severity } from '../core/diagnostic.ts';
@@ -37,8 +36,6 @@ export interface ResolvedConfig {
   raw: RawConfig;
   /** `--rule` flags, kept apart so worker threads can resolve the same config. */
   ruleFlags: Record<string, RuleSettingInput>;
-  /** Stable hash of what decides the findings, for the cache. */
-  hash: string;
   /** Rules and options for a file path relative to the config's root (posix separators). */
   rulesFor(file: string): Map<string, RuleConfig>;
   /** Some `overrides` entry can change the rules for a file (else every file gets the same). */
@@ -138,17 +135,12 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
     return { severity, options: parsed.data };
   }
 
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ raw: config, overrides: options.overrides ?? {} }))
-    .digest('hex')
-    .slice(0, 16);
 
   const cache = new Map<string, Map<string, RuleConfig>>();
   return {
     ...(options.file ? { file: options.file } : {}),
     raw: config,
     ruleFlags: options.overrides ?? {},
-    hash,
     hasOverrides: overrideList.length > 0,
     rulesFor(target: string) {
       if (overrideList.length === 0) return base;

@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { dirname, relative } from 'pathe';
-import type { Finding } from '../core/diagnostic.ts';
-import { loadOrg } from '../core/load-org.ts';
+import { dirname } from 'pathe';
 import { loadSpec } from '../core/load-spec.ts';
 import { todayLocal } from '../model/dates.ts';
 import { openCache } from './cache.ts';
-import { checkFileWithFixes, type FileReport, type FixableFinding, type SourceContent } from './check-file.ts';
-import { CONFIG_FILE, parseConfigText, resolveConfig, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import { checkFileWithFixes, type FileReport, type FixableFinding } from './check-file.ts';
+import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import { handbookPhase, phaseOneEnv, readEnvironment, type PhaseOneSetup, type ProjectSource } from './environment.ts';
 import { UsageError } from './messages.ts';
 import { readSource } from './read.ts';
 import { outlineOf, type HandbookIndex } from './references.ts';
-import { engineRules } from './registry.ts';
-import { finishReport, indexReports, summarize, type FileResult, type HandbookPhaseOptions } from './resolve.ts';
-import { DEFAULT_THREADS, hashOf, orgIndexes, phaseOneEnv, runPhaseOne, type CachedReport, type PhaseOneSetup } from './runner.ts';
+import { finishReport, indexReports, type FileResult } from './resolve.ts';
+import { DEFAULT_THREADS, hashOf, runPhaseOne, type CachedReport } from './runner.ts';
+
+export type { ProjectSource } from './environment.ts';
 
 /**
  * The linter's one entry point, for the CLI, the site and the semantic diff alike: the same
@@ -23,14 +23,6 @@ import { DEFAULT_THREADS, hashOf, orgIndexes, phaseOneEnv, runPhaseOne, type Cac
  * outline (`finishReport`). Files are read through a `ProjectSource`, so the diff can lint git
  * blobs and a browser the texts it holds.
  */
-
-/** The files of a handbook, by path relative to its root (`/`-separated). */
-export interface ProjectSource {
-  /** A file's bytes or text, why it could not be read, or `undefined` when there is no such file. */
-  read(file: string): SourceContent | undefined;
-  /** Where the file is on disk, when the source is the disk: worker threads then read it themselves. */
-  absolute?(file: string): string;
-}
 
 /** The handbook on disk below `root`. */
 export function diskSource(root: string): ProjectSource {
@@ -97,10 +89,10 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   const today = options.today ?? todayLocal();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: today });
 
-  const { config, setup, orgResults } = projectSetup(options, today);
+  const { config, setup, orgResults } = readEnvironment(source, options.specs, { today, ...(options.config !== undefined ? { config: options.config } : {}), ...(options.org !== undefined ? { org: options.org } : {}), ...(options.rules ? { rules: options.rules } : {}) });
   // This thread's own environment, for repairs (phase one otherwise runs in the runner's lanes).
   let env: ReturnType<typeof phaseOneEnv> | undefined;
-  const envFor = (file: string) => (env ??= phaseOneEnv(setup, orgIndexes(setup))).envFor(file);
+  const envFor = (file: string) => (env ??= phaseOneEnv(setup)).envFor(file);
   const recheck = (file: string, text: string) => {
     const { report, fixes } = checkFileWithFixes(file, text, envFor(file));
     return { report, fixes };
@@ -116,7 +108,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
       return checked.report;
     });
   } else {
-    const cache = options.cacheRoot ? openCache(options.cacheRoot, environmentOf(setup, config)) : undefined;
+    const cache = options.cacheRoot ? openCache(options.cacheRoot, environmentOf(setup)) : undefined;
     const old = cache?.entries ?? new Map<string, CachedReport>();
     const entries = await runPhaseOne(
       options.specs.map((file) => ({ file, ...(source.absolute ? { absolute: source.absolute(file) } : {}) })),
@@ -128,7 +120,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   }
 
   const index = indexReports(reports);
-  const phase: HandbookPhaseOptions = { rulesFor: (file) => config.rulesFor(setup.configPrefix + file), today, ruleIds: Object.keys(engineRules()) };
+  const phase = handbookPhase(setup, config);
   const selected = options.changed ? affectedBy(options.changed, reports, index, setup, config) : undefined;
   const results = reports.filter((report) => !selected || selected.has(report.file)).map((report) => finishReport(report, index, phase));
   results.push(...orgResults);
@@ -145,70 +137,9 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   };
 }
 
-/** The config, the org registries, CODEOWNERS and the date, as data every thread rebuilds alike. */
-function projectSetup(options: LintProjectOptions, today: string) {
-  const { source } = options;
-  const configFile = typeof options.config === 'string' ? options.config : options.config === undefined && source.read(CONFIG_FILE) !== undefined ? CONFIG_FILE : undefined;
-  let raw: unknown = typeof options.config === 'object' ? options.config : { extends: 'recommended' };
-  if (configFile !== undefined) {
-    const content = source.read(configFile);
-    if (content === undefined || (typeof content === 'object' && !(content instanceof Uint8Array))) throw new UsageError('config.unreadable', { file: configFile, detail: 'not found' });
-    raw = parseConfigText(typeof content === 'string' ? content : new TextDecoder().decode(content), configFile);
-  }
-  const config = resolveConfig(raw, { ...(configFile ? { file: configFile } : {}), overrides: options.rules ?? {} });
-  // Overrides match paths relative to the config file's folder.
-  const configDir = configFile ? dirname(configFile) : '.';
-  const configPrefix = configDir === '.' ? '' : `${relative(configDir, '.')}/`;
-
-  const orgTexts = new Map<string, string>();
-  const orgResults: FileResult[] = [];
-  const readOrg = (file: string): boolean => {
-    if (orgTexts.has(file)) return true;
-    const content = source.read(file);
-    if (content === undefined) return false;
-    if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-      const finding: Finding = { ruleId: 'read-error', messageId: 'unreadable', data: { detail: 'error' in content ? content.error : 'too large' }, severity: 'error', file, line: 1, column: 1 };
-      orgResults.push(summarize(file, [finding], true));
-      return false;
-    }
-    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    orgTexts.set(file, text);
-    const problems = loadOrg(file, text).problems;
-    if (problems.length) orgResults.push(summarize(file, problems.map(({ path: _path, ...problem }) => ({ ...problem, ruleId: 'schema', severity: 'error', file })), false));
-    return true;
-  };
-  if (options.org !== undefined && source.read(options.org) === undefined) throw new UsageError('usage.missingPath', { path: options.org });
-  const orgOfFolder = new Map<string, string | null>();
-  const nearestOrg = (folder: string): string | null => {
-    if (orgOfFolder.has(folder)) return orgOfFolder.get(folder)!;
-    const candidate = folder === '' ? 'org.yml' : `${folder}/org.yml`;
-    const found = readOrg(candidate) ? candidate : folder === '' || folder.startsWith('..') ? null : nearestOrg(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
-    orgOfFolder.set(folder, found);
-    return found;
-  };
-  for (const file of options.specs) {
-    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-    if (options.org !== undefined) orgOfFolder.set(folder, readOrg(options.org) ? options.org : null);
-    else nearestOrg(folder);
-  }
-
-  const codeownersContent = source.read('.github/CODEOWNERS') ?? source.read('CODEOWNERS');
-  const codeowners = typeof codeownersContent === 'string' ? codeownersContent : codeownersContent instanceof Uint8Array ? new TextDecoder().decode(codeownersContent) : undefined;
-  const setup: PhaseOneSetup = {
-    config: { raw: config.raw, ...(config.file ? { file: config.file } : {}), ruleFlags: config.ruleFlags },
-    configPrefix,
-    today,
-    ...(codeowners !== undefined ? { codeowners } : {}),
-    orgs: [...orgTexts],
-    orgOfFolder: [...orgOfFolder],
-  };
-  return { config, setup, orgResults };
-}
-
-
 /** Everything besides a spec that decides its phase-one report: the cache is kept per environment. */
-function environmentOf(setup: PhaseOneSetup, config: ResolvedConfig): string[] {
-  return [config.hash, setup.configPrefix, setup.today, setup.codeowners ?? '\0', JSON.stringify(setup.orgOfFolder), ...setup.orgs.map(([file, text]) => `${file}\n${hashOf(text)}`).sort()];
+function environmentOf(setup: PhaseOneSetup): string[] {
+  return [JSON.stringify(setup.config), setup.configPrefix, setup.today, setup.codeowners ?? '\0', JSON.stringify(setup.orgOfFolder), ...setup.orgs.map(([file, text]) => `${file}\n${hashOf(text)}`).sort()];
 }
 
 /**

@@ -2,12 +2,9 @@ import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { loadOrg } from '../core/load-org.ts';
-import { indexOrg, type OrgIndex } from '../model/org-index.ts';
-import { checkFile, type FileEnv, type FileReport, type SourceContent } from './check-file.ts';
-import { resolveConfig, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import { checkFile, type FileReport, type SourceContent } from './check-file.ts';
+import { phaseOneEnv, type PhaseOneSetup } from './environment.ts';
 import { SourceReader } from './read.ts';
-import { engineRules } from './registry.ts';
 
 /**
  * Runs phase one over many specs: each read once, on this thread or on worker threads, its report
@@ -43,18 +40,6 @@ export interface CachedReport {
   report: FileReport;
 }
 
-/** Plain data from which each thread rebuilds the same environment (functions do not cross threads). */
-export interface PhaseOneSetup {
-  config: { raw: RawConfig; file?: string; ruleFlags: Record<string, RuleSettingInput> };
-  /** Maps a spec's path to the one its config overrides match against (the config file's folder). */
-  configPrefix: string;
-  today: string;
-  codeowners?: string;
-  /** Org registries by path, and the registry of each spec's folder (pairs: Maps do not cross threads as workerData keys do). */
-  orgs: Array<[string, string]>;
-  orgOfFolder: Array<[string, string | null]>;
-}
-
 /** A spec to check: its path in the project, on disk where to read it, and what the cache knows of it. */
 export interface SpecItem {
   file: string;
@@ -64,39 +49,9 @@ export interface SpecItem {
   statAt?: number;
 }
 
-/** The environment of phase one, built the same way in every thread. */
-export function phaseOneEnv(setup: PhaseOneSetup, orgs: Map<string, OrgIndex | undefined>): { config: ResolvedConfig; envFor(file: string): FileEnv } {
-  const config = resolveConfig(setup.config.raw, { ...(setup.config.file ? { file: setup.config.file } : {}), overrides: setup.config.ruleFlags });
-  const registry = engineRules();
-  const orgOfFolder = new Map(setup.orgOfFolder);
-  return {
-    config,
-    envFor(file) {
-      const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-      const orgFile = orgOfFolder.get(folder) ?? undefined;
-      const org = orgFile ? orgs.get(orgFile) : undefined;
-      return {
-        rules: config.rulesFor(setup.configPrefix + file),
-        registry,
-        ...(org ? { org } : {}),
-        ...(setup.codeowners !== undefined ? { codeowners: setup.codeowners } : {}),
-        today: setup.today,
-      };
-    },
-  };
-}
-
-/** The org registries of a run, indexed (one that does not load checks nothing; its own findings say why). */
-export function orgIndexes(setup: PhaseOneSetup): Map<string, OrgIndex | undefined> {
-  return new Map(setup.orgs.map(([file, text]) => {
-    const loaded = loadOrg(file, text);
-    return [file, loaded.org ? indexOrg(loaded.org) : undefined] as const;
-  }));
-}
-
 /** A lane of work: checks a batch of specs and answers with copies of their reports. */
 function createLane(setup: PhaseOneSetup, read?: (file: string) => SourceContent) {
-  const { envFor } = phaseOneEnv(setup, orgIndexes(setup));
+  const { envFor } = phaseOneEnv(setup);
   // Each spec is decoded before the next is read, so one buffer serves them all.
   const reader = new SourceReader();
   return (items: SpecItem[]): CachedReply[] =>

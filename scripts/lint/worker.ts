@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { workerLane, type PhaseOneSetup, type SpecItem } from './runner.ts';
+import type { PhaseOneSetup } from './environment.ts';
+import { workerLane, type SpecItem } from './runner.ts';
 
 /** A lint worker thread: runs phase one on the batches the main thread sends, in order. */
 const lane = workerLane(workerData as PhaseOneSetup);

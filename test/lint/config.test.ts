@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRuleFlags, resolveConfig } from '../../scripts/lint/config.ts';
 import { UsageError } from '../../scripts/lint/messages.ts';
 import { engineRules } from '../../scripts/lint/registry.ts';
+import { handbook, lintDisk, ORG, spec } from './helpers.ts';
 
 const failure = (raw: unknown, locale: 'en' | 'zh-CN' = 'en') => {
   try {
@@ -65,8 +68,11 @@ describe('config', () => {
     expect(() => parseRuleFlags(['schema'])).toThrow('Option --rule needs id:severity');
   });
 
-  it('hashes configs so that a change is a different cache key', () => {
-    expect(resolveConfig({ extends: 'recommended' }).hash).toBe(resolveConfig({ extends: 'recommended' }).hash);
-    expect(resolveConfig({ extends: 'recommended' }).hash).not.toBe(resolveConfig({ extends: 'recommended', rules: { schema: 'warn' } }).hash);
+  it('keys the cache by the config, so a changed config never reuses a report', async () => {
+    const root = handbook({ 'processlint.config.yml': 'extends: recommended\n', 'processes/org.yml': ORG, 'processes/a.md': spec('a', 'titel: x\n') });
+    const severity = async () => (await lintDisk(root, { cacheRoot: root })).results[0]!.findings.find((finding) => finding.ruleId === 'schema')?.severity;
+    expect(await severity()).toBe('error');
+    writeFileSync(path.join(root, 'processlint.config.yml'), 'extends: recommended\nrules:\n  schema: warn\n');
+    expect(await severity()).toBe('warning');
   });
 });
