@@ -222,6 +222,7 @@ for (const size of lintSizes) {
   const lints: Measurement[] = [];
   const everyFindings: Measurement[] = [];
   let everyReport: ReturnType<typeof lintReport> | undefined;
+  let report: ReturnType<typeof lintReport> | undefined;
   // Once unmeasured: the first run compiles what --version did not load, and warms the file cache.
   failIf(measure(NODE, lintArgs(['--no-cache']), { cwd: dir }), 'lint (warm-up)', [0, 1]);
   for (let round = 0; round < 5; round++) {
@@ -231,6 +232,7 @@ for (const size of lintSizes) {
     const lintRun = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
     failIf(lintRun, 'lint', [0, 1]);
     lints.push(lintRun);
+    report = lintReport();
     const restore = everySpecWithFindings(dir, files);
     const findingsRun = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
     failIf(findingsRun, 'lint, every spec with findings', [1]);
@@ -244,7 +246,6 @@ for (const size of lintSizes) {
   rows.push({ id: `floor-${size}`, label: `floor: read + gray-matter (${(bytes / 1024 / 1024).toFixed(0)} MB)`, size, ...stats(floor), ratio: 1, note: `${floorFiles} files; median of ${spread(floors)}` });
   console.log(`  floor            ${fmt(floor.seconds)} s  ${fmt(floor.peakMb, 0)} MB  (${spread(floors)})`);
 
-  const report = lintReport();
   const lintRatio = lint.seconds / floor.seconds;
   const peak = Math.max(...lints.map((m) => m.peakMb ?? 0));
   const big = size >= 10_000;
@@ -256,10 +257,10 @@ for (const size of lintSizes) {
     peakMb: peak,
     ratio: lintRatio,
     ...(big ? { target: '≤ 1.5× floor, < 150 MB', pass: lintRatio <= 1.5 && peak < 150, verdict: `time ${lintRatio <= 1.5 ? 'PASS' : 'FAIL'}, memory ${peak < 150 ? 'PASS' : 'FAIL'}` } : {}),
-    note: `${report.files} files, ${report.errors} errors, ${report.warnings} warnings; median of ${spread(lints)}, ratios ${lints.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peak MB is the highest of the five (${lints.map((m) => fmt(m.peakMb, 0)).join(' / ')})`,
+    note: `${report!.files} files, ${report!.errors} errors, ${report!.warnings} warnings; median of ${spread(lints)}, ratios ${lints.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peak MB is the highest of the five (${lints.map((m) => fmt(m.peakMb, 0)).join(' / ')})`,
   });
-  if (report.files !== size + 0 && report.files !== size + 1) notes.push(`lint ${size}: the report lists ${report.files} files for ${size} specs.`);
-  if (report.errors + report.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report.rules)}`);
+  if (report!.files !== size + 0 && report!.files !== size + 1) notes.push(`lint ${size}: the report lists ${report!.files} files for ${size} specs.`);
+  if (report!.errors + report!.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report!.rules)}`);
   console.log(`  lint             ${fmt(lint.seconds)} s  ${fmt(peak, 0)} MB  ${fmt(lintRatio)}× floor  (${rows.at(-1)!.note})`);
 
   const every = median(everyFindings);
