@@ -39,7 +39,23 @@ export function loadOrg(file: string, content: Uint8Array | string, locale: Loca
       });
     }
   });
-  for (const [list, items] of [['departments', org.departments], ['roles', org.roles]] as const) {
+  // Duties are referenced by roles and by the incompatible pairs; a misspelt id would silently disable a pair.
+  const duties = new Set((org.duties ?? []).map((d) => d.id));
+  const dutyRefs: Array<[YamlPath, string]> = [
+    ...org.roles.flatMap((role, index) => (role.duties ?? []).map((duty, j): [YamlPath, string] => [['roles', index, 'duties', j], duty])),
+    ...(org.incompatibleDuties ?? []).flatMap((pair, index) => pair.duties.map((duty, j): [YamlPath, string] => [['incompatibleDuties', index, 'duties', j], duty])),
+  ];
+  for (const [path, duty] of dutyRefs) {
+    if (duties.has(duty)) continue;
+    problems.push({
+      ...yaml.locate(path),
+      path,
+      message: locale === 'zh-CN'
+        ? `职务 \`${duty}\` 不在 duties 中，请先在 duties 中添加该职务或更正标识。`
+        : `The duty \`${duty}\` is not in duties. Add it to duties or correct the id.`,
+    });
+  }
+  for (const [list, items] of [['departments', org.departments], ['roles', org.roles], ['duties', org.duties ?? []]] as const) {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (seen.has(item.id)) {
