@@ -86,6 +86,7 @@ export const StepSchema = z
     controls: TextList.optional().meta(bilingual('关键控制点：必须检查、不可省略的事项', 'Key control points: checks that must not be skipped')),
     tools: TextList.optional().meta(bilingual('所需工具或系统，例如 OA 系统', 'Tools or systems used, e.g. the OA system')),
     next: z.union([IdSchema, z.array(IdSchema)]).optional().meta(bilingual('下一步骤标识；写成列表表示并行分支；不写表示流程在此结束', 'Next step id; a list means parallel branches; absent means the process ends here')),
+    loop: z.boolean().optional().meta(bilingual('为 true 表示 next 回到之前的步骤（有意的回退，例如返工后重新检验），不算作错误的循环', 'true marks the `next` as an intended loop back to an earlier step (e.g. rework, then inspect again), not a broken cycle')),
     branches: z.array(BranchSchema).optional().meta(bilingual('决策分支：每个分支写明条件 when 与去向 to；审批步骤的分支还要写 outcome', 'Decision branches: each with a condition `when` and a target `to`; on an approval also its `outcome`')),
     duties: z.array(IdSchema).optional().meta(bilingual('本步骤行使的职务（processes/org.yml 中 duties 的标识），用于不相容职务分离检查，例如 [record]', 'Duties this step exercises (ids of `duties` in processes/org.yml), checked for segregation of incompatible duties, e.g. [record]')),
     recuseTo: RoleRef.optional().meta(bilingual('回避：办理人恰好也是本案的申请人（或担任了与本步骤不相容的职务）时，改由此岗位办理，例如部门负责人本人的报销由分管领导审批', 'Recusal: the role that takes the step over when its holder is also the requester (or holds a duty incompatible with it) in the case at hand')),

@@ -77,7 +77,7 @@ kpis: []
 # 关键控制点（controls），以及下一步（next，写成列表表示并行）或决策分支（branches，每个分支写 when 条件和 to 去向）。
 # 没有 next 和 branches 的步骤就是流程的终点。审批步骤（kind: approval）必须写出不同意时怎么办：用 branches，
 # 每个分支写 outcome: approved（同意）或 rejected（不同意：退回修改的分支加 loop: true，否决的分支走向结束）。
-# loop: true 只写在回到之前步骤的分支上。需要不相容职务分离的步骤用 duties 写明职务（见 org.yml 的 duties）。
+# loop: true 只写在回到之前步骤的分支上；next 回到之前的步骤时（如返工后重新检验）写在该步骤上。需要不相容职务分离的步骤用 duties 写明职务（见 org.yml 的 duties）。
 steps:
   - id: start
     name: 待填写：第一个步骤
