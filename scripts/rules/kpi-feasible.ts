@@ -1,3 +1,4 @@
+import { bilingual } from '../../schemas/describe.ts';
 import { z } from '../../schemas/zod.ts';
 import { defineRule } from '../lint/rule.ts';
 import { unitMinutes } from '../model/deadline.ts';
@@ -8,7 +9,7 @@ import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
 const Options = z.strictObject({
   /** Length of a workday in hours, for converting hours and workdays. */
-  workdayHours: z.number().positive().max(24).default(8),
+  workdayHours: z.number().positive().max(24).default(8).meta(bilingual('一个工作日的小时数，用于换算小时与工作日', 'Hours in a workday, for converting hours and workdays')),
 });
 
 /**
