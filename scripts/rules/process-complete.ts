@@ -89,7 +89,7 @@ export default defineRule<z.output<typeof Options>>({
     const matchers = matchersFor(options?.placeholders ?? PLACEHOLDERS);
     visitTexts(spec, [], (text, path) => {
       const found = matchers.find((matcher) => matcher.test(text));
-      if (found) context.report({ messageId: 'placeholder', data: { field: formatPath(path), placeholder: found.word }, path });
+      if (found) context.report({ messageId: 'placeholder', data: { field: formatPath(path), placeholder: found.word }, path: [...path] });
     });
 
     const monitor = spec.lifecycle?.monitor;
@@ -135,11 +135,24 @@ function placeholderMatcher(word: string): Matcher {
   return { word, test: (text) => pattern.test(text) };
 }
 
-/** Calls `visit` with every text in the front matter and its path. */
-function visitTexts(value: unknown, path: YamlPath, visit: (text: string, path: YamlPath) => void): void {
+/**
+ * Calls `visit` with every text in the front matter and its path. The path is one array
+ * pushed and popped on the way (a spec has hundreds of texts); `visit` copies it if it keeps it.
+ */
+function visitTexts(value: unknown, path: Array<string | number>, visit: (text: string, path: YamlPath) => void): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => visitTexts(item, [...path, index], visit));
-  else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) if (key !== '$schema') visitTexts(item, [...path, key], visit);
+  else if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      path.push(index);
+      visitTexts(item, path, visit);
+      path.pop();
+    });
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$schema') continue;
+      path.push(key);
+      visitTexts(item, path, visit);
+      path.pop();
+    }
   }
 }

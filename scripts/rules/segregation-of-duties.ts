@@ -64,7 +64,8 @@ export default defineRule({
   },
   check(context) {
     const { model, org } = context;
-    if (!org) return;
+    // Most processes name no duties: nothing to order or compare.
+    if (!org || !model.steps.some((node) => node.step.duties?.length)) return;
     const declared = new Set((org.org.duties ?? []).map((duty) => duty.id));
     const held = new Map<string, Held[]>();
     for (const node of flowOrder(model)) {
