@@ -16,6 +16,8 @@ export const STATUSES = ['draft', 'review', 'published', 'retired'] as const;
 export const STAGE_IDS = ['define', 'analyze', 'design', 'review', 'release', 'monitor', 'improve'] as const;
 export const STAGE_STATUSES = ['done', 'in-progress', 'planned', 'skipped'] as const;
 export const STEP_KINDS = ['task', 'approval', 'decision'] as const;
+/** What an approval decided: every branch of an approval step names one. */
+export const APPROVAL_OUTCOMES = ['approved', 'rejected'] as const;
 
 export type StageId = (typeof STAGE_IDS)[number];
 
@@ -60,7 +62,11 @@ export const BranchSchema = z
   .strictObject({
     when: z.string().optional().meta(bilingual('分支条件，例如 金额≤5万元', 'Condition of this branch, e.g. amount <= 50,000')),
     to: IdSchema.meta(bilingual('条件成立时进入的步骤标识', 'Id of the step taken when the condition holds')),
-    loop: z.boolean().optional().meta(bilingual('为 true 表示这是有意的回退（例如资料不全退回补充），不算作错误的循环', 'true marks an intended loop back (e.g. incomplete documents sent back), not a broken cycle')),
+    loop: z.boolean().optional().meta(bilingual('为 true 表示这是有意的回退（例如资料不全退回补充），不算作错误的循环；只能写在回到之前步骤的分支上', 'true marks an intended loop back (e.g. incomplete documents sent back), not a broken cycle; only on a branch back to an earlier step')),
+    outcome: z
+      .enum(APPROVAL_OUTCOMES)
+      .optional()
+      .meta(bilingual('审批步骤的分支必填：approved 同意（通过）、rejected 不同意（退回修改写 loop: true，否决则走向结束）', 'Required on the branches of an approval: approved, or rejected (sent back for rework with loop: true, or refused and going to an end)')),
   })
   .meta(bilingual('决策分支', 'A decision branch'));
 
@@ -80,7 +86,10 @@ export const StepSchema = z
     controls: TextList.optional().meta(bilingual('关键控制点：必须检查、不可省略的事项', 'Key control points: checks that must not be skipped')),
     tools: TextList.optional().meta(bilingual('所需工具或系统，例如 OA 系统', 'Tools or systems used, e.g. the OA system')),
     next: z.union([IdSchema, z.array(IdSchema)]).optional().meta(bilingual('下一步骤标识；写成列表表示并行分支；不写表示流程在此结束', 'Next step id; a list means parallel branches; absent means the process ends here')),
-    branches: z.array(BranchSchema).optional().meta(bilingual('决策分支：每个分支写明条件 when 与去向 to', 'Decision branches: each with a condition `when` and a target `to`')),
+    loop: z.boolean().optional().meta(bilingual('为 true 表示 next 回到之前的步骤（有意的回退，例如返工后重新检验），不算作错误的循环', 'true marks the `next` as an intended loop back to an earlier step (e.g. rework, then inspect again), not a broken cycle')),
+    branches: z.array(BranchSchema).optional().meta(bilingual('决策分支：每个分支写明条件 when 与去向 to；审批步骤的分支还要写 outcome', 'Decision branches: each with a condition `when` and a target `to`; on an approval also its `outcome`')),
+    duties: z.array(IdSchema).optional().meta(bilingual('本步骤行使的职务（processes/org.yml 中 duties 的标识），用于不相容职务分离检查，例如 [record]', 'Duties this step exercises (ids of `duties` in processes/org.yml), checked for segregation of incompatible duties, e.g. [record]')),
+    recuseTo: RoleRef.optional().meta(bilingual('回避：办理人恰好也是本案的申请人（或担任了与本步骤不相容的职务）时，改由此岗位办理，例如部门负责人本人的报销由分管领导审批', 'Recusal: the role that takes the step over when its holder is also the requester (or holds a duty incompatible with it) in the case at hand')),
   })
   .meta(bilingual('流程步骤', 'A process step'));
 
@@ -112,14 +121,16 @@ export const LifecycleSchema = z
     analyze: stage('阶段二：流程现状调研与分析', 'Stage 2: analyse the current state').optional(),
     design: stage('阶段三：流程设计与优化', 'Stage 3: design and optimise').optional(),
     review: stage('阶段四：评审与修订', 'Stage 4: review and revise', {
-      approvedBy: RoleRef.optional().meta(bilingual('签字确认的分管领导岗位', 'Role of the executive who signed off')),
-      reviewers: z.array(RoleRef).optional().meta(bilingual('参与评审的岗位', 'Roles that took part in the review')),
+      approvedBy: RoleRef.optional().meta(bilingual('签字确认的分管领导岗位（不能是流程负责人本人）', 'Role of the executive who signed off (not the process owner)')),
+      reviewers: z.array(RoleRef).optional().meta(bilingual('参与跨部门评审的岗位，至少一个来自其他部门', 'Roles that took part in the cross-department review, at least one from another department')),
     }).optional(),
     release: stage('阶段五：发布与培训', 'Stage 5: release and train', {
       effective: DateSchema.optional().meta(bilingual('生效日期', 'Effective date')),
     }).optional(),
     monitor: stage('阶段六：执行与监控', 'Stage 6: execute and monitor', {
-      cadence: z.string().optional().meta(bilingual('监控频率，例如 每月', 'Monitoring cadence, e.g. monthly')),
+      cadence: z.string().optional().meta(bilingual('提取流程 KPI 数据、对比目标值的频率，例如 每月', 'How often the KPIs are extracted and compared with their targets, e.g. monthly')),
+      firstMonthCadence: z.string().optional().meta(bilingual('执行首月跟踪运行情况的频率，例如 每日', 'How often the process is followed in its first month after release, e.g. daily')),
+      feedbackCadence: z.string().optional().meta(bilingual('收集员工反馈的频率，例如 每季度', 'How often staff feedback on the process is collected, e.g. quarterly')),
     }).optional(),
     improve: stage('阶段七：持续优化', 'Stage 7: continuously improve', {
       lastReview: DateSchema.optional().meta(bilingual('最近一次全面复盘日期', 'Date of the last full review')),

@@ -98,6 +98,7 @@ export const MESSAGES = {
     en: 'Role `{{role}}` belongs to department `{{department}}`, which is not in departments. Add the department or correct the id.',
     'zh-CN': '岗位 `{{role}}` 所属部门 `{{department}}` 不在 departments 中，请先添加该部门或更正标识。',
   },
+  'org.unknownDuty': { en: 'The duty `{{duty}}` is not in duties. Add it to duties or correct the id.', 'zh-CN': '职务 `{{duty}}` 不在 duties 中，请先在 duties 中添加该职务或更正标识。' },
   'org.duplicateId': { en: 'The id `{{id}}` is used twice; make it unique.', 'zh-CN': '标识 `{{id}}` 重复，请改为唯一的标识。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -272,3 +272,10 @@ export function deadlineMinutes(deadline: Deadline, workdayHours: number): numbe
   }
   return undefined;
 }
+
+const PERIOD_DAYS: Record<Period, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
+
+/** How many calendar days a recurring deadline's cycle lasts (a month is 30.44); `undefined` for any other kind. */
+export function recurrenceDays(deadline: Deadline): number | undefined {
+  return deadline.kind === 'recurring' ? PERIOD_DAYS[deadline.every] * deadline.interval : undefined;
+}

@@ -38,9 +38,9 @@ describe('VS Code settings', () => {
 });
 
 describe('snippets', () => {
-  it('offers a step, a decision, a KPI and an exception, in Markdown and YAML files', () => {
+  it('offers a step, a decision, an approval, a KPI and an exception, in Markdown and YAML files', () => {
     const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-    expect(prefixes).toEqual(expect.arrayContaining(['step', 'decision', 'kpi', 'exception', 'history']));
+    expect(prefixes).toEqual(expect.arrayContaining(['step', 'decision', 'approval', 'kpi', 'exception', 'history']));
     for (const snippet of Object.values(snippets)) expect(snippet.scope).toBe('markdown,yaml');
   });
 
@@ -58,6 +58,15 @@ describe('snippets', () => {
     expect(spec.steps.at(-1)!.branches).toEqual([
       { when: '金额≤5万元', to: 'manager-approval' },
       { when: '金额>5万元', to: 'director-approval' },
+    ]);
+  });
+
+  it('an approval expands into an approval step with both outcomes, the rejection sent back', () => {
+    const spec = valid(edit(SPEC, ['lifecycle:\n', `${expand(snippet('approval'), '  ')}lifecycle:\n`]));
+    expect(spec.steps.at(-1)).toMatchObject({ id: 'approve', kind: 'approval' });
+    expect(spec.steps.at(-1)!.branches).toEqual([
+      { when: '同意', outcome: 'approved', to: 'next-step-id' },
+      { when: '不同意，退回修改', outcome: 'rejected', to: 'request-step-id', loop: true },
     ]);
   });
 
