@@ -22,11 +22,20 @@ if (tooOld && projectNode && projectNode !== process.execPath) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 } else {
   module.enableCompileCache?.();
-  if (!process.features.typescript) {
-    const { register } = await import('tsx/esm/api');
-    register();
+  try {
+    if (!process.features.typescript) {
+      const { register } = await import('tsx/esm/api');
+      register();
+    }
+    const { createConnection, ProposedFeatures } = await import('vscode-languageserver/node');
+    const { startServer } = await import('./server.ts');
+    // Always stdio (editors pass `--stdio`, which is what it means).
+    startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  } catch (error) {
+    // The editor shows stderr in its log of the server: say what to do rather than print a stack.
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    process.stderr.write(`processlint language server: a package is missing (${error.message.split('\n')[0]}). Run \`npm ci\` in ${root}, then restart the server.\n`);
+    process.exitCode = 1;
   }
-  const { createConnection, ProposedFeatures } = await import('vscode-languageserver/node');
-  const { startServer } = await import('./server.ts');
-  startServer(createConnection(ProposedFeatures.all));
 }

@@ -44,6 +44,8 @@ export interface ClientOptions {
   locale?: string;
   initializationOptions?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** How to start the server (default: this Node running `server.mjs --stdio`), run in `root`. */
+  command?: [string, ...string[]];
 }
 
 interface Published {
@@ -62,7 +64,8 @@ export class LspClient {
   private stderr = '';
 
   constructor(readonly options: ClientOptions) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    this.child = spawn(command, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
