@@ -45,7 +45,7 @@ import { withoutModeline, yamlService } from './yaml-service.ts';
  */
 
 /** How long typing must pause before the spec is checked again. */
-export const DEBOUNCE_MS = 150;
+export const DEBOUNCE_MS = 100;
 
 /** What an editor may pass in `initializationOptions`. */
 export interface ServerOptions {
