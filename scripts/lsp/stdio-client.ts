@@ -63,7 +63,10 @@ export class LspClient {
   private versions = new Map<string, number>();
   private stderr = '';
 
-  constructor(readonly options: ClientOptions) {
+  readonly options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
     const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
     this.child = spawn(command, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
