@@ -298,6 +298,28 @@ describe('in a handbook of its own', () => {
     }
   });
 
+  it("shows org.yml's own problems on org.yml, as the CLI reports them, and clears them once fixed", async () => {
+    const file = 'processes/clean.md';
+    const uri = client.uri(file);
+    const orgUri = client.uri('processes/org.yml');
+    const org = read('processes/org.yml');
+    writeFileSync(path.join(root, 'processes/org.yml'), org.replace('    name: 财务部\n', ''));
+    try {
+      const published = client.diagnosticsFor(orgUri);
+      await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '');
+      const { diagnostics } = await published;
+      const cli = await lintProject({ source: diskSource(root), specs: [file], today: TODAY });
+      const findings = cli.results.find((result) => result.file === 'processes/org.yml')!.findings;
+      expect(findings.length).toBeGreaterThan(0);
+      expect(diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code, d.message])).toEqual(findings.map((f) => [f.line, f.column, f.ruleId, messageOf(f, 'zh-CN')]));
+    } finally {
+      writeFileSync(path.join(root, 'processes/org.yml'), org);
+    }
+    const cleared = client.diagnosticsFor(orgUri);
+    await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '');
+    expect((await cleared).diagnostics).toEqual([]);
+  });
+
   it('gives Markdown that is no spec nothing to show', async () => {
     const readme = await client.open('README.md', read('README.md'));
     const file = 'processes/schema.md';
