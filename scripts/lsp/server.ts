@@ -47,6 +47,9 @@ import { withoutModeline, yamlService } from './yaml-service.ts';
 /** How long typing must pause before the spec is checked again. */
 export const DEBOUNCE_MS = 100;
 
+/** Without file watching, how often the specs on disk are listed and their sizes and times read again. */
+const RESCAN_MS = 1000;
+
 /** What an editor may pass in `initializationOptions`. */
 export interface ServerOptions {
   /** The messages' language when the editor does not say (`zh-CN` or `en`). */
@@ -77,6 +80,7 @@ export function startServer(connection: Connection): void {
   /** Org registries with findings published, per handbook, so they are cleared once fixed. */
   const orgUris = new Map<Handbook, Set<string>>();
   const justOpened = new Set<string>();
+  const lookedAt = new Map<Handbook, number>();
   let locale: Locale = localeFromEnv(process.env);
   let fixedToday: string | undefined;
   let watching = false;
@@ -103,7 +107,12 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(handbook));
     timers.delete(handbook);
     const open = openIn(handbook);
-    if (!watching) handbook.markStale();
+    // An editor that does not watch files for us: look at the specs on disk again now and then
+    // (org.yml, CODEOWNERS and the config are read at every check anyway).
+    if (!watching && Date.now() - (lookedAt.get(handbook) ?? 0) >= RESCAN_MS) {
+      handbook.markStale();
+      lookedAt.set(handbook, Date.now());
+    }
     let result: HandbookLint;
     try {
       result = handbook.lint(new Map(open.map(({ document, file }) => [file, document.getText()])), fixedToday ?? todayLocal());
