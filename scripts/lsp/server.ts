@@ -61,7 +61,7 @@ export interface ServerOptions {
 const ACTIONS = {
   fix: { en: 'Fix automatically ({{rule}})', 'zh-CN': '自动修复（{{rule}}）' },
   fixAll: { en: 'Fix every problem processlint can fix', 'zh-CN': '自动修复 processlint 能修复的全部问题' },
-  configBroken: { en: 'processlint cannot check this file: {{reason}}', 'zh-CN': 'processlint 无法检查此文件：{{reason}}' },
+  cannotCheck: { en: 'processlint cannot check this file: {{reason}}', 'zh-CN': 'processlint 无法检查此文件：{{reason}}' },
 } as const;
 
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.${TOOL_NAME}`;
@@ -86,14 +86,20 @@ export function startServer(connection: Connection): void {
   let watching = false;
   let yaml: Promise<LanguageService> | undefined;
 
+  /** Each open document's handbook (or none), found once: every check asks for every open document's. */
+  const places = new Map<string, OpenSpec | null>();
   const specOf = (uri: string): OpenSpec | undefined => {
-    if (!uri.startsWith('file:')) return undefined;
-    const place = handbookOf(fileURLToPath(uri));
-    if (!place) return undefined;
-    const key = `${place.root}\0${place.folder}`;
-    let handbook = handbooks.get(key);
-    if (!handbook) handbooks.set(key, (handbook = new Handbook(place)));
-    return { handbook, file: toPosix(path.relative(place.root, fileURLToPath(uri))) };
+    if (places.has(uri)) return places.get(uri) ?? undefined;
+    const place = uri.startsWith('file:') ? handbookOf(fileURLToPath(uri)) : undefined;
+    let spec: OpenSpec | null = null;
+    if (place) {
+      const key = `${place.root}\0${place.folder}`;
+      let handbook = handbooks.get(key);
+      if (!handbook) handbooks.set(key, (handbook = new Handbook(place)));
+      spec = { handbook, file: toPosix(path.relative(place.root, fileURLToPath(uri))) };
+    }
+    places.set(uri, spec);
+    return spec ?? undefined;
   };
 
   const openIn = (handbook: Handbook): Array<{ document: TextDocument; file: string }> =>
@@ -121,7 +127,7 @@ export function startServer(connection: Connection): void {
       const reason = error instanceof UsageError ? error.text(locale) : m(locale, 'internalError', { reason: error instanceof Error ? error.message : String(error) });
       if (!(error instanceof UsageError)) connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       for (const { document } of open) {
-        const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, severity: DiagnosticSeverity.Error, source: TOOL_NAME, message: render(ACTIONS.configBroken[locale], { reason }, locale) };
+        const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, severity: DiagnosticSeverity.Error, source: TOOL_NAME, message: render(ACTIONS.cannotCheck[locale], { reason }, locale) };
         void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [diagnostic] });
       }
       return undefined;
@@ -171,6 +177,15 @@ export function startServer(connection: Connection): void {
     return fresh ? last : lint(spec.handbook);
   };
 
+  /** The YAML language service; without it (it failed to load, and said why once) ids are still completed. */
+  const schemaService = async (): Promise<LanguageService | undefined> => {
+    try {
+      return await yaml;
+    } catch {
+      return undefined;
+    }
+  };
+
   const idSources = (document: TextDocument, spec: OpenSpec, parsed: IdSources['document']): IdSources => {
     const result = current(document, spec);
     const processes = new Map<string, string>();
@@ -185,8 +200,8 @@ export function startServer(connection: Connection): void {
     if (typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today)) fixedToday = options.today;
     watching = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     yaml = yamlService(params.capabilities);
-    // Loaded in the background; a failure shows when completion or hover first needs it.
-    yaml.catch(() => undefined);
+    // Loaded in the background, while the first specs are checked.
+    yaml.catch((error: unknown) => connection.console.error(`The YAML language service could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -206,6 +221,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => {
+    // An org.yml added or removed can move a document to another handbook.
+    places.clear();
     for (const handbook of handbooks.values()) {
       handbook.markStale();
       if (openIn(handbook).length > 0) schedule(handbook, 0);
@@ -222,6 +239,7 @@ export function startServer(connection: Connection): void {
     justOpened.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     const spec = specOf(document.uri);
+    places.delete(document.uri);
     if (!spec) return;
     // Its file on disk now stands for it in the others' references.
     spec.handbook.markStale();
@@ -236,8 +254,9 @@ export function startServer(connection: Connection): void {
     const parsed = parseView(view);
     const site = valueAt(parsed, view.yaml, document.offsetAt(position));
     const ids: CompletionItem[] = site ? idCompletions(site, idSources(document, spec, parsed), document, locale) : [];
-    const schema = await (await yaml!).doComplete(TextDocument.create(document.uri, 'yaml', document.version, withoutModeline(view.yaml)), position, false);
-    return { isIncomplete: schema.isIncomplete, items: [...ids, ...schema.items] };
+    const service = await schemaService();
+    const schema = service ? await service.doComplete(TextDocument.create(document.uri, 'yaml', document.version, withoutModeline(view.yaml)), position, false) : undefined;
+    return { isIncomplete: schema?.isIncomplete ?? false, items: [...ids, ...(schema?.items ?? [])] };
   });
 
   connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
@@ -248,7 +267,8 @@ export function startServer(connection: Connection): void {
     const parsed = parseView(view);
     const site = valueAt(parsed, view.yaml, document.offsetAt(position));
     const named = site ? idHover(site, idSources(document, spec, parsed), locale) : undefined;
-    const schema = await (await yaml!).doHover(TextDocument.create(document.uri, 'yaml', document.version, withoutModeline(view.yaml)), position);
+    const service = await schemaService();
+    const schema = service ? await service.doHover(TextDocument.create(document.uri, 'yaml', document.version, withoutModeline(view.yaml)), position) : null;
     const described = schema && typeof schema.contents === 'object' && 'kind' in schema.contents ? (schema.contents as MarkupContent).value : undefined;
     if (!named && !described) return null;
     const value = [named?.value, described].filter((part): part is string => Boolean(part)).join('\n\n---\n\n');
