@@ -57,6 +57,8 @@ export interface ValueSite {
   end: number;
   /** What is typed so far (empty at `key: |`). */
   text: string;
+  /** What an inserted value must start with: a space right after `key:`, where YAML needs one. */
+  lead: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface ValueSite {
  * sequence item (`- |`, `[a, |]`). Keys and the space between entries are not values.
  */
 export function valueAt(document: Document, source: string, offset: number): ValueSite | undefined {
-  const at = (path: YamlPath, start: number, end: number): ValueSite => ({ path, start, end, text: source.slice(start, end) });
+  const at = (path: YamlPath, start: number, end: number, lead = ''): ValueSite => ({ path, start, end, text: source.slice(start, end), lead });
   const walk = (node: unknown, path: YamlPath): ValueSite | undefined => {
     if (isScalar(node)) {
       const [start, end] = node.range ?? [offset, offset];
@@ -79,7 +81,8 @@ export function valueAt(document: Document, source: string, offset: number): Val
         const value = pair.value as Node | null;
         if (!value || (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1])) {
           // `key:` with nothing after it yet: a value only on the key's own line, after the colon.
-          if (/^[ \t]*:[ \t]*$/.test(source.slice(keyEnd, offset))) return at([...path, key], offset, offset);
+          const between = source.slice(keyEnd, offset);
+          if (/^[ \t]*:[ \t]*$/.test(between)) return at([...path, key], offset, offset, between.endsWith(':') ? ' ' : '');
           continue;
         }
         const range = value.range;

@@ -108,7 +108,7 @@ export function idCompletions(site: ValueSite, sources: IdSources, text: TextDoc
     ...(choice.documentation ? { documentation: choice.documentation } : {}),
     filterText: choice.id,
     sortText: `0${String(i).padStart(5, '0')}`,
-    textEdit: { range, newText: choice.id },
+    textEdit: { range, newText: site.lead + choice.id },
   }));
 }
 

@@ -80,7 +80,9 @@ describe('valueAt', () => {
   const site = (offset: number) => valueAt(document, view.yaml, offset);
 
   it('finds an empty value after `key: ` on its line', () => {
-    expect(site(after(SPEC, 'owner: '))).toMatchObject({ path: ['owner'], text: '' });
+    expect(site(after(SPEC, 'owner: '))).toMatchObject({ path: ['owner'], text: '', lead: '' });
+    // Right after the colon, a value needs a space before it.
+    expect(site(after(SPEC, 'owner:'))).toMatchObject({ path: ['owner'], text: '', lead: ' ' });
     expect(site(after(SPEC, 'to: '))).toMatchObject({ path: ['steps', 1, 'branches', 0, 'to'], text: '' });
   });
 
