@@ -137,7 +137,7 @@ describe('on a spec of the handbook (zh-CN editor)', () => {
     const kpi = lineOf(/^ {4}source: /);
     for (const items of [await at(escalate + 2, '    next: '), await at(escalate + 2, '    next: [dispatch, '), await at(branch + 1, '        to: '), await at(kpi + 1, '    from: '), await at(kpi + 1, '    to: ')]) {
       expect(labels(items).slice(0, steps.length)).toEqual(steps);
-      expect(items.find((item) => item.label === 'escalate')!.detail).toBe('紧急投诉上报');
+      expect(items.find((item) => item.label === 'escalate')!.detail).toBe(/- id: escalate\n\s+name: (.+)/.exec(original)![1]);
     }
     const exceptions = lineOf(/^exceptions:$/);
     expect(labels(await at(exceptions + 3, '    step: '))).toEqual(expect.arrayContaining(steps));
