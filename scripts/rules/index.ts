@@ -11,6 +11,7 @@ import lifecycleStages from './lifecycle-stages.ts';
 import processRef from './process-ref.ts';
 import reviewOverdue from './review-overdue.ts';
 import schema from './schema.ts';
+import stepAccountable from './step-accountable.ts';
 import stepDeadline from './step-deadline.ts';
 import stepOwner from './step-owner.ts';
 import stepRaci from './step-raci.ts';
@@ -31,6 +32,7 @@ export const rules: Record<string, Rule<any>> = {
   'process-ref': processRef,
   'review-overdue': reviewOverdue,
   schema,
+  'step-accountable': stepAccountable,
   'step-deadline': stepDeadline,
   'step-owner': stepOwner,
   'step-raci': stepRaci,
