@@ -17,6 +17,7 @@ import stepOwner from './step-owner.ts';
 import stepRaci from './step-raci.ts';
 import stepReachable from './step-reachable.ts';
 import stepRef from './step-ref.ts';
+import translationComplete from './translation-complete.ts';
 
 /** Every rule, by id (keys sorted). */
 export const rules: Record<string, Rule<any>> = {
@@ -38,4 +39,5 @@ export const rules: Record<string, Rule<any>> = {
   'step-raci': stepRaci,
   'step-reachable': stepReachable,
   'step-ref': stepRef,
+  'translation-complete': translationComplete,
 };
