@@ -26,10 +26,11 @@ function expand(body: string[], indent: string): string {
 }
 
 describe('VS Code settings', () => {
-  it('maps the JSON Schemas to specs and the org registry', () => {
+  it('maps the JSON Schemas to specs, the org registry and the forms registry', () => {
     const settings = read('settings.json');
     expect(settings['yaml.schemas']).toEqual({
       './schemas/json/org.schema.json': ['processes/**/org.yml'],
+      './schemas/json/forms.schema.json': ['processes/**/forms.yml'],
       './schemas/json/process.schema.json': ['processes/**/*.md'],
     });
     expect(read('extensions.json').recommendations).toContain('redhat.vscode-yaml');
