@@ -257,6 +257,8 @@ async function searchSite(base: string, query: string): Promise<{ links: string[
     const message = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '';
     return message.includes(typed) && !/正在搜索|Searching/.test(message);
   }, query, { timeout: 20_000 });
+  // The count comes before the results, which load one fragment at a time.
+  await page.waitForFunction(() => /没有找到|No results/.test(document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '') || document.querySelectorAll('#starlight__search .pagefind-ui__result-link').length > 0, undefined, { timeout: 20_000 });
   await page.waitForTimeout(300);
   const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
   const message = (await page.locator('#starlight__search .pagefind-ui__message').textContent()) ?? '';
