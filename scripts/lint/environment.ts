@@ -196,7 +196,7 @@ export function formNames(setup: PhaseOneSetup): Map<string, ReadonlySet<string>
 }
 
 /**
- * The registered forms that no step names, as findings on their registry (rule `form-registered`):
+ * The registered forms that no step (nor lifecycle stage) names, as findings on their registry (rule `form-registered`):
  * computed from the outlines, and only for a registry whose specs were all checked (`covered`) and
  * could all be read, since a spec left out might be the one that names the form.
  */
@@ -209,7 +209,7 @@ export function unusedForms(setup: PhaseOneSetup, reports: Iterable<Pick<FileRep
     if (!named.has(registry)) named.set(registry, new Set());
     const forms = named.get(registry);
     if (!report.outline) named.set(registry, undefined);
-    else if (forms && report.outline.forms) for (const form of report.outline.forms.split('\n')) forms.add(form);
+    else if (forms) for (const list of [report.outline.forms, report.outline.documents]) if (list) for (const form of list.split('\n')) forms.add(form);
   }
   const findings: Finding[] = [];
   for (const [file, text] of setup.forms) {

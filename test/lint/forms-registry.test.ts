@@ -73,15 +73,17 @@ describe('the forms registry in lintProject', () => {
   it('reports a registered form no step names on the registry, at its entry, only when the run covers every spec below it', async () => {
     const files = {
       'processes/org.yml': ORG,
-      'processes/forms.yml': registry('甲表', '乙表', '丙表'),
+      'processes/forms.yml': registry('甲表', '乙表', '丙表', '丁表'),
       'processes/a.md': withForms('a', ['《甲表》']),
       'processes/sub/b.md': withForms('b', [], ['《丙表》']),
+      // A lifecycle stage's output uses a registered form too.
+      'processes/sub/c.md': spec('c').replace('steps:', 'lifecycle:\n  define: { status: done, date: 2026-01-05, outputs: [《丁表》] }\nsteps:'),
     };
     const whole = await lint(files);
     const result = whole.results.find((r) => r.file === 'processes/forms.yml')!;
     expect(lines(result)).toEqual(['8:11 form-registered/unused']);
     expect([result.errorCount, result.warningCount]).toEqual([0, 1]);
-    expect(worded(result, 'en')[0]!.message).toBe('No step of the handbook uses or produces the registered form 《乙表》. Name it in the `inputs` or `outputs` of the step that uses or produces it, or remove the entry if the form is no longer used.');
+    expect(worded(result, 'en')[0]!.message).toBe('No step or lifecycle stage of the handbook uses or produces the registered form 《乙表》. Name it in the `inputs` or `outputs` of the step that uses or produces it, or remove the entry if the form is no longer used.');
 
     // Linting one spec, the other might name it: nothing is said.
     expect((await lint(files, ['processes/a.md'])).results.map((r) => r.file)).toEqual(['processes/a.md']);
