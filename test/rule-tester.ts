@@ -102,7 +102,7 @@ export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
   const formsText = input.forms === undefined ? FIXTURE_FORMS : input.forms;
   let forms: ReadonlySet<string> | undefined;
   if (formsText !== null) {
-    const loadedForms = loadForms('forms.yml', formsText, org ? { org } : {});
+    const loadedForms = loadForms('forms.yml', formsText);
     if (!loadedForms.registry || loadedForms.problems.length) throw new Error(`the test forms registry is invalid: ${loadedForms.problems.map((p) => `${p.line}:${p.column} ${p.messageId}`).join('; ')}`);
     forms = new Set(loadedForms.registry.forms.map((form) => form.name));
   }
