@@ -109,8 +109,14 @@ export function format(template: string, data: Record<string, unknown> = {}): st
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }
 
-/** The locale from `LC_ALL`/`LC_MESSAGES`/`LANG`: Chinese when it starts with `zh`, else English. */
-export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
+/**
+ * The language the environment names (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, as POSIX orders them):
+ * Chinese when it starts with `zh`, English for any other language, and none (`undefined`) when
+ * nothing is set or the locale is `C`/`POSIX` (`C.UTF-8` is many CI runners' and servers' default),
+ * so that the handbook's own language applies.
+ */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale | undefined {
   const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  if (value === '' || /^(?:C|POSIX)(?:[._@]|$)/i.test(value)) return undefined;
   return /^zh/i.test(value) ? 'zh-CN' : 'en';
 }

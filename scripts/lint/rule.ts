@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import type { HandbookConfig } from '../../schemas/config.ts';
 import type { Process } from '../../schemas/process.ts';
 import type { z } from '../../schemas/zod.ts';
 import type { Position, YamlPath } from '../core/diagnostic.ts';
@@ -37,6 +38,8 @@ export interface RuleMeta<Options> {
   messages: Record<string, Bilingual>;
   /** Options schema; the config's options are parsed through it at start-up. */
   options?: z.ZodType<Options>;
+  /** Option values the handbook's own settings give (e.g. its workday length), used unless the config sets them. */
+  optionsFromHandbook?: (handbook: HandbookConfig) => Partial<Options>;
   /** The rule can repair some of its findings with `--fix`. */
   fixable?: boolean;
   /** The rule also runs when the front matter does not match the schema (only `schema` does). */
