@@ -18,12 +18,14 @@ import reviewIndependence from './review-independence.ts';
 import reviewOverdue from './review-overdue.ts';
 import schema from './schema.ts';
 import segregationOfDuties from './segregation-of-duties.ts';
+import stepAccountable from './step-accountable.ts';
 import stepDeadline from './step-deadline.ts';
 import stepOwner from './step-owner.ts';
 import stepRaci from './step-raci.ts';
 import stepReachable from './step-reachable.ts';
 import stepRef from './step-ref.ts';
 import suppression from './suppression.ts';
+import translationComplete from './translation-complete.ts';
 
 /** Every rule, by id (keys sorted). */
 export const rules: Record<string, Rule<any>> = {
@@ -46,10 +48,12 @@ export const rules: Record<string, Rule<any>> = {
   'review-overdue': reviewOverdue,
   schema,
   'segregation-of-duties': segregationOfDuties,
+  'step-accountable': stepAccountable,
   'step-deadline': stepDeadline,
   'step-owner': stepOwner,
   'step-raci': stepRaci,
   'step-reachable': stepReachable,
   'step-ref': stepRef,
   suppression,
+  'translation-complete': translationComplete,
 };
