@@ -26,10 +26,10 @@ export const HandbookSchema = z
       })
       .default({ ...DEFAULT_HANDBOOK_NAME })
       .meta(bilingual('手册名称，显示在网站标题中', 'The handbook’s name in each language, shown as the site’s title')),
-    url: WebAddress.refine((address) => new URL(address).pathname === '/' && !new URL(address).search && !new URL(address).hash, {
+    url: WebAddress.refine((address) => !URL.canParse(address) || (new URL(address).pathname === '/' && !new URL(address).search && !new URL(address).hash), {
       message: 'must be the root of a site, such as https://handbook.example.org/ (the site is not built for a sub-path)',
     })
-      .transform((address) => new URL(address).href)
+      .transform((address) => (URL.canParse(address) ? new URL(address).href : address))
       .optional()
       .meta(bilingual('手册网站的地址（网站根目录，例如 https://handbook.example.org/）；检查规则的说明链接指向这里', 'The site’s address (its root, e.g. https://handbook.example.org/); the linter links each rule to its page there')),
     repository: WebAddress.refine((address) => /^https?:\/\/[^/]+\/[^/]+\/[^/]+?(?:\.git)?\/?$/.test(address), {

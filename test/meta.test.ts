@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../scripts/core/messages.ts';
-import { DOCS_BASE_URL, docsUrl } from '../scripts/lint/version.ts';
+import { docsUrl } from '../scripts/lint/version.ts';
 import { rules } from '../scripts/rules/index.ts';
 import { ruleOptions } from '../site/lib/rule-options.ts';
 import { runCase } from './rule-tester.ts';
@@ -60,7 +60,9 @@ describe.each(files)('%s', (id) => {
       expect(rule.meta.docs.description[locale].trim()).not.toBe('');
       expect(rule.meta.docs.rationale[locale].trim()).not.toBe('');
     }
-    expect(docsUrl(id)).toBe(`${DOCS_BASE_URL}${id}/`);
+    // Under the site the handbook's settings name; no link when they name none.
+    expect(docsUrl(id, 'https://processes.acme.test/rules/')).toBe(`https://processes.acme.test/rules/${id}/`);
+    expect(docsUrl(id, undefined)).toBeUndefined();
   });
 
   it('has every message in both languages with the same placeholders', () => {

@@ -63,6 +63,8 @@ interface Side {
   texts: Map<string, Uint8Array>;
   org?: Org;
   lint: Map<string, Diagnostic[]>;
+  /** The handbook's workday length at this revision (its config's `handbook.workdayHours`). */
+  workdayHours: number;
 }
 
 /** One side of the diff: its files from git (or the working tree), linted as CI lints them, with the same config and date. */
@@ -74,7 +76,7 @@ async function readSide(rev: string | undefined, cwd: string, options: DiffOptio
   const specs = files.filter((path) => path.endsWith('.md') && texts.has(path));
   const lint = await lintProject({ source: memorySource(texts), specs, ...(options.today ? { today: options.today } : {}) });
   const worded = lint.results.map((result) => [result.file, result.findings.map((finding) => ({ ...finding, message: messageOf(finding, options.locale) }))] as const);
-  return { rev, texts, ...(org ? { org } : {}), lint: new Map(worded) };
+  return { rev, texts, ...(org ? { org } : {}), lint: new Map(worded), workdayHours: lint.config.handbook.workdayHours };
 }
 
 /** The report for `base` → `head` (the working tree when `head` is undefined). */
@@ -136,7 +138,7 @@ export async function semanticDiff(options: DiffOptions): Promise<DiffReport> {
     const changes = diffSpecs(old, neu, {
       ...(after.org ? { org: after.org } : {}),
       ...(before.org ? { beforeOrg: before.org } : {}),
-      workdayHours: 8,
+      workdayHours: after.workdayHours,
       // A deleted spec's findings are gone with it, not fixed.
       lintBefore: pair.oldFile && pair.file ? before.lint.get(pair.oldFile) ?? [] : [],
       lintAfter: pair.file ? after.lint.get(pair.file) ?? [] : [],
