@@ -230,6 +230,18 @@ describe('without Chromium at build time', () => {
   });
 });
 
+describe('the handbook settings', () => {
+  it('name the site and give it no placeholder address: no page links to example.com or a made-up repository', () => {
+    const home = readFileSync(path.join(full.out, 'index.html'), 'utf8');
+    expect(home).toContain('<title>运营流程手册');
+    expect(readFileSync(path.join(full.out, 'en', 'index.html'), 'utf8')).toContain('<title>Operating Handbook');
+    const files = globSync('**/*.{html,xml,txt,js,json,svg,csv}', { cwd: full.out, absolute: true });
+    expect(files.length).toBeGreaterThan(100);
+    const placeholders = files.filter((file) => /handbook\.example\.com|github\.com\/acme\/handbook/.test(readFileSync(file, 'utf8')));
+    expect(placeholders).toEqual([]);
+  });
+});
+
 describe('a broken spec', () => {
   it('stops the build by default with file:line:column lines and what to do, no stack trace', () => {
     expect(broken.failure).toMatch(/astro build exited 1/);
