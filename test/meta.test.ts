@@ -91,20 +91,20 @@ describe.each(files)('%s', (id) => {
   });
 
   it('accepts its valid example with no finding from any rule', () => {
-    const { valid, body } = rule.meta.docs.examples;
-    const result = runCase(rule, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}) });
+    const { valid, body, previous } = rule.meta.docs.examples;
+    const result = runCase(rule, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}), ...(previous ? { previous } : {}) });
     expect(result.loaded.problems).toEqual([]);
     expect(result.findings.en.map((f) => f.message)).toEqual([]);
     // The published example is a clean spec, not only clean for this rule.
     for (const other of Object.values(rules)) {
-      const findings = runCase(other, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}) }).findings.en;
+      const findings = runCase(other, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}), ...(previous ? { previous } : {}) }).findings.en;
       expect(findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     }
   });
 
   it('rejects its invalid example', () => {
-    const { invalid, body } = rule.meta.docs.examples;
-    const result = runCase(rule, { code: invalid, codeowners: CODEOWNERS, ...(body ? { body: body.invalid } : {}) });
+    const { invalid, body, previous } = rule.meta.docs.examples;
+    const result = runCase(rule, { code: invalid, codeowners: CODEOWNERS, ...(body ? { body: body.invalid } : {}), ...(previous ? { previous } : {}) });
     expect(result.findings.en.filter((f) => f.ruleId === id).length).toBeGreaterThan(0);
     if (!body) expect(invalid).not.toBe(rule.meta.docs.examples.valid);
   });
