@@ -45,13 +45,18 @@ function describe(issue: Issue, key: string, value: unknown): { messageId: Messa
   const found = show(value);
   switch (issue.code) {
     case 'invalid_type': {
-      const hint: MessageValue = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? { message: 'schema.quoteHint' } : '';
+      const hint: MessageValue =
+        issue.expected === 'string' && key === 'version' && typeof value === 'number'
+          ? { message: 'schema.versionHint', data: { version: threeParts(value) } }
+          : issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+            ? { message: 'schema.quoteHint' }
+            : '';
       return { messageId: 'schema.type', data: { key, expected: typeName(issue.expected), found, hint } };
     }
     case 'invalid_value':
       return { messageId: 'schema.enum', data: { key, options: issue.values.map((v) => `\`${String(v)}\``).join(', '), found } };
     case 'invalid_format':
-      return { messageId: 'schema.format', data: { key, found, detail: formatDetail(issue) } };
+      return { messageId: 'schema.format', data: { key, found, detail: formatDetail(issue), hint: typeof value === 'string' && /[“”]/.test(value) ? { message: 'schema.curlyQuotes' } : '' } };
     case 'too_small':
       return {
         messageId: 'schema.tooSmall',
@@ -62,6 +67,13 @@ function describe(issue: Issue, key: string, value: unknown): { messageId: Messa
     default:
       return { messageId: 'schema.other', data: { key, detail: issue.message } };
   }
+}
+
+/** `1.4` read as a number, written as the version it meant: 1.4.0. */
+function threeParts(value: number): string {
+  const parts = String(value).split('.');
+  while (parts.length < 3) parts.push('0');
+  return parts.join('.');
 }
 
 function formatDetail(issue: Extract<Issue, { code: 'invalid_format' }>): MessageValue {

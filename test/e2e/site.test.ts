@@ -36,7 +36,8 @@ beforeAll(async () => {
   cpSync('test/fixtures/site-mini', broken.dir, { recursive: true });
   writeFileSync(path.join(broken.dir, 'business', 'broken.md'), '---\nid: broken\ntitle: 坏流程\ncategory: busines\n---\n');
   const brokenEnv = { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-broken'), HANDBOOK_NO_CHROMIUM: '1', HANDBOOK_PROCESSES_DIR: broken.dir, LANG: 'en_US.UTF-8' };
-  broken.failure = await buildSite(broken.out, brokenEnv).then(() => '', (error: Error) => error.message);
+  // LANG=C.UTF-8, as on CI runners, names no language: the build speaks the handbook's (Chinese).
+  broken.failure = await buildSite(broken.out, { ...brokenEnv, LANG: 'C.UTF-8' }).then(() => '', (error: Error) => error.message);
   broken.log = await buildSite(broken.out, { ...brokenEnv, HANDBOOK_ALLOW_BROKEN: '1' });
   for (const site of [full, mini]) Object.assign(site, await serve(site.out));
   browser = await launchBrowser();
@@ -243,9 +244,10 @@ describe('the handbook settings', () => {
 });
 
 describe('a broken spec', () => {
-  it('stops the build by default with file:line:column lines and what to do, no stack trace', () => {
+  it('stops the build by default with file:line:column lines and what to do, in the handbook’s language, no stack trace', () => {
     expect(broken.failure).toMatch(/astro build exited 1/);
-    expect(broken.failure).toMatch(/broken\.md:4:11 `category` must be one of/);
+    expect(broken.failure).toContain('流程文件有错误，网站未构建');
+    expect(broken.failure).toMatch(/broken\.md:4:11 `category` 只能是 .* 之一，而不是 "busines"/);
     expect(broken.failure).toMatch(/HANDBOOK_ALLOW_BROKEN=1/);
     expect(broken.failure).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
   });

@@ -13,7 +13,7 @@ ruleTester.run('schema', rule, {
     {
       name: 'invalid YAML',
       code: `${HEAD}steps:\n  - { id: submit, name: 提交\n`,
-      errors: [{ messageId: 'yaml.invalid' }],
+      errors: [{ messageId: 'yaml.syntax' }],
     },
     {
       name: 'a wrong type',
