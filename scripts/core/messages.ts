@@ -131,6 +131,18 @@ export const MESSAGES = {
   'schema.unionForm': { en: '{{found}} has the wrong form: write one id, or a list of ids', 'zh-CN': '取值 {{found}} 的形式不对：请写一个标识，或一组标识的列表' },
   'schema.dateFormat': { en: 'must be a date written YYYY-MM-DD, e.g. 2026-03-01', 'zh-CN': '应为 YYYY-MM-DD 格式的日期，例如 2026-03-01' },
   'schema.idFormat': { en: 'must be kebab-case: lower-case letters, digits and single hyphens, e.g. customer-complaint', 'zh-CN': '应为 kebab-case 标识：小写字母、数字和单个连字符，例如 customer-complaint' },
+  'schema.roleIdFormat': {
+    en: 'must be a role id from processes/org.yml (its roles’ `id`, e.g. finance-manager), not a name',
+    'zh-CN': '应为 processes/org.yml 中的岗位标识（roles 的 id，例如 finance-manager），而不是岗位名称',
+  },
+  'schema.departmentIdFormat': {
+    en: 'must be a department id from processes/org.yml (its departments’ `id`, e.g. finance), not a name',
+    'zh-CN': '应为 processes/org.yml 中的部门标识（departments 的 id，例如 finance），而不是部门名称',
+  },
+  'schema.nameNotId': {
+    en: '`{{key}}` takes the {{kind}}’s id, not its name “{{name}}”: did you mean `{{id}}` ({{name}})? `--fix` writes the id.',
+    'zh-CN': '`{{key}}` 要写{{kind}}标识，而不是名称“{{name}}”：是否应为 `{{id}}`（{{name}}）？可用 `--fix` 自动改为标识。',
+  },
   'schema.versionFormat': { en: 'must be a semantic version such as 1.2.0', 'zh-CN': '应为语义化版本号，例如 1.2.0' },
   'schema.handleFormat': { en: 'must be a GitHub user or team such as @alice or @acme/finance', 'zh-CN': '应为 GitHub 用户或团队，例如 @alice 或 @acme/finance' },
   'org.unknownDepartment': {

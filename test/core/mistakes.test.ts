@@ -7,7 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../scripts/core/diagnostic.ts';
+import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
+import { applyFixes } from '../../scripts/lint/fix.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
 
 const DIR = new URL('../fixtures/mistakes/', import.meta.url);
@@ -22,7 +24,7 @@ const MISTAKES: Record<string, { line: number; column: number; messageId: string
   'indent-too-shallow': { line: 21, column: 3, messageId: 'yaml.indentShallower' },
   'no-space-after-colon': { line: 22, column: 13, messageId: 'yaml.colonSpace' },
   'unquoted-version': { line: 7, column: 10, messageId: 'schema.type' },
-  'chinese-role-name': { line: 41, column: 11, messageId: 'schema.format' },
+  'chinese-role-name': { line: 41, column: 11, messageId: 'schema.nameNotId' },
   'list-item-without-dash': { line: 39, column: 5, messageId: 'yaml.missingDash' },
   'duplicate-key': { line: 23, column: 5, messageId: 'yaml.duplicateKey' },
   'stray-quote': { line: 20, column: 11, messageId: 'yaml.strayQuote' },
@@ -65,5 +67,18 @@ describe('a spec that cannot be read', () => {
     expect(referrer.map((f) => [f.ruleId, f.severity])).toEqual([['reference-unchecked', 'warning']]);
     expect(messageOf(referrer[0]!, 'zh-CN')).toMatch(/^这处引用（[a-z-]+）因 test\/fixtures\/mistakes\/tab-indent\.md 无法读取而无法检查。请先修正该文件，这里无需修改。$/);
     expect(messageOf(referrer[0]!, 'en')).toContain('could not be checked because test/fixtures/mistakes/tab-indent.md could not be read');
+  });
+});
+
+describe('a role written by its name', () => {
+  it('is replaced by its id with --fix, and nothing else the spec says changes', async () => {
+    const file = `${folder}/chinese-role-name.md`;
+    const run = await lintProject({ source: memorySource({ [file]: read('chinese-role-name.md'), [`${folder}/org.yml`]: read('org.yml') }), specs: [file], config: { extends: 'recommended' }, today: '2026-06-01', withFixes: true });
+    const entry = run.fixes!.get(file)!;
+    const fixed = applyFixes(entry.text, entry.fixes.map((repair) => repair.fix));
+    expect(fixed).toContain('\n    role: cashier\n');
+    const intended = read('chinese-role-name.md').replace('    role: 出纳\n', '    role: cashier\n');
+    expect(loadSpec(file, fixed).spec).toEqual(loadSpec(file, intended).spec);
+    expect(loadSpec(file, fixed).body).toBe(loadSpec(file, intended).body);
   });
 });
