@@ -1,6 +1,6 @@
 import type { SourceProblem } from './diagnostic.ts';
 import type { MessageKey } from './messages.ts';
-import type { MessageData } from './render.ts';
+import type { MessageData, MessageValue } from './render.ts';
 
 /**
  * What a person did wrong when the YAML parser gives up. The parser names where it got lost,
@@ -30,8 +30,8 @@ export function explainYamlErrors(text: string, errors: readonly ParserError[], 
   return [at({ line: first.line, column: first.column, ...translated(first) })];
 }
 
-function problem(line: number, column: number, messageId: MessageKey, data?: MessageData): Problem {
-  return { line, column, messageId, ...(data ? { data } : {}) };
+function problem(line: number, column: number, message: { messageId: MessageKey; data?: MessageData }): Problem {
+  return { line, column, ...message };
 }
 
 /** Lines that are neither blank nor only a comment. */
@@ -40,7 +40,7 @@ const significant = (line: string) => line.trim() !== '' && !line.trimStart().st
 function tabIndent(lines: string[]): Problem | undefined {
   for (let i = 0; i < lines.length; i++) {
     const indent = /^[ ]*\t/.exec(lines[i]!);
-    if (indent && significant(lines[i]!)) return problem(i + 1, indent[0].length, 'yaml.tabIndent');
+    if (indent && significant(lines[i]!)) return problem(i + 1, indent[0].length, { messageId: 'yaml.tabIndent' });
   }
   return undefined;
 }
@@ -54,7 +54,7 @@ function fullWidthColon(lines: string[]): Problem | undefined {
     if (!key) continue;
     const after = lines[i]!.slice(key[0].length);
     const colon = /^\s*：/.exec(after);
-    if (colon) return problem(i + 1, key[0].length + colon[0].length, 'yaml.fullWidthColon', { key: key[2]! });
+    if (colon) return problem(i + 1, key[0].length + colon[0].length, { messageId: 'yaml.fullWidthColon', data: { key: key[2]! } });
   }
   return undefined;
 }
@@ -66,7 +66,7 @@ function colonWithoutSpace(lines: string[]): Problem | undefined {
     const value = lines[i]!.slice(key[0].length + 1);
     // `key:value` — but not `https://…`, and not a line whose colon already has its space.
     if (value === '' || /^\s/.test(value) || value.startsWith('//')) continue;
-    return problem(i + 1, key[0].length + 1, 'yaml.colonSpace', { key: key[2]!, value: value.trim() });
+    return problem(i + 1, key[0].length + 1, { messageId: 'yaml.colonSpace', data: { key: key[2]!, value: value.trim() } });
   }
   return undefined;
 }
@@ -96,7 +96,7 @@ function strayQuote(lines: string[]): Problem | undefined {
     const rest = close === -1 ? '' : line.slice(close + 1).trim();
     const inFlow = /[[{]/.test(start[1]!);
     if (close === -1 || (rest !== '' && !rest.startsWith('#') && !(inFlow && /^[,\]}]/.test(rest)) && !/^[,\]}]/.test(rest))) {
-      return problem(i + 1, open + 1, 'yaml.strayQuote', { quote });
+      return problem(i + 1, open + 1, { messageId: 'yaml.strayQuote', data: { quote } });
     }
   }
   return undefined;
@@ -152,16 +152,16 @@ function indentation(lines: string[], stoppedAt: number): Problem | undefined {
     if (previous && line.key !== undefined) {
       // Nested under a line that holds its own value (`name: 提交报销`): one level too deep.
       if (parent && !parent.dash && !parent.opens && parent === previous) {
-        return problem(line.line, line.column + 1, 'yaml.indentDeeper', { spaces: line.column - parent.keyColumn, sibling: parent.key ?? '' });
+        return problem(line.line, line.column + 1, { messageId: 'yaml.indentDeeper', data: { spaces: line.column - parent.keyColumn, sibling: parent.key ?? '' } });
       }
       // A field of a list item at a column between the dash and the item's fields: too shallow.
       if (parent?.dash && !line.dash && line.column < parent.keyColumn) {
-        return problem(line.line, line.column + 1, 'yaml.indentShallower', { spaces: parent.keyColumn - line.column, sibling: previous.key ?? parent.key ?? '' });
+        return problem(line.line, line.column + 1, { messageId: 'yaml.indentShallower', data: { spaces: parent.keyColumn - line.column, sibling: previous.key ?? parent.key ?? '' } });
       }
       // A field where the level holds list items (`- …`), or at the dash of a list: too shallow.
       const sibling = siblingOf(stack, lines, line);
       if (sibling && sibling.dash !== line.dash && line.column === sibling.column && previous.keyColumn > line.column) {
-        return problem(line.line, line.column + 1, 'yaml.indentShallower', { spaces: previous.keyColumn - line.column, sibling: previous.key ?? '' });
+        return problem(line.line, line.column + 1, { messageId: 'yaml.indentShallower', data: { spaces: previous.keyColumn - line.column, sibling: previous.key ?? '' } });
       }
     }
     if (line.key !== undefined && /:\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(text)) blockScalar = line.column;
@@ -186,16 +186,16 @@ function siblingOf(stack: readonly Shape[], lines: string[], line: Shape): Shape
 
 /** The parser's own error, in our words where we know its code. */
 function translated(error: ParserError): { messageId: MessageKey; data: MessageData } {
-  const cause: Record<string, MessageKey> = {
-    MULTILINE_IMPLICIT_KEY: 'yaml.problemKey',
-    BLOCK_AS_IMPLICIT_KEY: 'yaml.problemKey',
-    BAD_INDENT: 'yaml.problemIndent',
-    MISSING_CHAR: 'yaml.problemMissing',
-    UNEXPECTED_TOKEN: 'yaml.problemUnexpected',
-    BAD_SCALAR_START: 'yaml.problemScalarStart',
-    TAB_AS_INDENT: 'yaml.tabIndent',
+  const problems: Record<string, MessageValue> = {
+    MULTILINE_IMPLICIT_KEY: { message: 'yaml.problemKey' },
+    BLOCK_AS_IMPLICIT_KEY: { message: 'yaml.problemKey' },
+    BAD_INDENT: { message: 'yaml.problemIndent' },
+    MISSING_CHAR: { message: 'yaml.problemMissing' },
+    UNEXPECTED_TOKEN: { message: 'yaml.problemUnexpected' },
+    BAD_SCALAR_START: { message: 'yaml.problemScalarStart' },
   };
-  const known = cause[error.code];
-  if (known) return { messageId: 'yaml.syntax', data: { problem: { message: known } } };
+  if (error.code === 'TAB_AS_INDENT') return { messageId: 'yaml.tabIndent', data: {} };
+  const problem = problems[error.code];
+  if (problem) return { messageId: 'yaml.syntax', data: { problem } };
   return { messageId: 'yaml.invalid', data: { detail: error.message, hint: { message: 'yaml.hintNone' } } };
 }
