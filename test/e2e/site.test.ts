@@ -243,6 +243,20 @@ describe('the handbook settings', () => {
   });
 });
 
+describe('ids where people look for them', () => {
+  it('role and department pages show the id a spec writes', () => {
+    const org = loadOrg('processes/org.yml', readFileSync('processes/org.yml')).org!;
+    const role = org.roles[0]!;
+    const department = org.departments.find((d) => d.id === role.department)!;
+    const rolePage = readFileSync(path.join(full.out, 'roles', role.id, 'index.html'), 'utf8');
+    expect(rolePage).toMatch(new RegExp(`岗位标识：<code[^>]*>${role.id}</code>`));
+    expect(readFileSync(path.join(full.out, 'en', 'roles', role.id, 'index.html'), 'utf8')).toContain(`written role: ${role.id} in a spec`);
+    const departmentPage = readFileSync(path.join(full.out, 'departments', department.id, 'index.html'), 'utf8');
+    expect(departmentPage).toMatch(new RegExp(`部门标识：<code[^>]*>${department.id}</code>`));
+    expect(departmentPage).toMatch(new RegExp(`<code[^>]*>${role.id}</code>`));
+  });
+});
+
 describe('a broken spec', () => {
   it('stops the build by default with file:line:column lines and what to do, in the handbook’s language, no stack trace', () => {
     expect(broken.failure).toMatch(/astro build exited 1/);
