@@ -257,6 +257,20 @@ describe('ids where people look for them', () => {
   });
 });
 
+describe('KPI spans', () => {
+  it('each time KPI says what it measures: from its from step to its to step, or the whole process', async () => {
+    const page = await open(`${full.url}/processes/seal-management/`);
+    const spans = await page.locator('#kpis ~ * .hb-kpi-span').evaluateAll((nodes) => nodes.map((node) => ({ text: node.textContent?.replace(/\s+/g, ' ').trim(), links: [...node.querySelectorAll('a')].map((a) => a.getAttribute('href')) })));
+    await page.context().close();
+    expect(spans[0]).toEqual({ text: expect.stringMatching(/^统计范围：从 .+ 到 .+$/), links: ['#step-dept-approve', '#step-legal-review'] });
+    // Only time KPIs have a span; a KPI without from/to measures the whole process.
+    const spec = loadSpec('processes/management/seal-management.md', readFileSync('processes/management/seal-management.md')).spec!;
+    const timed = spec.kpis!.filter((kpi) => /工作日|workday|小时|hour|天|day/i.test(kpi.target));
+    expect(spans).toHaveLength(timed.length);
+    for (const [i, kpi] of timed.entries()) if (!kpi.from && !kpi.to) expect(spans[i]!.text).toContain('（整个流程）');
+  });
+});
+
 describe('a broken spec', () => {
   it('stops the build by default with file:line:column lines and what to do, in the handbook’s language, no stack trace', () => {
     expect(broken.failure).toMatch(/astro build exited 1/);
