@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run, type CliIo } from '../../scripts/cli.ts';
 import { lintProject, memorySource, type ChangedSince } from '../../scripts/lint/project.ts';
 
 /**
@@ -62,5 +64,38 @@ describe('versioning against the base of a change', () => {
     const slip = after.replace('version: 1.4.0\n', 'version: 1.3.1\n');
     const findings = await lint(slip);
     expect(findings.map(({ messageId, line, data }) => ({ messageId, line, data }))).toEqual([{ messageId: 'newestNotVersion', line: 9, data: { version: '1.3.1', newest: '1.4.0' } }]);
+  });
+});
+
+describe('processlint --changed in a git repository', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+  async function lintChanged(): Promise<{ code: number; stdout: string }> {
+    let stdout = '';
+    const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t), cwd: repo, env: { LANG: 'C.UTF-8' }, isTTY: false };
+    const code = await run(['--changed', 'main', '--no-cache', '--today', '2026-09-20', '--rule', 'codeowners:off'], io);
+    return { code, stdout };
+  }
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), 'versioning-git-'));
+    git('init', '-q', '-b', 'main');
+    mkdirSync(path.join(repo, 'processes/information'), { recursive: true });
+    writeFileSync(path.join(repo, 'package.json'), '{}\n');
+    writeFileSync(path.join(repo, 'processes/org.yml'), org);
+    writeFileSync(path.join(repo, FILE), before);
+    git('add', '-A');
+    git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'before');
+  });
+
+  it('asks the change that keeps its version for a new one, in the handbook’s language under LANG=C.UTF-8', async () => {
+    writeFileSync(path.join(repo, FILE), unbumped);
+    const result = await lintChanged();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/9:10 +error +流程有修改，但 `version` 1\.3\.0 没有高于修改前的 1\.3\.0。.*version-bump/);
+  });
+
+  it('passes the finance manager’s change as written (1.4.0 and its history entry)', async () => {
+    writeFileSync(path.join(repo, FILE), after);
+    expect((await lintChanged()).stdout).not.toContain('version-');
   });
 });
