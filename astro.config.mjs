@@ -1,6 +1,8 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { editBase } from './scripts/core/handbook-config.ts';
+import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
 
 /**
  * The handbook site. Pages are generated from `processes/` (see site/content.config.ts).
@@ -13,15 +15,17 @@ import { defineConfig } from 'astro/config';
  *   HANDBOOK_DIAGRAM_LANES=N   Chromium pages rendering flowcharts at once (default: one per core, at most 4)
  *   HANDBOOK_TODAY=YYYY-MM-DD  "today" for review deadlines (default: the build date)
  *   HANDBOOK_PROCESSES_DIR     where the specs are (default processes/)
- *   HANDBOOK_EDIT_BASE         base URL of "edit this page" links
+ * The site's title, address and "edit this page" links come from the handbook's settings (the `handbook`
+ * section of processlint.config.yml); without a repository there, pages have no edit link.
  */
-const editBase = process.env.HANDBOOK_EDIT_BASE ?? 'https://github.com/acme/handbook/edit/main/';
+const handbook = readHandbookConfig(process.cwd());
+const edit = editBase(handbook);
 
 /** @param {string} zh @param {string} en @param {string} href */
 const link = (zh, en, href) => ({ label: zh, translations: { en }, link: href });
 
 export default defineConfig({
-  site: 'https://handbook.example.com',
+  ...(handbook.url ? { site: handbook.url } : {}),
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.HANDBOOK_OUT_DIR ?? './dist',
@@ -35,13 +39,13 @@ export default defineConfig({
   vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 } },
   integrations: [
     starlight({
-      title: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' },
+      title: { ...handbook.name },
       defaultLocale: 'root',
       locales: {
         root: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
-      editLink: { baseUrl: editBase },
+      ...(edit ? { editLink: { baseUrl: edit } } : {}),
       lastUpdated: true,
       pagefind: true,
       // Our own bilingual 404 (site/pages/404.astro).

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
-import { localeFromEnv, type Locale } from './core/messages.ts';
+import { commandLocale, rulesBase } from './core/handbook-config.ts';
+import type { Locale } from './core/messages.ts';
+import { handbookOrDefault } from './core/read-handbook-config.ts';
 import { formatters } from './formatters/index.ts';
 import { githubSummary } from './formatters/github.ts';
 import { gitChanged, gitSource } from './lint/changed.ts';
@@ -44,7 +46,8 @@ Options:
                          unstaged or untracked) and the specs that reference them
   --fix                  Repair what has one safe fix, in place (comments and order kept)
   --fix-dry-run          Print the repairs as a unified diff without writing
-  --locale zh-CN|en      Language of messages (default: from LANG / LC_ALL)
+  --locale zh-CN|en      Language of messages (default: the one LC_ALL / LANG names, else the
+                         handbook's locale in processlint.config.yml; LANG=C names none)
   --no-cache             Do not read or write .cache/processlint/
   --threads N            Threads for a large handbook (default 1: this thread, least memory;
                          2 or more: worker threads, faster on several cores, more memory)
@@ -72,7 +75,7 @@ Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage
   --changed [REF]        只检查相对 REF（默认 HEAD；含已提交、暂存、未暂存和未跟踪的改动）有改动的流程规范，以及引用它们的流程规范
   --fix                  就地修复有唯一安全修复方式的问题（保留注释与键顺序）
   --fix-dry-run          以统一差异格式显示修复内容，不写入文件
-  --locale zh-CN|en      消息语言（默认：取自 LANG / LC_ALL）
+  --locale zh-CN|en      消息语言（默认：LC_ALL / LANG 指定的语言，否则为 processlint.config.yml 中手册设置的语言；LANG=C 不指定语言）
   --no-cache             不读写 .cache/processlint/
   --threads N            检查大型手册使用的线程数（默认 1：只用主线程，内存最少；2 及以上：使用工作线程，多核更快，内存更多）
   -h, --help             显示本帮助
@@ -152,7 +155,8 @@ function existsPath(file: string): boolean {
 
 /** Runs the linter; returns the exit code. Never throws and never prints a stack trace. */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
-  let locale: Locale = localeFromEnv(io.env);
+  // The environment's language, else the handbook's (its config is read again, and checked, by the lint).
+  let locale: Locale = commandLocale(io.env, handbookOrDefault(findRoot(io.cwd)));
   try {
     const pre = splitChanged(argv, io.cwd);
     let parsed;
@@ -215,6 +219,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       ...(pre.changed !== undefined ? { changed: changedSince(pre.changed, root, io.cwd, patterns, specs, values.config !== undefined ? inRoot(values.config) : CONFIG_FILE) } : {}),
     };
     let lint = await lintProject({ ...lintOptions, withFixes: fixing });
+    // `--config` may name another file, with its own handbook settings.
+    if (values.locale === undefined) locale = commandLocale(io.env, lint.config.handbook);
     if (fixing) {
       const fixedCount = fix(lint, root, Boolean(values['fix-dry-run']), io, locale);
       if (values.fix && fixedCount > 0) lint = await lintProject(lintOptions);
@@ -227,7 +233,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     });
     if (values.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((d) => d.severity === 'error'), warningCount: 0 }));
     const color = format === 'stylish' && !values.output && io.isTTY && !io.env.NO_COLOR;
-    const formatOptions = { locale, color, docsUrl };
+    const base = rulesBase(lint.config.handbook, locale);
+    const formatOptions = { locale, color, docsUrl: (ruleId: string) => docsUrl(ruleId, base), ...(lint.config.handbook.url ? { informationUri: lint.config.handbook.url } : {}) };
     // Written piece by piece: a report on every spec of a large handbook is never held whole.
     const report = formatter(results, formatOptions);
     if (values.output) {

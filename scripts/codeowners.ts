@@ -14,7 +14,8 @@ import type { Org } from '../schemas/org.ts';
 import type { Process } from '../schemas/process.ts';
 import { loadOrg } from './core/load-org.ts';
 import { loadSpec } from './core/load-spec.ts';
-import { localeFromEnv } from './core/messages.ts';
+import { commandLocale } from './core/handbook-config.ts';
+import { handbookOrDefault } from './core/read-handbook-config.ts';
 import { renderCore } from './core/render.ts';
 import { ownersOf, parseCodeowners, patternFor, repoPath, reviewersFor } from './model/codeowners.ts';
 import { specFilesIn } from './core/spec-files.ts';
@@ -55,7 +56,7 @@ function currentAdmins(text: string | undefined): string[] | undefined {
 
 /** CLI: writes (or with `--check` compares) `.github/CODEOWNERS`; exit 0 ok, 1 stale or invalid input, 2 usage. */
 export function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void }): number {
-  const zh = localeFromEnv() === 'zh-CN';
+  const zh = commandLocale(process.env, handbookOrDefault(cwd)) === 'zh-CN';
   let values;
   try {
     values = parseArgs({ args: argv, options: { check: { type: 'boolean' }, admin: { type: 'string', multiple: true } } }).values;

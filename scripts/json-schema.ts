@@ -1,3 +1,4 @@
+import { ConfigFileSchema } from '../schemas/config.ts';
 import { FormRegistrySchema } from '../schemas/forms.ts';
 import { OrgSchema } from '../schemas/org.ts';
 import { ProcessSchema } from '../schemas/process.ts';
@@ -10,11 +11,13 @@ import { z } from '../schemas/zod.ts';
 export function jsonSchemas(): Record<string, object> {
   const generate = (schema: z.ZodType, id: string) => ({
     ...z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }),
-    $id: `https://handbook.example.com/schemas/${id}`,
+    // A name, not an address: the schemas are read from the repository, and no site need host them.
+    $id: `urn:processlint:schema:${id}`,
   });
   return {
     'process.schema.json': generate(ProcessSchema, 'process.schema.json'),
     'org.schema.json': generate(OrgSchema, 'org.schema.json'),
     'forms.schema.json': generate(FormRegistrySchema, 'forms.schema.json'),
+    'config.schema.json': generate(ConfigFileSchema, 'config.schema.json'),
   };
 }

@@ -4,19 +4,23 @@
  * Writes a complete skeleton spec to `processes/<category>/<id>.md`: every field
  * explained in a Chinese comment, all seven lifecycle stages planned, one step.
  * Asks for what is missing when run in a terminal; otherwise a missing flag is a
- * usage error (exit 2), so scripts never hang on a prompt.
+ * usage error (exit 2), so scripts never hang on a prompt. In a fresh repository (a
+ * config without a `handbook` section) it first asks, once, what the handbook is.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
 import { KEBAB_ID } from '../schemas/common.ts';
+import { HandbookSchema } from '../schemas/config.ts';
 import type { Org } from '../schemas/org.ts';
 import { CATEGORIES } from '../schemas/process.ts';
 import { closest } from './core/friendly-issues.ts';
 import { loadOrg } from './core/load-org.ts';
 import { renderCore } from './core/render.ts';
+import { CONFIG_FILE, DEFAULT_HANDBOOK, handbookFromText, hasHandbookSection } from './core/handbook-config.ts';
 import { localeFromEnv, type Locale } from './core/messages.ts';
 import { specFilesIn } from './core/spec-files.ts';
 import { addMonths, todayLocal } from './model/dates.ts';
@@ -131,6 +135,17 @@ export interface Io {
   err: (text: string) => void;
   today?: string;
   locale?: Locale;
+  /** The environment naming a language (default: the process's). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The handbook's language in a config's text, the default when it cannot be read (the linter reports why). */
+function handbookLocale(configText: string | undefined): Locale {
+  try {
+    return handbookFromText(configText).locale;
+  } catch {
+    return DEFAULT_HANDBOOK.locale;
+  }
 }
 
 /** Every spec id under `processes/`, with its file (to refuse an id in any category). */
@@ -138,9 +153,49 @@ function existingIds(processesDir: string): Map<string, string> {
   return new Map(specFilesIn(processesDir).map((file) => [basename(file, '.md'), file]));
 }
 
+type Say = (zhText: string, enText: string) => string;
+
+/**
+ * Asks what the handbook is (its names, site, repository, branch, language, workday) and returns
+ * the config text with a `handbook` section added; comments and the rules already there are kept.
+ * Each answer is checked by the config's own schema and asked again until it is valid.
+ */
+export async function askHandbookSettings(configText: string | undefined, ask: (question: string) => Promise<string>, say: Say, err: (text: string) => void): Promise<string> {
+  const fields = HandbookSchema.shape;
+  const settings: Record<string, unknown> = {};
+  const field = async (key: keyof typeof fields, question: string, convert: (answer: string) => unknown = (answer) => answer): Promise<void> => {
+    for (;;) {
+      const answer = (await ask(question)).trim();
+      if (answer === '') return; // the default, or none for an optional field
+      const parsed = fields[key].safeParse(convert(answer));
+      if (parsed.success) {
+        settings[key] = parsed.data;
+        return;
+      }
+      err(say(`无效：${parsed.error.issues[0]!.message}。请重新输入，或直接回车使用默认值。`, `Not valid: ${parsed.error.issues[0]!.message}. Try again, or press Enter for the default.`));
+    }
+  };
+  err(say('这个仓库还没有手册设置（processlint.config.yml 的 handbook 一节），先回答几个问题，只需一次：', 'This repository has no handbook settings yet (the handbook section of processlint.config.yml); a few questions, asked once:'));
+  const zhName = (await ask(say(`手册中文名称（回车使用“${DEFAULT_HANDBOOK.name['zh-CN']}”）：`, `The handbook's Chinese name (Enter: ${DEFAULT_HANDBOOK.name['zh-CN']}): `))).trim();
+  const enName = (await ask(say(`手册英文名称（回车使用“${DEFAULT_HANDBOOK.name.en}”）：`, `The handbook's English name (Enter: ${DEFAULT_HANDBOOK.name.en}): `))).trim();
+  if (zhName || enName) settings.name = { 'zh-CN': zhName || DEFAULT_HANDBOOK.name['zh-CN'], en: enName || DEFAULT_HANDBOOK.name.en };
+  await field('url', say('手册网站地址（例如 https://handbook.example.org/，还没有可回车跳过）：', 'The site’s address (e.g. https://handbook.example.org/; Enter if there is none yet): '));
+  await field('repository', say('代码仓库地址（例如 https://github.com/acme/handbook，可回车跳过）：', 'The repository’s address (e.g. https://github.com/acme/handbook; Enter to skip): '));
+  await field('branch', say(`修改合并进的分支（回车使用 ${DEFAULT_HANDBOOK.branch}）：`, `The branch changes are merged into (Enter: ${DEFAULT_HANDBOOK.branch}): `));
+  await field('locale', say(`命令输出的默认语言 zh-CN 或 en（回车使用 ${DEFAULT_HANDBOOK.locale}）：`, `Default language of the commands, zh-CN or en (Enter: ${DEFAULT_HANDBOOK.locale}): `));
+  await field('workdayHours', say(`一个工作日有几小时（回车使用 ${DEFAULT_HANDBOOK.workdayHours}）：`, `Hours in a workday (Enter: ${DEFAULT_HANDBOOK.workdayHours}): `), Number);
+  const document = parseDocument(configText ?? 'extends: recommended\n');
+  const section = { ...HandbookSchema.parse(settings) } as Record<string, unknown>;
+  // Written in full, so whoever opens the file sees every setting there is.
+  document.set('handbook', document.createNode(section));
+  return document.toString();
+}
+
 /** Runs the command; returns the exit code (0 written, 1 refused, 2 usage). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const zh = (io.locale ?? localeFromEnv()) === 'zh-CN';
+  const configFile = join(io.cwd, CONFIG_FILE);
+  const configText = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
+  const zh = (io.locale ?? localeFromEnv(io.env ?? process.env) ?? handbookLocale(configText)) === 'zh-CN';
   const say = (zhText: string, enText: string) => (zh ? zhText : enText);
   const usage = USAGE[zh ? 'zh-CN' : 'en'];
   let parsed;
@@ -222,6 +277,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (taken) {
     io.err(say(`流程标识 "${id}" 已被 ${relative(io.cwd, taken)} 使用。请换一个标识，或直接修改该文件。`, `The id "${id}" is already used by ${relative(io.cwd, taken)}. Choose another id, or edit that file.`));
     return 1;
+  }
+
+  if (io.ask && !hasHandbookSection(configText)) {
+    const text = await askHandbookSettings(configText, io.ask, say, io.err);
+    try {
+      writeFileSync(configFile, text);
+    } catch (error) {
+      io.err(say(`无法写入 ${CONFIG_FILE}：${(error as Error).message}`, `Cannot write ${CONFIG_FILE}: ${(error as Error).message}`));
+      return 1;
+    }
+    io.out(say(`已把手册设置写入 ${CONFIG_FILE}（handbook 一节），以后可直接修改该文件。`, `Wrote the handbook settings to ${CONFIG_FILE} (its handbook section); edit that file to change them.`));
   }
 
   const today = io.today ?? todayLocal();

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../scripts/core/messages.ts';
-import { DOCS_BASE_URL, docsUrl } from '../scripts/lint/version.ts';
+import { docsUrl } from '../scripts/lint/version.ts';
 import { rules } from '../scripts/rules/index.ts';
 import { ruleOptions } from '../site/lib/rule-options.ts';
 import { runCase } from './rule-tester.ts';
@@ -62,7 +62,9 @@ describe.each(files)('%s', (id) => {
       expect(rule.meta.docs.description[locale].trim()).not.toBe('');
       expect(rule.meta.docs.rationale[locale].trim()).not.toBe('');
     }
-    expect(docsUrl(id)).toBe(`${DOCS_BASE_URL}${id}/`);
+    // Under the site the handbook's settings name; no link when they name none.
+    expect(docsUrl(id, 'https://processes.acme.test/rules/')).toBe(`https://processes.acme.test/rules/${id}/`);
+    expect(docsUrl(id, undefined)).toBeUndefined();
   });
 
   it('has every message in both languages with the same placeholders', () => {
@@ -91,20 +93,20 @@ describe.each(files)('%s', (id) => {
   });
 
   it('accepts its valid example with no finding from any rule', () => {
-    const { valid, body } = rule.meta.docs.examples;
-    const result = runCase(rule, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}) });
+    const { valid, body, previous } = rule.meta.docs.examples;
+    const result = runCase(rule, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}), ...(previous ? { previous } : {}) });
     expect(result.loaded.problems).toEqual([]);
     expect(result.findings.en.map((f) => f.message)).toEqual([]);
     // The published example is a clean spec, not only clean for this rule.
     for (const other of Object.values(rules)) {
-      const findings = runCase(other, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}) }).findings.en;
+      const findings = runCase(other, { code: valid, codeowners: CODEOWNERS, ...(body ? { body: body.valid } : {}), ...(previous ? { previous } : {}) }).findings.en;
       expect(findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     }
   });
 
   it('rejects its invalid example', () => {
-    const { invalid, body } = rule.meta.docs.examples;
-    const result = runCase(rule, { code: invalid, codeowners: CODEOWNERS, ...(body ? { body: body.invalid } : {}) });
+    const { invalid, body, previous } = rule.meta.docs.examples;
+    const result = runCase(rule, { code: invalid, codeowners: CODEOWNERS, ...(body ? { body: body.invalid } : {}), ...(previous ? { previous } : {}) });
     expect(result.findings.en.filter((f) => f.ruleId === id).length).toBeGreaterThan(0);
     if (!body) expect(invalid).not.toBe(rule.meta.docs.examples.valid);
   });

@@ -45,6 +45,8 @@ export interface CaseInput {
   today?: string;
   /** Text of `.github/CODEOWNERS`, for rules that read it. */
   codeowners?: string;
+  /** The spec at the base of the change (YAML only or a whole file), for rules that compare versions. */
+  previous?: string;
 }
 
 export interface ExpectedError {
@@ -108,7 +110,7 @@ export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
   }
   const options = rule.meta.options ? rule.meta.options.parse(input.options ?? {}) : (input.options ?? {});
   const rules = new Map<string, RuleConfig>([[rule.meta.id, { severity: 'error', options }]]);
-  const env = { rules, registry: { [rule.meta.id]: rule }, ...(org ? { org } : {}), ...(forms ? { forms } : {}), ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}), today: input.today ?? '2026-06-01' };
+  const env = { rules, registry: { [rule.meta.id]: rule }, ...(org ? { org } : {}), ...(forms ? { forms } : {}), ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}), ...(input.previous !== undefined ? { previous: toFile(input.previous).text } : {}), today: input.today ?? '2026-06-01' };
   const checked = checkFileWithFixes(file, text, env);
   const others = Object.entries(input.files ?? {}).map(([path, code]) => checkFileWithFixes(path, toFile(code).text, env).report);
   const index = indexReports([checked.report, ...others]);

@@ -31,7 +31,7 @@ export function friendlyIssues(schema: z.ZodType, issues: readonly Issue[], data
       problems.push({ ...yaml.locate(parent, parent.length ? 'key' : 'value'), path, messageId: 'schema.required', data: { key, where: where(parent) } });
       continue;
     }
-    problems.push({ ...yaml.locate(path), path, ...describe(issue, key, value) });
+    problems.push({ ...yaml.locate(path), path, ...describe(issue, key, value, path) });
   }
   return problems;
 }
@@ -41,17 +41,22 @@ function where(path: YamlPath): MessageValue {
   return path.length > 0 ? { message: 'schema.in', data: { where: formatPath(path) } } : '';
 }
 
-function describe(issue: Issue, key: string, value: unknown): { messageId: MessageKey; data: MessageData } {
+function describe(issue: Issue, key: string, value: unknown, path: YamlPath): { messageId: MessageKey; data: MessageData } {
   const found = show(value);
   switch (issue.code) {
     case 'invalid_type': {
-      const hint: MessageValue = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? { message: 'schema.quoteHint' } : '';
+      const hint: MessageValue =
+        issue.expected === 'string' && key === 'version' && typeof value === 'number'
+          ? { message: 'schema.versionHint', data: { version: threeParts(value) } }
+          : issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+            ? { message: 'schema.quoteHint' }
+            : '';
       return { messageId: 'schema.type', data: { key, expected: typeName(issue.expected), found, hint } };
     }
     case 'invalid_value':
       return { messageId: 'schema.enum', data: { key, options: issue.values.map((v) => `\`${String(v)}\``).join(', '), found } };
     case 'invalid_format':
-      return { messageId: 'schema.format', data: { key, found, detail: formatDetail(issue) } };
+      return { messageId: 'schema.format', data: { key, found, detail: formatDetail(issue, path), hint: typeof value === 'string' && /[“”]/.test(value) ? { message: 'schema.curlyQuotes' } : '' } };
     case 'too_small':
       return {
         messageId: 'schema.tooSmall',
@@ -64,9 +69,29 @@ function describe(issue: Issue, key: string, value: unknown): { messageId: Messa
   }
 }
 
-function formatDetail(issue: Extract<Issue, { code: 'invalid_format' }>): MessageValue {
+/** `1.4` read as a number, written as the version it meant: 1.4.0. */
+function threeParts(value: number): string {
+  const parts = String(value).split('.');
+  while (parts.length < 3) parts.push('0');
+  return parts.join('.');
+}
+
+/** Fields that name a role or a department of the org registry by its id. */
+const ROLE_FIELDS = new Set(['owner', 'role', 'accountable', 'consulted', 'informed', 'recuseTo', 'approvedBy', 'reviewers']);
+
+/** Whether a front-matter path holds a role id, a department id, or neither. */
+export function refKind(path: YamlPath): 'role' | 'department' | undefined {
+  const field = [...path].reverse().find((segment): segment is string => typeof segment === 'string');
+  if (field === 'department') return 'department';
+  return field !== undefined && ROLE_FIELDS.has(field) ? 'role' : undefined;
+}
+
+function formatDetail(issue: Extract<Issue, { code: 'invalid_format' }>, path: YamlPath): MessageValue {
   if (issue.format === 'date') return { message: 'schema.dateFormat' };
   const pattern = 'pattern' in issue ? String(issue.pattern) : '';
+  const kind = refKind(path);
+  if (pattern.includes('a-z0-9') && kind === 'role') return { message: 'schema.roleIdFormat' };
+  if (pattern.includes('a-z0-9') && kind === 'department') return { message: 'schema.departmentIdFormat' };
   if (pattern.includes('a-z0-9')) return { message: 'schema.idFormat' };
   if (pattern.includes('0|[1-9]')) return { message: 'schema.versionFormat' };
   if (pattern.includes('@')) return { message: 'schema.handleFormat' };

@@ -28,7 +28,8 @@ export interface LoadedSpec {
 /** Reads a spec from its bytes or text. Never throws: every failure becomes a problem. */
 export function loadSpec(file: string, content: Uint8Array | string): LoadedSpec {
   // Callers that already hold the text (lintTexts, the site) get the same cap as files read from disk.
-  const size = typeof content === 'string' ? (content.length > MAX_SPEC_BYTES / 3 ? utf8Length(content) : content.length) : content.byteLength;
+  // A string longer than the limit is over it in UTF-8 too (never fewer bytes than UTF-16 units): no need to encode 50 MB to know.
+  const size = typeof content === 'string' ? (content.length > MAX_SPEC_BYTES ? content.length : content.length > MAX_SPEC_BYTES / 3 ? utf8Length(content) : content.length) : content.byteLength;
   if (size > MAX_SPEC_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     const problems: SourceProblem[] = [{ line: 1, column: 1, messageId: 'source.tooLarge', data: { size: mb(size), limit: mb(MAX_SPEC_BYTES) } }];
@@ -66,11 +67,11 @@ export function loadSpec(file: string, content: Uint8Array | string): LoadedSpec
     return loaded;
   }
 
-  for (const duplicate of yaml.duplicateKeys) {
-    // Duplicate lifecycle stages are the lifecycle-stages rule's to report.
-    if (duplicate.path[0] === 'lifecycle' && duplicate.path.length === 2) continue;
-    problems.push({ line: duplicate.line, column: duplicate.column, path: duplicate.path, messageId: 'yaml.duplicateKey', data: { key: String(duplicate.path.at(-1)) } });
-  }
+  const duplicates = duplicateProblems(yaml.duplicateKeys, yaml.data);
+  problems.push(...duplicates, ...fullWidthCommas(split.frontMatter, split.frontMatterLine));
+  // With a key written twice only the last counts, so what the spec says is not what its author
+  // wrote: it is not checked further, rather than reported again in every rule it misleads.
+  if (duplicates.length > 0) return loaded;
 
   const result = ProcessSchema.safeParse(yaml.data);
   if (result.success) {
@@ -79,6 +80,53 @@ export function loadSpec(file: string, content: Uint8Array | string): LoadedSpec
     problems.push(...friendlyIssues(ProcessSchema, result.error.issues, yaml.data, yaml));
   }
   return loaded;
+}
+
+/**
+ * Duplicate keys, each once. A list item's first key written twice in one item (`id` of a step)
+ * is a new item missing its `- `: that is said once, at the line, and the item's other repeated
+ * keys (its name, role …) are the same slip.
+ */
+function duplicateProblems(duplicates: readonly DuplicateKey[], data: unknown): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  const missingDash = new Set<string>();
+  for (const duplicate of duplicates) {
+    // Duplicate lifecycle stages are the lifecycle-stages rule's to report.
+    if (duplicate.path[0] === 'lifecycle' && duplicate.path.length === 2) continue;
+    const item = duplicate.path.slice(0, -1);
+    const key = String(duplicate.path.at(-1));
+    const itemKey = JSON.stringify(item);
+    if (missingDash.has(itemKey)) continue;
+    if (typeof item.at(-1) === 'number' && firstKeyOf(data, item) === key) {
+      missingDash.add(itemKey);
+      problems.push({ line: duplicate.line, column: duplicate.column, path: duplicate.path, messageId: 'yaml.missingDash', data: { key } });
+      continue;
+    }
+    problems.push({ line: duplicate.line, column: duplicate.column, path: duplicate.path, messageId: 'yaml.duplicateKey', data: { key } });
+  }
+  return problems;
+}
+
+function firstKeyOf(data: unknown, path: YamlPath): string | undefined {
+  let node = data;
+  for (const segment of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? Object.keys(node)[0] : undefined;
+}
+
+/**
+ * A one-line list whose items are separated by the full-width comma (`[《发票》，《报销单》]`,
+ * `[pay，archive]`): valid YAML, read as one item. Only where the comma stands between two things
+ * that are plainly separate items (form names in 《》 or ids), since a sentence may hold a “，”.
+ */
+function fullWidthCommas(frontMatter: string, firstLine: number): SourceProblem[] {
+  if (!frontMatter.includes('，')) return [];
+  const problems: SourceProblem[] = [];
+  frontMatter.split('\n').forEach((line, i) => {
+    const list = /\[([^\]]*)\]/.exec(line);
+    if (!list || !/(?:》\s*，\s*《|(?:^|[\s,])[a-z0-9-]+\s*，\s*[a-z0-9-]+(?:$|[\s,]))/.test(list[1]!)) return;
+    problems.push({ line: i + firstLine, column: list.index + 1 + list[1]!.indexOf('，') + 1, messageId: 'yaml.fullWidthComma', data: { found: list[0] } });
+  });
+  return problems;
 }
 
 /** Bytes of a string in UTF-8, without Node's Buffer (the reader also runs in browsers). */

@@ -14,8 +14,8 @@ export type MessageValue =
   | boolean
   | { phrase: Bilingual }
   | { list: MessageValue[]; join?: 'and' | 'comma'; limit?: number }
-  /** " (did you mean `x`?)" when there is a near name, nothing when `null`. */
-  | { suggestion: string | null }
+  /** " (did you mean `x`?)" when there is a near name, nothing when `null`; with `name`, " (did you mean `x` (name)?)". */
+  | { suggestion: string | null; name?: string }
   | { message: MessageKey; data?: MessageData };
 
 export type MessageData = { [name: string]: MessageValue };
@@ -35,7 +35,8 @@ function word(value: MessageValue, locale: Locale): string {
   if ('phrase' in value) return value.phrase[locale];
   if ('suggestion' in value) {
     if (value.suggestion === null) return '';
-    return locale === 'zh-CN' ? `（是否应为 \`${value.suggestion}\`？）` : ` (did you mean \`${value.suggestion}\`?)`;
+    const named = value.name ? (locale === 'zh-CN' ? `（${value.name}）` : ` (${value.name})`) : '';
+    return locale === 'zh-CN' ? `（是否应为 \`${value.suggestion}\`${named}？）` : ` (did you mean \`${value.suggestion}\`${named}?)`;
   }
   if ('message' in value) return renderCore(value.message, value.data, locale);
   const items = value.list.map((item) => word(item, locale));

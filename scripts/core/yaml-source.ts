@@ -2,8 +2,8 @@ import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { yamlPackage as Y } from '#optional-modules';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
-import type { MessageValue } from './render.ts';
 import { eventRecorder, lineIndex, locateInTree, SourceTree } from './yaml-positions.ts';
+import { explainYamlErrors } from './yaml-mistakes.ts';
 
 /** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIASES = 100;
@@ -73,7 +73,7 @@ export function parseYaml(text: string, firstLine: number): ParsedYaml {
       return { data, problems: [], duplicateKeys: [], locate };
     }
   }
-  return parseSlow(full(), firstLine, slowLocate);
+  return parseSlow(text, full(), firstLine, slowLocate);
 }
 
 /** Indentation beyond this many columns (a dash of a compact sequence counts two) is refused unparsed. */
@@ -201,17 +201,19 @@ function parseFull(text: string): { doc: Document; lines: LineCounter } {
 }
 
 function parseSlow(
+  text: string,
   { doc, lines }: { doc: Document; lines: LineCounter },
   firstLine: number,
   locate: ParsedYaml['locate'],
 ): ParsedYaml {
-  const problems: SourceProblem[] = [];
-  for (const error of doc.errors) {
-    const at = lines.linePos(error.pos[0]);
-    const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    problems.push({ line: at.line + firstLine - 1, column: at.col, messageId: 'yaml.invalid', data: { detail, hint: yamlHint(error.code) } });
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.map((error) => {
+      const at = lines.linePos(error.pos[0]);
+      return { code: error.code, line: at.line, column: at.col, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') };
+    });
+    return { data: undefined, problems: explainYamlErrors(text, errors, firstLine), duplicateKeys: [], locate };
   }
-  if (problems.length > 0) return { data: undefined, problems, duplicateKeys: [], locate };
+  const problems: SourceProblem[] = [];
 
   const duplicateKeys = findDuplicateKeys(doc, lines, firstLine);
   let data: unknown;
@@ -224,31 +226,12 @@ function parseSlow(
   return { data, problems, duplicateKeys, locate };
 }
 
-/** A hint for a parser error code: what a person should look at. */
-function yamlHint(code: string): MessageValue {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return { message: 'yaml.hintTabs' };
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return { message: 'yaml.hintIndent' };
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return { message: 'yaml.hintColon' };
-    case 'BAD_ALIAS':
-    case 'BAD_SCALAR_START':
-      return { message: 'yaml.hintQuote' };
-    default:
-      return { message: 'yaml.hintNone' };
-  }
-}
-
 function findDuplicateKeys(doc: Document, lines: LineCounter, firstLine: number): DuplicateKey[] {
   const found: DuplicateKey[] = [];
   Y().visit(doc, {
     Map(_, map, path) {
       const seen = new Set<unknown>();
-      const where = pathOf(path);
+      const where = pathOf([...path, map]);
       for (const pair of map.items) {
         const key = Y().isScalar(pair.key) ? pair.key.value : pair.key;
         if (seen.has(key) && Y().isScalar(pair.key) && pair.key.range) {

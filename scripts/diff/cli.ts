@@ -9,14 +9,16 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { commandLocale } from '../core/handbook-config.ts';
 import type { Locale } from '../core/messages.ts';
+import { handbookOrDefault } from '../core/read-handbook-config.ts';
 import { semanticDiff } from './collect.ts';
 import { GitError } from './git.ts';
 import { renderMarkdown, renderText } from './render.ts';
 
 const USAGE = 'Usage: npm run diff -- [BASE] [HEAD] [--format text|markdown] [--locale zh-CN|en] [--output FILE] [--reviewers FILE] [--mermaid] [--today YYYY-MM-DD]';
 
-export async function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void }): Promise<number> {
+export async function run(argv: string[], cwd: string, io: { out: (t: string) => void; err: (t: string) => void; env?: NodeJS.ProcessEnv }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,8 +43,8 @@ export async function run(argv: string[], cwd: string, io: { out: (t: string) =>
     io.out(USAGE);
     return 0;
   }
-  // Chinese unless asked otherwise: the comment is read by process owners.
-  const locale = (values.locale ?? 'zh-CN') as Locale;
+  // The language asked for, else the one the environment names, else the handbook's (CI runners say LANG=C.UTF-8: none).
+  const locale = (values.locale ?? commandLocale(io.env ?? process.env, handbookOrDefault(cwd))) as Locale;
   const zh = locale === 'zh-CN';
   if (!['zh-CN', 'en'].includes(locale) || !['text', 'markdown'].includes(values.format) || positionals.length > 2 || (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))) {
     io.err(`${zh ? '参数无效' : 'Invalid arguments'}: ${argv.join(' ')}\n${USAGE}`);

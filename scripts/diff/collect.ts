@@ -11,7 +11,7 @@ import type { Locale } from '../core/messages.ts';
 import { toMermaid } from '../flowchart/to-mermaid.ts';
 import { CONFIG_FILE } from '../lint/config.ts';
 import { messageOf } from '../lint/findings.ts';
-import { lintProject, memorySource } from '../lint/project.ts';
+import { lintProject, memorySource, type ChangedSince } from '../lint/project.ts';
 import { indexOrg } from '../model/org-index.ts';
 import { buildModel } from '../model/process-model.ts';
 import { changedFiles, isRevision, listFiles, readFiles, resolveBase, GitError, SPEC_DIR } from './git.ts';
@@ -63,18 +63,21 @@ export interface Side {
   texts: Map<string, Uint8Array>;
   org?: Org;
   lint: Map<string, Diagnostic[]>;
+  /** The handbook's workday length at this revision (its config's `handbook.workdayHours`). */
+  workdayHours: number;
 }
 
 /** One side of the diff: its files from git (or the working tree), linted as CI lints them, with the same config and date. */
-export async function readSide(rev: string | undefined, cwd: string, options: DiffOptions): Promise<Side> {
+export async function readSide(rev: string | undefined, cwd: string, options: DiffOptions, against?: ChangedSince): Promise<Side> {
   const files = listFiles(rev, cwd).filter((path) => path.endsWith('.md') || path.endsWith('org.yml'));
   const texts = readFiles(rev, [...files, CODEOWNERS_FILE, CONFIG_FILE], cwd);
   const orgBytes = texts.get(ORG_FILE);
   const org = orgBytes !== undefined ? loadOrg(ORG_FILE, orgBytes).org : undefined;
   const specs = files.filter((path) => path.endsWith('.md') && texts.has(path));
-  const lint = await lintProject({ source: memorySource(texts), specs, ...(options.today ? { today: options.today } : {}) });
+  // The head side is checked against the base, as CI's `--changed` run checks it (versions raised).
+  const lint = await lintProject({ source: memorySource(texts), specs, ...(options.today ? { today: options.today } : {}), ...(against ? { against } : {}) });
   const worded = lint.results.map((result) => [result.file, result.findings.map((finding) => ({ ...finding, message: messageOf(finding, options.locale) }))] as const);
-  return { rev, texts, ...(org ? { org } : {}), lint: new Map(worded) };
+  return { rev, texts, ...(org ? { org } : {}), lint: new Map(worded), workdayHours: lint.config.handbook.workdayHours };
 }
 
 /** The report for `base` → `head` (the working tree when `head` is undefined). */
@@ -84,7 +87,7 @@ export async function semanticDiff(options: DiffOptions): Promise<DiffReport> {
   if (options.head !== undefined && !isRevision(options.head, cwd)) throw new GitError(`unknown revision "${options.head}"`);
   const changed = changedFiles(base.commit, options.head, cwd);
   const before = await readSide(base.commit, cwd, options);
-  const after = await readSide(options.head, cwd, options);
+  const after = await readSide(options.head, cwd, options, { base: memorySource(before.texts), paths: changed.flatMap((c) => [c.path, ...(c.oldPath ? [c.oldPath] : [])]) });
   const load = (side: Side, file: string): LoadedSpec | undefined => {
     const text = side.texts.get(file);
     return text === undefined ? undefined : loadSpec(file, text);
@@ -136,7 +139,7 @@ export async function semanticDiff(options: DiffOptions): Promise<DiffReport> {
     const changes = diffSpecs(old, neu, {
       ...(after.org ? { org: after.org } : {}),
       ...(before.org ? { beforeOrg: before.org } : {}),
-      workdayHours: 8,
+      workdayHours: after.workdayHours,
       // A deleted spec's findings are gone with it, not fixed.
       lintBefore: pair.oldFile && pair.file ? before.lint.get(pair.oldFile) ?? [] : [],
       lintAfter: pair.file ? after.lint.get(pair.file) ?? [] : [],

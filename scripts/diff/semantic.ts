@@ -225,11 +225,13 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
     if (isLoaded(before) && isLoaded(after)) for (const body of bodyChanges(before.body, after.body)) changes.push({ kind: 'body-changed', ...body });
   }
 
-  changes.push(...lintChanges(ctx.lintBefore ?? [], ctx.lintAfter ?? []));
-
   // A published process is what people follow: every change to it needs a new version and a history line.
+  const unversioned = old?.status === 'published' && neu !== undefined && contentChanged(before, after) && old.version === neu.version;
+  // The linter's `version-bump` finding says the same as `version-not-bumped` below: shown once, in the diff's words.
+  changes.push(...lintChanges(ctx.lintBefore ?? [], (ctx.lintAfter ?? []).filter((d) => !(unversioned && d.ruleId === 'version-bump'))));
+
   if (old?.status === 'published' && neu && contentChanged(before, after)) {
-    if (old.version === neu.version) changes.push({ kind: 'version-not-bumped', version: neu.version });
+    if (unversioned) changes.push({ kind: 'version-not-bumped', version: neu.version });
     if (!historyChanges(old, neu).some((c) => c.kind === 'history-added')) changes.push({ kind: 'history-not-added', version: neu.version });
   }
   return changes;

@@ -1,6 +1,6 @@
 import { ENGINE_CHECKS } from '../lint/findings.ts';
 import { engineRules } from '../lint/registry.ts';
-import { INFORMATION_URI, TOOL_NAME, VERSION } from '../lint/version.ts';
+import { TOOL_NAME, VERSION } from '../lint/version.ts';
 import { shown, type Formatter } from './types.ts';
 
 
@@ -51,7 +51,7 @@ export const sarif: Formatter = function* (results, options) {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: descriptors } },
+        tool: { driver: { name: TOOL_NAME, version: VERSION, semanticVersion: VERSION, ...(options.informationUri ? { informationUri: options.informationUri } : {}), rules: descriptors } },
         results: ['RESULTS'],
         columnKind: 'unicodeCodePoints',
       },

@@ -9,6 +9,8 @@ export interface FormatOptions {
   color: boolean;
   /** The documentation page of a rule, if it has one. */
   docsUrl(ruleId: string): string | undefined;
+  /** The handbook's site, where the linter's rules are documented (SARIF's `informationUri`). */
+  informationUri?: string;
 }
 
 /**

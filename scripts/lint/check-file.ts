@@ -46,6 +46,12 @@ export interface FileEnv {
   forms?: ReadonlySet<string>;
   codeowners?: string;
   today: string;
+  /**
+   * The spec's text at the base of the change being checked (`--changed`, CI), when it existed
+   * there: rules that compare versions (`usesPrevious`) run only with it. A report made with it
+   * is never cached, since the same text gives another report without it.
+   */
+  previous?: string;
 }
 
 /** A finding with its repair, for `--fix` (a function, so it stays in the thread that made it). */
@@ -78,10 +84,15 @@ export function checkFileWithFixes(file: string, content: SourceContent, env: Fi
     findings.push(internal(file, 'readFailed', { reason: reasonOf(error) }));
     return { report: { file, findings, needs, directives: [] }, fixes };
   }
+  let previous: LoadedSpec | undefined;
   for (const [id, setting] of env.rules) {
     const rule = env.registry[id];
     if (!rule || (!loaded.spec && !rule.meta.runsOnInvalid)) continue;
-    runRule(rule, setting, { file, loaded, model, env, findings, needs, fixes });
+    if (rule.meta.usesPrevious) {
+      if (env.previous === undefined) continue;
+      previous ??= loadSpec(file, env.previous);
+    }
+    runRule(rule, setting, { file, loaded, model, env, findings, needs, fixes, ...(previous ? { previous } : {}) });
   }
   const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
   return { report: { file, findings, ...(outline ? { outline } : {}), needs, directives }, loaded, fixes };
@@ -95,6 +106,7 @@ interface RuleRun {
   findings: Finding[];
   needs: Need[];
   fixes: FixableFinding[];
+  previous?: LoadedSpec;
 }
 
 /** Runs one rule; a rule that throws yields a `rule-error` finding instead of ending the run. */
@@ -128,6 +140,7 @@ function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
       ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
       options: setting.options,
       today: env.today,
+      ...(run.previous && rule.meta.usesPrevious ? { previous: run.previous } : {}),
       report(report) {
         const finding = toFinding(report);
         found.push(finding);

@@ -1,6 +1,8 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import picomatch from 'picomatch/posix.js';
-import { z } from '../../schemas/zod.ts';
+import { ConfigFileSchema, RuleSettingSchema, type HandbookConfig } from '../../schemas/config.ts';
+import type { z } from '../../schemas/zod.ts';
+import { handbookOf } from '../core/handbook-config.ts';
 import { presets } from '../configs/index.ts';
 import type { Severity } from '../core/diagnostic.ts';
 import { closest } from '../core/friendly-issues.ts';
@@ -8,20 +10,12 @@ import { inner, UsageError } from './messages.ts';
 import type { MessageValue } from '../core/render.ts';
 import { engineRules } from './registry.ts';
 
-export const CONFIG_FILE = 'processlint.config.yml';
+export { CONFIG_FILE } from '../core/handbook-config.ts';
 
-const SeverityName = z.enum(['off', 'warn', 'error']);
-const RuleSetting = z.union([SeverityName, z.tuple([SeverityName]), z.tuple([SeverityName, z.unknown()])]);
-const RuleMap = z.record(z.string(), RuleSetting);
-
-const ConfigSchema = z.strictObject({
-  extends: z.union([z.string(), z.array(z.string())]).optional(),
-  rules: RuleMap.optional(),
-  overrides: z.array(z.strictObject({ files: z.union([z.string(), z.array(z.string()).min(1)]), rules: RuleMap })).optional(),
-});
+const ConfigSchema = ConfigFileSchema;
 
 export type RawConfig = z.input<typeof ConfigSchema>;
-export type RuleSettingInput = z.input<typeof RuleSetting>;
+export type RuleSettingInput = z.input<typeof RuleSettingSchema>;
 
 export interface RuleConfig {
   severity: Severity;
@@ -34,6 +28,8 @@ export interface ResolvedConfig {
   file?: string;
   /** The raw config, re-resolved in worker threads (matchers do not cross threads). */
   raw: RawConfig;
+  /** The handbook's own settings (its `handbook` section, defaults filled in). */
+  handbook: HandbookConfig;
   /** `--rule` flags, kept apart so worker threads can resolve the same config. */
   ruleFlags: Record<string, RuleSettingInput>;
   /** Rules and options for a file path relative to the config's root (posix separators). */
@@ -76,6 +72,7 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
     fail(key, issue.message);
   }
   const config = result.data!;
+  const handbook = handbookOf(config, file);
   // Looked up by names from the config file: a Map, so `constructor` or `__proto__` is no rule.
   const known = new Map(Object.entries(engineRules()));
   const ids = [...known.keys()];
@@ -108,10 +105,15 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
     }
   }
 
+  /** What a rule's options default to in this handbook (e.g. kpi-feasible's workday length), before the config's own. */
+  function handbookDefaults(id: string): Record<string, unknown> {
+    return (known.get(id)?.meta.optionsFromHandbook?.(handbook) as Record<string, unknown> | undefined) ?? {};
+  }
+
   function defaultOptions(id: string): unknown {
     const schema = known.get(id)?.meta.options;
     if (!schema) return {};
-    const parsed = schema.safeParse({});
+    const parsed = schema.safeParse(handbookDefaults(id));
     return parsed.success ? parsed.data : {};
   }
 
@@ -126,7 +128,8 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
     if (rawOptions === undefined) return { severity };
     const schema = known.get(id)!.meta.options;
     if (!schema) fail(key, inner('config.noOptions', { rule: id }));
-    const parsed = schema!.safeParse(rawOptions);
+    const given = rawOptions !== null && typeof rawOptions === 'object' && !Array.isArray(rawOptions) ? { ...handbookDefaults(id), ...rawOptions } : rawOptions;
+    const parsed = schema!.safeParse(given);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const at = issue.path.length ? `${key}.${issue.path.join('.')}` : key;
@@ -140,6 +143,7 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
   return {
     ...(options.file ? { file: options.file } : {}),
     raw: config,
+    handbook,
     ruleFlags: options.overrides ?? {},
     hasOverrides: overrideList.length > 0,
     rulesFor(target: string) {

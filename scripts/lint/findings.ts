@@ -32,7 +32,7 @@ export const ENGINE_CHECKS: Record<string, { description: Bilingual; messages: R
     messages: {
       unreadableTarget: {
         en: 'This reference ({{rule}}) could not be checked because {{targets}} could not be read. Fix that file first; nothing needs to change here.',
-        'zh-CN': '因 {{targets}} 无法读取，这处引用（{{rule}}）无法检查。请先修正该文件，这里无需修改。',
+        'zh-CN': '这处引用（{{rule}}）因 {{targets}} 无法读取而无法检查。请先修正该文件，这里无需修改。',
       },
     },
   },

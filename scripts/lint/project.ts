@@ -68,6 +68,11 @@ export interface LintProjectOptions {
   withFixes?: boolean;
   /** Report only the specs a change affects: the changed ones and those whose references now resolve differently. */
   changed?: ChangedSince;
+  /**
+   * The change being checked, without narrowing the report (the semantic diff): each changed spec
+   * is also compared with its text at the base (`version-bump`). `changed` implies it.
+   */
+  against?: ChangedSince;
 }
 
 /** A change to the handbook: the revision before it, and the files it touched (added, modified or deleted). */
@@ -126,6 +131,25 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     specs = entries.map((entry) => entry.report);
   }
 
+  // A changed spec is checked again against its text at the base, in this thread and never cached:
+  // the same text gives another report without that base.
+  const change = options.changed ?? options.against;
+  if (change) {
+    const changedPaths = new Set(change.paths);
+    options.specs.forEach((file, i) => {
+      if (!changedPaths.has(file)) return;
+      const previous = textOf(change.base.read(file));
+      const content = source.read(file);
+      if (previous === undefined || content === undefined || textOf(content) === previous) return;
+      const checked = checkFileWithFixes(file, content, { ...envFor(file), previous });
+      specs[i] = pack(checked.report);
+      if (fixes && checked.loaded) {
+        if (checked.fixes.length) fixes.set(file, { text: checked.loaded.text, fixes: checked.fixes });
+        else fixes.delete(file);
+      }
+    });
+  }
+
   const index = indexReports(specs);
   const phase = handbookPhase(setup, config);
   const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
@@ -161,6 +185,12 @@ function registryResults(setup: PhaseOneSetup, problems: FileResult[], specs: Pa
     byFile.set(finding.file, summarize(finding.file, [...(result?.findings ?? []), finding].sort(compareFindings), result?.fatal === true));
   }
   return [...byFile.values()];
+}
+
+/** A file's text, or `undefined` when it cannot be read as one. */
+function textOf(content: ReturnType<ProjectSource['read']>): string | undefined {
+  if (typeof content === 'string') return content;
+  return content instanceof Uint8Array ? new TextDecoder().decode(content) : undefined;
 }
 
 /** Everything besides a spec that decides its phase-one report: the cache is kept per environment. */

@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import type { HandbookConfig } from '../../schemas/config.ts';
 import type { Process } from '../../schemas/process.ts';
 import type { z } from '../../schemas/zod.ts';
 import type { Position, YamlPath } from '../core/diagnostic.ts';
@@ -23,6 +24,8 @@ export interface RuleDocs {
     invalid: string;
     /** Markdown body after the front matter, for rules about the prose (e.g. body-links); the front matter is then the same in both. */
     body?: { valid: string; invalid: string };
+    /** For a rule that compares versions (`usesPrevious`): the spec before the change both examples make. */
+    previous?: string;
   };
 }
 
@@ -37,10 +40,14 @@ export interface RuleMeta<Options> {
   messages: Record<string, Bilingual>;
   /** Options schema; the config's options are parsed through it at start-up. */
   options?: z.ZodType<Options>;
+  /** Option values the handbook's own settings give (e.g. its workday length), used unless the config sets them. */
+  optionsFromHandbook?: (handbook: HandbookConfig) => Partial<Options>;
   /** The rule can repair some of its findings with `--fix`. */
   fixable?: boolean;
   /** The rule also runs when the front matter does not match the schema (only `schema` does). */
   runsOnInvalid?: boolean;
+  /** The rule compares the spec with its text at the base of a change, and runs only when that is known (`context.previous`). */
+  usesPrevious?: boolean;
 }
 
 /** A repair applied to the front matter's YAML document (comments and formatting kept). */
@@ -74,6 +81,8 @@ export interface RuleContext<Options> {
   codeowners?: string;
   /** Today's date, YYYY-MM-DD (from `--today` or the clock). */
   today: string;
+  /** The spec as it was at the base of the change being checked (`--changed`, CI), for `usesPrevious` rules. */
+  previous?: LoadedSpec;
   report(report: Report): void;
   /**
    * Reports unless `reference` holds in the handbook. Checked once every spec has been read, so

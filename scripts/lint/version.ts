@@ -10,12 +10,13 @@ export const VERSION: string = (() => {
 })();
 
 export const TOOL_NAME = 'processlint';
-export const INFORMATION_URI = 'https://handbook.example.com/rules/';
 
-/** Where the rules are documented; the handbook's site publishes a page per rule there. */
-export const DOCS_BASE_URL = INFORMATION_URI;
-
-/** The documentation page of a rule (engine checks such as `read-error` have none). */
-export function docsUrl(ruleId: string): string | undefined {
-  return ruleId === 'read-error' || ruleId === 'rule-error' || ruleId === 'reference-unchecked' ? undefined : `${DOCS_BASE_URL}${ruleId}/`;
+/**
+ * The documentation page of a rule under `base`, where the handbook's site publishes its rule
+ * pages (`rulesBase` of the handbook's settings). None for the engine's own checks such as
+ * `read-error`, and none when the handbook names no site.
+ */
+export function docsUrl(ruleId: string, base: string | undefined): string | undefined {
+  if (base === undefined || ruleId === 'read-error' || ruleId === 'rule-error' || ruleId === 'reference-unchecked') return undefined;
+  return `${base}${ruleId}/`;
 }

@@ -15,8 +15,9 @@ export interface FindingKey {
   key: string;
 }
 
-export function toDiagnostic(finding: Finding, locale: Locale, document: TextDocument): Diagnostic {
-  const url = docsUrl(finding.ruleId);
+/** `rules`: where the handbook's site documents its rules (`rulesBase`), if it names a site. */
+export function toDiagnostic(finding: Finding, locale: Locale, document: TextDocument, rules: string | undefined): Diagnostic {
+  const url = docsUrl(finding.ruleId, rules);
   return {
     range: rangeOf(finding, document),
     severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

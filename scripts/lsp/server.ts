@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from 'yaml-language-server';
+import { DEFAULT_HANDBOOK, rulesBase } from '../core/handbook-config.ts';
 import { localeFromEnv, type Locale } from '../core/messages.ts';
 import { render } from '../core/render.ts';
 import { todayLocal } from '../model/dates.ts';
@@ -81,7 +82,8 @@ export function startServer(connection: Connection): void {
   const orgUris = new Map<Handbook, Set<string>>();
   const justOpened = new Set<string>();
   const lookedAt = new Map<Handbook, number>();
-  let locale: Locale = localeFromEnv(process.env);
+  // The editor names its language at start-up; until then the environment's, else the handbook's default.
+  let locale: Locale = localeFromEnv(process.env) ?? DEFAULT_HANDBOOK.locale;
   let fixedToday: string | undefined;
   let watching = false;
   let yaml: Promise<LanguageService> | undefined;
@@ -133,9 +135,10 @@ export function startServer(connection: Connection): void {
       return undefined;
     }
     lastLint.set(handbook, result);
+    const rules = rulesBase(result.environment.config.handbook, locale);
     for (const { document, file } of open) {
       const findings = result.results.get(file)?.findings ?? [];
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(finding, locale, document)) });
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(finding, locale, document, rules)) });
     }
     publishOrgFindings(handbook, result);
     return result;
@@ -151,7 +154,7 @@ export function startServer(connection: Connection): void {
       const text = texts.get(org.file) ?? readText(path.join(handbook.root, org.file));
       const document = TextDocument.create(uri, 'yaml', 0, text);
       now.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: org.findings.map((finding) => toDiagnostic(finding, locale, document)) });
+      void connection.sendDiagnostics({ uri, diagnostics: org.findings.map((finding) => toDiagnostic(finding, locale, document, rulesBase(result.environment.config.handbook, locale))) });
     }
     for (const uri of before) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     orgUris.set(handbook, now);

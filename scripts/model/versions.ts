@@ -1,3 +1,4 @@
+import type { Process } from '../../schemas/process.ts';
 import { SEMVER } from '../../schemas/common.ts';
 
 /** How far apart two versions are: `patch` is wording only; `minor` and `major` change the process. */
@@ -24,4 +25,31 @@ export function bumpOf(from: string, to: string): Bump {
   if (x[0] !== y[0]) return 'major';
   if (x[1] !== y[1]) return 'minor';
   return x[2] !== y[2] ? 'patch' : 'none';
+}
+
+/** `x.y.z` raised by one part, for suggestions (`undefined` when `version` is not semantic). */
+export function nextVersion(version: string, part: 'minor' | 'patch'): string | undefined {
+  const p = parts(version);
+  if (!p) return undefined;
+  return part === 'minor' ? `${p[0]}.${p[1] + 1}.0` : `${p[0]}.${p[1]}.${p[2] + 1}`;
+}
+
+/** What a reader follows: the steps, the kind and role of each, and where each leads (wording and deadlines aside). */
+function flowShape(spec: Process): string {
+  const steps = spec.steps.map((step) => [step.id, step.kind ?? null, step.role ?? null, [step.next ?? []].flat(), step.loop === true, (step.branches ?? []).map((b) => [b.to, b.outcome ?? null, b.loop === true])] as const);
+  return JSON.stringify(steps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** A step added or removed, a step's kind or role changed, or the flow between steps redrawn: more than wording. */
+export function flowChanged(before: Process, after: Process): boolean {
+  return flowShape(before) !== flowShape(after);
+}
+
+/** The record of a change itself (its version and history line, the status and lifecycle dates it moves through). */
+const BOOKKEEPING = new Set(['version', 'history', 'status', 'lifecycle']);
+
+/** Whether a spec says anything new (front matter or body), its bookkeeping aside. */
+export function specChanged(before: { spec: Process; body: string }, after: { spec: Process; body: string }): boolean {
+  const content = (spec: Process) => JSON.stringify(Object.entries(spec).filter(([key]) => !BOOKKEEPING.has(key)));
+  return before.body !== after.body || content(before.spec) !== content(after.spec);
 }

@@ -27,6 +27,8 @@ import stepReachable from './step-reachable.ts';
 import stepRef from './step-ref.ts';
 import suppression from './suppression.ts';
 import translationComplete from './translation-complete.ts';
+import versionBump from './version-bump.ts';
+import versionHistory from './version-history.ts';
 
 /** Every rule, by id (keys sorted). */
 export const rules: Record<string, Rule<any>> = {
@@ -58,4 +60,6 @@ export const rules: Record<string, Rule<any>> = {
   'step-ref': stepRef,
   suppression,
   'translation-complete': translationComplete,
+  'version-bump': versionBump,
+  'version-history': versionHistory,
 };

@@ -10,7 +10,12 @@ import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
 const Options = z.strictObject({
   /** Length of a workday in hours, for converting hours and workdays. */
-  workdayHours: z.number().positive().max(24).default(8).meta(bilingual('一个工作日的小时数，用于换算小时与工作日', 'Hours in a workday, for converting hours and workdays')),
+  workdayHours: z
+    .number()
+    .positive()
+    .max(24)
+    .default(8)
+    .meta(bilingual('一个工作日的小时数，用于换算小时与工作日；不写时取手册设置 handbook.workdayHours', 'Hours in a workday, for converting hours and workdays; by default the handbook’s handbook.workdayHours')),
 });
 
 /** A KPI of one step's time, for the examples: it needs its span. */
@@ -32,14 +37,15 @@ export default defineRule<z.output<typeof Options>>({
     type: 'problem',
     severity: 'error',
     options: Options,
+    optionsFromHandbook: (handbook) => ({ workdayHours: handbook.workdayHours }),
     docs: {
       description: {
         en: 'A time KPI that the longest path of step deadlines through the process exceeds.',
         'zh-CN': '时间类关键指标短于流程中各步骤时限沿最长路径相加的总时长。',
       },
       rationale: {
-        en: 'If every step uses the time it is allowed, the case takes as long as the slowest path through the process. A KPI tighter than that is missed by design, not by poor execution. There are three fixes: tighten the step deadlines, relax the target, or, when the KPI measures only part of the process (say, from submission to booking), name the steps its clock starts and stops at with `from` and `to`; without them it measures the whole process. Parallel branches run at the same time, so only the slowest counts. The length of a workday is the `workdayHours` option.',
-        'zh-CN': '如果每个步骤都用满自己的时限，事项所需时间就等于流程中最慢的那条路径。比它还紧的指标注定完不成，问题出在设计而不是执行。改法有三种：缩短步骤时限；放宽指标；或者，指标本来只统计流程的一段（例如从提交到记账）时，用 `from` 和 `to` 写明计时起止的步骤——不写时统计整个流程。并行分支同时进行，只计最慢的一支。每个工作日的小时数由 `workdayHours` 选项配置。',
+        en: 'If every step uses the time it is allowed, the case takes as long as the slowest path through the process. A KPI tighter than that is missed by design, not by poor execution. There are three fixes: tighten the step deadlines, relax the target, or, when the KPI measures only part of the process (say, from submission to booking), name the steps its clock starts and stops at with `from` and `to`; without them it measures the whole process. Parallel branches run at the same time, so only the slowest counts. The length of a workday is the handbook’s `workdayHours` (the `handbook` section of `processlint.config.yml`), or this rule’s option of that name.',
+        'zh-CN': '如果每个步骤都用满自己的时限，事项所需时间就等于流程中最慢的那条路径。比它还紧的指标注定完不成，问题出在设计而不是执行。改法有三种：缩短步骤时限；放宽指标；或者，指标本来只统计流程的一段（例如从提交到记账）时，用 `from` 和 `to` 写明计时起止的步骤——不写时统计整个流程。并行分支同时进行，只计最慢的一支。每个工作日的小时数取手册设置的 `workdayHours`（`processlint.config.yml` 的 `handbook` 一节），也可用本规则的同名选项单独设置。',
       },
       // The approval KPI measures one step; without its `from`/`to` it would measure the whole process.
       examples: {

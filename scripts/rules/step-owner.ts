@@ -52,10 +52,10 @@ export default defineRule({
     }
     const role = (id: string | undefined, path: YamlPath) => {
       if (id === undefined || org.roles.has(id)) return;
-      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path, spec), suggestion: didYouMean(id, org.roles) }, path });
+      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path, spec), suggestion: didYouMean(id, org.roles, (role) => org.roles.get(role)?.name) }, path });
     };
     if (!org.departments.has(spec.department)) {
-      context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(spec.department, org.departments) }, path: ['department'] });
+      context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(spec.department, org.departments, (department) => org.departments.get(department)?.name) }, path: ['department'] });
     }
     role(spec.owner, ['owner']);
     spec.steps.forEach((step, i) => {

@@ -1,8 +1,9 @@
 import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { localeFromEnv, type Locale } from '../../scripts/core/messages.ts';
+import { commandLocale } from '../../scripts/core/handbook-config.ts';
+import type { Locale } from '../../scripts/core/messages.ts';
 import { renderCore } from '../../scripts/core/render.ts';
-import { allowBroken, displayPath, formsPath, orgPath, problemLines, readForms, readOrg, readSpec, specFiles } from './source.ts';
+import { allowBroken, displayPath, formsPath, handbookSettings, orgPath, problemLines, readForms, readOrg, readSpec, specFiles } from './source.ts';
 
 /**
  * Content loaders that read specs with the project's own loader (`loadSpec`,
@@ -10,8 +11,13 @@ import { allowBroken, displayPath, formsPath, orgPath, problemLines, readForms, 
  * the site sees exactly what the linter sees.
  */
 
+/** The build speaks the language the environment names, else the handbook's. */
+function buildLocale(): Locale {
+  return commandLocale(process.env, handbookSettings());
+}
+
 function stop(kind: 'spec' | 'org' | 'forms', lines: string[]): never {
-  const zh = localeFromEnv() === 'zh-CN';
+  const zh = buildLocale() === 'zh-CN';
   const hint =
     kind === 'spec'
       ? zh
@@ -39,7 +45,7 @@ export function processLoader(): Loader {
   return {
     name: 'handbook-processes',
     async load({ store, parseData, generateDigest, logger }) {
-      const locale = localeFromEnv();
+      const locale = buildLocale();
       const seen = new Map<string, string>();
       const broken: string[] = [];
       const valid = [];
@@ -94,7 +100,7 @@ export function orgLoader(): Loader {
     name: 'handbook-org',
     async load({ store, parseData }) {
       const loaded = readOrg();
-      if (!loaded.org || loaded.problems.length > 0) stop('org', problemLines(displayPath(orgPath()), loaded.problems, localeFromEnv()));
+      if (!loaded.org || loaded.problems.length > 0) stop('org', problemLines(displayPath(orgPath()), loaded.problems, buildLocale()));
       store.clear();
       const data = await parseData({ id: 'org', data: loaded.org as unknown as Record<string, unknown> });
       store.set({ id: 'org', data });
@@ -108,7 +114,7 @@ export function formsLoader(): Loader {
     name: 'handbook-forms',
     async load({ store, parseData }) {
       const loaded = readForms();
-      if (!loaded.registry || loaded.problems.length > 0) stop('forms', problemLines(displayPath(formsPath()), loaded.problems, localeFromEnv()));
+      if (!loaded.registry || loaded.problems.length > 0) stop('forms', problemLines(displayPath(formsPath()), loaded.problems, buildLocale()));
       store.clear();
       const data = await parseData({ id: 'forms', data: loaded.registry as unknown as Record<string, unknown> });
       store.set({ id: 'forms', data });

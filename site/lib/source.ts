@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { HandbookConfig } from '../../scripts/core/handbook-config.ts';
 import { loadOrg, type LoadedOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec, type LoadedSpec } from '../../scripts/core/load-spec.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
+import { readHandbookConfig } from '../../scripts/core/read-handbook-config.ts';
 import { renderCore } from '../../scripts/core/render.ts';
 import { specFilesIn } from '../../scripts/core/spec-files.ts';
 import { loadForms, type LoadedForms } from '../../scripts/model/form-registry.ts';
@@ -20,6 +22,13 @@ export function processesDir(): string {
 /** Paths as shown to people and stored in the collection: relative to the project, with `/`. */
 export function displayPath(absolute: string): string {
   return path.relative(process.cwd(), absolute).split(path.sep).join('/');
+}
+
+let settings: HandbookConfig | undefined;
+
+/** The handbook's settings: the `handbook` section of `processlint.config.yml` at the project root. */
+export function handbookSettings(): HandbookConfig {
+  return (settings ??= readHandbookConfig(process.cwd()));
 }
 
 export function specFiles(): string[] {

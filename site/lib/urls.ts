@@ -1,3 +1,5 @@
+import { editBase } from '../../scripts/core/handbook-config.ts';
+import { handbookSettings } from './source.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 
 /** Site paths, per locale (Chinese at the root, English under /en/). */
@@ -33,7 +35,8 @@ export function formAnchor(name: string): string {
   return `form-${hash.toString(36)}`;
 }
 
-/** "Edit this page" target for a spec file (HANDBOOK_EDIT_BASE, default the GitHub repository). */
-export function editUrl(file: string): string {
-  return new URL(file, process.env.HANDBOOK_EDIT_BASE ?? 'https://github.com/acme/handbook/edit/main/').href;
+/** "Edit this page" target for a file in the handbook's repository and branch; none when the handbook's settings name no repository. */
+export function editUrl(file: string): string | undefined {
+  const base = editBase(handbookSettings());
+  return base === undefined ? undefined : new URL(file, base).href;
 }

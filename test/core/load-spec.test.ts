@@ -47,7 +47,7 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
   it('reports a wrong type at the value, in Chinese too', () => {
     const text = valid.replace('version: 3.0.0', 'version: 3.0');
     expect(problems(text, 'zh-CN')).toEqual([
-      { line: lineOf('version:'), column: 10, message: '`version` 应为文字，而不是3。 请给这个值加上引号，例如 "1.0.0"。' },
+      { line: lineOf('version:'), column: 10, message: '`version` 应为文字，而不是3。 版本号要写三段数字：请写成 3.0.0。' },
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
 
   it('reports tabs used for indentation', () => {
     expect(problems('---\nid: x\n\ttitle: y\n---\n')).toEqual([
-      { line: 3, column: 1, message: 'Invalid YAML: Tabs are not allowed as indentation. Indent with spaces, not tabs.' },
+      { line: 3, column: 1, message: 'This line is indented with a tab. YAML takes spaces only: replace the tab with spaces (two per level), lined up with the fields of the same level.' },
     ]);
   });
 

@@ -36,7 +36,8 @@ beforeAll(async () => {
   cpSync('test/fixtures/site-mini', broken.dir, { recursive: true });
   writeFileSync(path.join(broken.dir, 'business', 'broken.md'), '---\nid: broken\ntitle: 坏流程\ncategory: busines\n---\n');
   const brokenEnv = { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-broken'), HANDBOOK_NO_CHROMIUM: '1', HANDBOOK_PROCESSES_DIR: broken.dir, LANG: 'en_US.UTF-8' };
-  broken.failure = await buildSite(broken.out, brokenEnv).then(() => '', (error: Error) => error.message);
+  // LANG=C.UTF-8, as on CI runners, names no language: the build speaks the handbook's (Chinese).
+  broken.failure = await buildSite(broken.out, { ...brokenEnv, LANG: 'C.UTF-8' }).then(() => '', (error: Error) => error.message);
   broken.log = await buildSite(broken.out, { ...brokenEnv, HANDBOOK_ALLOW_BROKEN: '1' });
   for (const site of [full, mini]) Object.assign(site, await serve(site.out));
   browser = await launchBrowser();
@@ -230,10 +231,51 @@ describe('without Chromium at build time', () => {
   });
 });
 
+describe('the handbook settings', () => {
+  it('name the site and give it no placeholder address: no page links to example.com or a made-up repository', () => {
+    const home = readFileSync(path.join(full.out, 'index.html'), 'utf8');
+    expect(home).toContain('<title>运营流程手册');
+    expect(readFileSync(path.join(full.out, 'en', 'index.html'), 'utf8')).toContain('<title>Operating Handbook');
+    const files = globSync('**/*.{html,xml,txt,js,json,svg,csv}', { cwd: full.out, absolute: true });
+    expect(files.length).toBeGreaterThan(100);
+    const placeholders = files.filter((file) => /handbook\.example\.com|github\.com\/acme\/handbook/.test(readFileSync(file, 'utf8')));
+    expect(placeholders).toEqual([]);
+  });
+});
+
+describe('ids where people look for them', () => {
+  it('role and department pages show the id a spec writes', () => {
+    const org = loadOrg('processes/org.yml', readFileSync('processes/org.yml')).org!;
+    const role = org.roles[0]!;
+    const department = org.departments.find((d) => d.id === role.department)!;
+    const rolePage = readFileSync(path.join(full.out, 'roles', role.id, 'index.html'), 'utf8');
+    expect(rolePage).toMatch(new RegExp(`岗位标识：<code[^>]*>${role.id}</code>`));
+    expect(readFileSync(path.join(full.out, 'en', 'roles', role.id, 'index.html'), 'utf8')).toContain(`written role: ${role.id} in a spec`);
+    const departmentPage = readFileSync(path.join(full.out, 'departments', department.id, 'index.html'), 'utf8');
+    expect(departmentPage).toMatch(new RegExp(`部门标识：<code[^>]*>${department.id}</code>`));
+    expect(departmentPage).toMatch(new RegExp(`<code[^>]*>${role.id}</code>`));
+  });
+});
+
+describe('KPI spans', () => {
+  it('each time KPI says what it measures: from its from step to its to step, or the whole process', async () => {
+    const page = await open(`${full.url}/processes/seal-management/`);
+    const spans = await page.locator('#kpis ~ * .hb-kpi-span').evaluateAll((nodes) => nodes.map((node) => ({ text: node.textContent?.replace(/\s+/g, ' ').trim(), links: [...node.querySelectorAll('a')].map((a) => a.getAttribute('href')) })));
+    await page.context().close();
+    expect(spans[0]).toEqual({ text: expect.stringMatching(/^统计范围：从 .+ 到 .+$/), links: ['#step-dept-approve', '#step-legal-review'] });
+    // Only time KPIs have a span; a KPI without from/to measures the whole process.
+    const spec = loadSpec('processes/management/seal-management.md', readFileSync('processes/management/seal-management.md')).spec!;
+    const timed = spec.kpis!.filter((kpi) => /工作日|workday|小时|hour|天|day/i.test(kpi.target));
+    expect(spans).toHaveLength(timed.length);
+    for (const [i, kpi] of timed.entries()) if (!kpi.from && !kpi.to) expect(spans[i]!.text).toContain('（整个流程）');
+  });
+});
+
 describe('a broken spec', () => {
-  it('stops the build by default with file:line:column lines and what to do, no stack trace', () => {
+  it('stops the build by default with file:line:column lines and what to do, in the handbook’s language, no stack trace', () => {
     expect(broken.failure).toMatch(/astro build exited 1/);
-    expect(broken.failure).toMatch(/broken\.md:4:11 `category` must be one of/);
+    expect(broken.failure).toContain('流程文件有错误，网站未构建');
+    expect(broken.failure).toMatch(/broken\.md:4:11 `category` 只能是 .* 之一，而不是 "busines"/);
     expect(broken.failure).toMatch(/HANDBOOK_ALLOW_BROKEN=1/);
     expect(broken.failure).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
   });

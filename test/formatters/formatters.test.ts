@@ -10,7 +10,8 @@ import { formatted, type FormatOptions } from '../../scripts/formatters/types.ts
 import { summarize, type FileResult } from '../../scripts/lint/resolve.ts';
 import { docsUrl } from '../../scripts/lint/version.ts';
 
-const options: FormatOptions = { locale: 'en', color: false, docsUrl };
+// A handbook whose settings name its site (`handbook.url`): rule links and SARIF's informationUri point there.
+const options: FormatOptions = { locale: 'en', color: false, docsUrl: (ruleId) => docsUrl(ruleId, 'https://processes.acme.test/rules/'), informationUri: 'https://processes.acme.test/' };
 
 const results: FileResult[] = [
   summarize('processes/a.md', [], false),
@@ -38,8 +39,8 @@ describe('stylish', () => {
   1 can be fixed with the \`--fix\` option.
 
 Rule docs:
-  schema: https://handbook.example.com/rules/schema/
-  suppression: https://handbook.example.com/rules/suppression/
+  schema: https://processes.acme.test/rules/schema/
+  suppression: https://processes.acme.test/rules/suppression/
 `);
     expect(formatted(stylish, [results[0]!], { ...options, locale: 'zh-CN' })).toBe('1 个文件均未发现问题。\n');
     expect(formatted(stylish, results, { ...options, locale: 'zh-CN' })).toContain('✖ 共 2 个问题（1 个错误，1 个警告）\n  其中 1 个可用 `--fix` 选项自动修复。');
@@ -56,7 +57,7 @@ describe('json', () => {
   it('is the results as JSON: each finding as data and worded, with its docs link', () => {
     const parsed = JSON.parse(formatted(json, results, options)) as Array<Omit<FileResult, 'findings'> & { findings: Array<Record<string, unknown>> }>;
     expect(parsed.map((result) => ({ ...result, findings: result.findings.map(({ message: _m, url: _u, ...finding }) => finding) }))).toEqual(results);
-    expect(parsed[1]!.findings[1]).toMatchObject({ message: 'The suppression of <x> & "y" suppresses nothing on the next line. Remove it.', url: 'https://handbook.example.com/rules/suppression/' });
+    expect(parsed[1]!.findings[1]).toMatchObject({ message: 'The suppression of <x> & "y" suppresses nothing on the next line. Remove it.', url: 'https://processes.acme.test/rules/suppression/' });
   });
 });
 
@@ -71,10 +72,10 @@ describe('junit', () => {
     <testcase name="3:1 schema" classname="processes/b,1.md">
       <failure type="error" message="Unknown field \`titel\`: 100% wrong,
 see docs">error processes/b,1.md:3:1 Unknown field \`titel\`: 100% wrong,
-see docs (schema) https://handbook.example.com/rules/schema/</failure>
+see docs (schema) https://processes.acme.test/rules/schema/</failure>
     </testcase>
     <testcase name="12:5 suppression" classname="processes/b,1.md">
-      <failure type="warning" message="The suppression of &lt;x&gt; &amp; &quot;y&quot; suppresses nothing on the next line. Remove it.">warning processes/b,1.md:12:5 The suppression of &lt;x&gt; &amp; &quot;y&quot; suppresses nothing on the next line. Remove it. (suppression) https://handbook.example.com/rules/suppression/</failure>
+      <failure type="warning" message="The suppression of &lt;x&gt; &amp; &quot;y&quot; suppresses nothing on the next line. Remove it.">warning processes/b,1.md:12:5 The suppression of &lt;x&gt; &amp; &quot;y&quot; suppresses nothing on the next line. Remove it. (suppression) https://processes.acme.test/rules/suppression/</failure>
     </testcase>
   </testsuite>
 </testsuites>
@@ -98,8 +99,8 @@ describe('github', () => {
 
 | File | Line | Severity | Rule | Message |
 | --- | --- | --- | --- | --- |
-| processes/b,1.md | 3:1 | error | [schema](https://handbook.example.com/rules/schema/) | Unknown field \`titel\`: 100% wrong, see docs |
-| processes/b,1.md | 12:5 | warning | [suppression](https://handbook.example.com/rules/suppression/) | The suppression of &lt;x> & "y" suppresses nothing on the next line. Remove it. |
+| processes/b,1.md | 3:1 | error | [schema](https://processes.acme.test/rules/schema/) | Unknown field \`titel\`: 100% wrong, see docs |
+| processes/b,1.md | 12:5 | warning | [suppression](https://processes.acme.test/rules/suppression/) | The suppression of &lt;x> & "y" suppresses nothing on the next line. Remove it. |
 `);
   });
 });
@@ -117,8 +118,9 @@ describe('sarif', () => {
   it('carries rule metadata with help links, rule indexes and regions', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('processlint');
+    expect(driver.informationUri).toBe('https://processes.acme.test/');
     const index = driver.rules.findIndex((r: { id: string }) => r.id === 'schema');
-    expect(driver.rules[index]).toMatchObject({ id: 'schema', helpUri: 'https://handbook.example.com/rules/schema/' });
+    expect(driver.rules[index]).toMatchObject({ id: 'schema', helpUri: 'https://processes.acme.test/rules/schema/' });
     expect(log.runs[0].results[0]).toEqual({
       ruleId: 'schema',
       ruleIndex: index,

@@ -12,6 +12,8 @@ import type { Locale } from '../../scripts/core/messages.ts';
 import { specFilesIn } from '../../scripts/core/spec-files.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
 import { diskSource, lintProject } from '../../scripts/lint/project.ts';
+import { rulesBase } from '../../scripts/core/handbook-config.ts';
+import { readHandbookConfig } from '../../scripts/core/read-handbook-config.ts';
 import { docsUrl } from '../../scripts/lint/version.ts';
 import { LspClient } from '../../scripts/lsp/stdio-client.ts';
 
@@ -21,7 +23,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function seen(finding: Finding, locale: Locale) {
   return {
     code: finding.ruleId,
-    href: docsUrl(finding.ruleId),
+    href: docsUrl(finding.ruleId, rulesBase(readHandbookConfig(ROOT), locale)),
     severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     start: [finding.line - 1, finding.column - 1],
     end: finding.endLine !== undefined ? [finding.endLine - 1, finding.endColumn! - 1] : 'line',

@@ -16,6 +16,8 @@ import { loadOrg } from '../../scripts/core/load-org.ts';
 import { applyFixes } from '../../scripts/lint/fix.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
 import { diskSource, lintProject } from '../../scripts/lint/project.ts';
+import { rulesBase } from '../../scripts/core/handbook-config.ts';
+import { readHandbookConfig } from '../../scripts/core/read-handbook-config.ts';
 import { docsUrl } from '../../scripts/lint/version.ts';
 import { LspClient } from '../../scripts/lsp/stdio-client.ts';
 import { handbook } from '../lint/helpers.ts';
@@ -70,7 +72,7 @@ describe('on a spec of the handbook (zh-CN editor)', () => {
     const [diagnostic] = first as [Diagnostic];
     expect(diagnostic.code).toBe('step-owner');
     expect(diagnostic.source).toBe('processlint');
-    expect(diagnostic.codeDescription?.href).toBe(docsUrl('step-owner'));
+    expect(diagnostic.codeDescription?.href).toBe(docsUrl('step-owner', rulesBase(readHandbookConfig(ROOT), 'zh-CN')));
     expect(diagnostic.severity).toBe(DiagnosticSeverity.Error);
     // The step `receive`: from its `id` after the dash to the start of the next step.
     expect(diagnostic.range).toEqual({ start: { line: receive, character: 4 }, end: { line: nextStep - 1, character: 0 } });

@@ -59,10 +59,5 @@ ruleTester.run('change-control', rule, {
         { messageId: 'releasedBeforeVersion', line: 24, column: 11 },
       ],
     },
-    {
-      name: 'the version has no history entry',
-      code: spec('1.2.0', AGAIN, [['1.0.0', '2025-03-03'], ['1.1.0', '2026-05-04']]),
-      errors: [{ messageId: 'notRecorded', line: 6, column: 10 }],
-    },
   ],
 });

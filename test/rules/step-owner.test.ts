@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../scripts/rules/step-owner.ts';
-import { ruleTester } from '../rule-tester.ts';
+import { ruleTester, runCase } from '../rule-tester.ts';
 import { HEAD, STEPS } from './spec.ts';
 
 ruleTester.run('step-owner', rule, {
@@ -82,4 +83,15 @@ lifecycle:
       errors: [{ messageId: 'noOrg', line: 5, column: 1 }],
     },
   ],
+});
+
+describe('the suggestion for a misspelt id', () => {
+  it('names the role or department it suggests, as people know them', () => {
+    const result = runCase(rule, { code: HEAD.replace('department: finance', 'department: finanse') + STEPS.replace('role: cashier', 'role: cashir') });
+    expect(result.findings['zh-CN'].map((f) => f.message)).toEqual([
+      '部门 `finanse` 不在组织注册表中（是否应为 `finance`（财务部）？）。请使用 org.yml 中的部门标识，或先在其中添加该部门。',
+      '步骤 `pay` 的 `role` 中的岗位 `cashir` 不在组织注册表中（是否应为 `cashier`（出纳）？）。请使用 org.yml 中的岗位标识，或先在其中添加该岗位。',
+    ]);
+    expect(result.findings.en[1]!.message).toContain('(did you mean `cashier` (出纳)?)');
+  });
 });

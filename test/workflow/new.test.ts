@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handbookFromText } from '../../scripts/core/handbook-config.ts';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { lintTexts } from '../lint/helpers.ts';
 import { addMonths } from '../../scripts/model/dates.ts';
@@ -115,6 +116,7 @@ describe('run', () => {
   });
 
   it('asks for what is missing when it can prompt', async () => {
+    writeFileSync(join(root, 'processlint.config.yml'), 'extends: recommended\nhandbook:\n  locale: zh-CN\n');
     const answers = ['expense-claim', '费用报销流程', 'information', 'finance', 'finance-manager'];
     const questions: string[] = [];
     const code = await run([], io({ locale: 'zh-CN', ask: async (q) => (questions.push(q), answers.shift()!) }));
@@ -124,6 +126,39 @@ describe('run', () => {
     const spec = loadSpec('x.md', readFileSync(join(root, 'processes/information/expense-claim.md'), 'utf8')).spec!;
     expect(spec).toMatchObject({ title: '费用报销流程', owner: 'finance-manager', department: 'finance' });
     expect(spec.history![0]!.author).toBe('财务经理');
+  });
+
+  it('asks once, in a fresh repository, what the handbook is, and keeps the config’s comments and rules', async () => {
+    writeFileSync(join(root, 'processlint.config.yml'), '# our rules\nextends: recommended\nrules:\n  codeowners: off\n');
+    const spec = ['expense-claim', '费用报销流程', 'information', 'finance', 'finance-manager'];
+    const settings = ['远航公司运营手册', '', 'handbook.yuanhang.cn', 'https://processes.yuanhang.cn/', 'https://github.com/yuanhang/handbook', '', '', 'ten', '7.5'];
+    const answers = [...spec, ...settings];
+    const questions: string[] = [];
+    const ask = async (q: string) => (questions.push(q), answers.shift()!);
+    expect(await run([], io({ locale: 'zh-CN', ask }))).toBe(0);
+    expect(answers).toEqual([]);
+    // An address without https:// and a workday of "ten" are asked again, with the reason.
+    expect(err.join('\n')).toMatch(/无效：must be a full web address[\s\S]*无效：/);
+    const text = readFileSync(join(root, 'processlint.config.yml'), 'utf8');
+    expect(text).toMatch(/^# our rules\nextends: recommended\nrules:\n  codeowners: off\n/);
+    expect(handbookFromText(text)).toEqual({
+      name: { 'zh-CN': '远航公司运营手册', en: 'Operating Handbook' },
+      url: 'https://processes.yuanhang.cn/',
+      repository: 'https://github.com/yuanhang/handbook',
+      branch: 'main',
+      locale: 'zh-CN',
+      workdayHours: 7.5,
+    });
+    // The next process is created without those questions.
+    const again = ['leave-request', '', 'information', 'hr', 'hr-specialist'];
+    const asked: string[] = [];
+    expect(await run([], io({ locale: 'zh-CN', ask: async (q) => (asked.push(q), again.shift()!) }))).toBe(0);
+    expect(asked).toHaveLength(5);
+  });
+
+  it('asks nothing of the handbook without a terminal', async () => {
+    expect(await run(['leave-request', '--category', 'information', '--department', 'hr', '--owner', 'hr-specialist'], io())).toBe(0);
+    expect(existsSync(join(root, 'processlint.config.yml'))).toBe(false);
   });
 
   it('exits 2 from the command line without a terminal', () => {

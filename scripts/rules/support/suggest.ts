@@ -10,7 +10,7 @@ const cache = new WeakMap<object, Map<string, string | null>>();
  * The `{{suggestion}}` of a message: the known name nearest in spelling to `word`, worded
  * " (did you mean `x`?)" when shown, or nothing when none is near enough.
  */
-export function didYouMean(word: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): MessageValue {
+export function didYouMean(word: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, nameOf?: (id: string) => string | undefined): MessageValue {
   let memo = cache.get(known);
   if (!memo) cache.set(known, (memo = new Map()));
   if (!memo.has(word)) {
@@ -20,5 +20,7 @@ export function didYouMean(word: string, known: ReadonlyMap<string, unknown> | R
     for (const name of known.keys()) if (Math.abs(name.length - word.length) <= reach) candidates.push(name);
     memo.set(word, closest(word, candidates) ?? null);
   }
-  return { suggestion: memo.get(word)! };
+  const suggestion = memo.get(word)!;
+  const name = suggestion !== null ? nameOf?.(suggestion) : undefined;
+  return name ? { suggestion, name } : { suggestion };
 }
