@@ -132,7 +132,19 @@ export function locateInTree(tree: SourceTree, text: string, data: unknown, path
   let end = tree.end(chosen);
   const trailing = (c: number) => c === 32 || c === 9 || (c === 10 && kind === SCALAR && !blockScalar);
   while (end > start && trailing(text.charCodeAt(end - 1))) end--;
+  // A collection ends before the comment lines js-yaml read past after its last entry.
+  if (kind !== SCALAR) end = beforeTrailingComments(text, start, end);
   return { start, end };
+}
+
+/** `end`, moved back over whole lines that hold only a comment (a collection's end is a line start). */
+function beforeTrailingComments(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 10) {
+    const lineStart = text.lastIndexOf('\n', end - 2) + 1;
+    if (lineStart <= start || text.slice(lineStart, end - 1).trimStart()[0] !== '#') break;
+    end = lineStart;
+  }
+  return end;
 }
 
 /**
