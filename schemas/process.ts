@@ -80,6 +80,7 @@ export const StepSchema = z
     controls: TextList.optional().meta(bilingual('关键控制点：必须检查、不可省略的事项', 'Key control points: checks that must not be skipped')),
     tools: TextList.optional().meta(bilingual('所需工具或系统，例如 OA 系统', 'Tools or systems used, e.g. the OA system')),
     next: z.union([IdSchema, z.array(IdSchema)]).optional().meta(bilingual('下一步骤标识；写成列表表示并行分支；不写表示流程在此结束', 'Next step id; a list means parallel branches; absent means the process ends here')),
+    loop: z.boolean().optional().meta(bilingual('为 true 表示 next 回到之前的步骤（有意的回退，例如返工后重新检验），不算作错误的循环', 'true marks the `next` as an intended loop back to an earlier step (e.g. rework, then inspect again), not a broken cycle')),
     branches: z.array(BranchSchema).optional().meta(bilingual('决策分支：每个分支写明条件 when 与去向 to', 'Decision branches: each with a condition `when` and a target `to`')),
   })
   .meta(bilingual('流程步骤', 'A process step'));
