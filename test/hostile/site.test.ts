@@ -8,17 +8,17 @@
  * inert, and nothing overflows the page at 1280 px.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../scripts/chromium.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { serve } from '../e2e/server.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = findChromium() !== undefined;
 
 const SCRIPT = '<script>window.__pwned="script"</script>';
 const IMG = `<img src=x onerror="window.__pwned='img'">`;
