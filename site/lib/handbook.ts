@@ -6,11 +6,9 @@ import type { Process } from '../../schemas/process.ts';
 import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 import { lintTexts } from '../../scripts/lint/api.ts';
-import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
-import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
-import { linkNodes } from './svg.ts';
+import { diagramSource, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource, type RenderSummary } from './diagrams.ts';
 import { allowBroken, displayPath, orgPath } from './source.ts';
 import { today } from './today.ts';
 
@@ -35,8 +33,8 @@ export interface SiteHandbook {
   entries: HandbookEntry[];
   broken: BrokenSpec[];
   findings: Map<string, Record<Locale, Finding[]>>;
-  /** Mermaid text per process id and locale. */
-  mermaid: Map<string, Record<Locale, string>>;
+  /** The diagram (Mermaid text and what its nodes are) per process id and locale. */
+  mermaid: Map<string, Record<Locale, DiagramSource>>;
   diagrams: Map<string, Record<Locale, DiagramResult>>;
   diagramMode: RenderSummary['mode'];
   /** Both languages show the Chinese flowchart (see shareDiagrams); the English page says so. */
@@ -68,12 +66,12 @@ async function load(): Promise<SiteHandbook> {
     (a, b) => CATEGORY_ORDER.indexOf(a.spec.category) - CATEGORY_ORDER.indexOf(b.spec.category) || a.spec.title.localeCompare(b.spec.title, 'zh-CN') || a.spec.id.localeCompare(b.spec.id),
   );
 
-  const sources = new Map<string, string>();
-  const mermaid = new Map<string, Record<Locale, string>>();
+  const sources = new Map<string, DiagramSource>();
+  const mermaid = new Map<string, Record<Locale, DiagramSource>>();
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
-    const zh = toMermaid(entry.model, org, { locale: 'zh-CN' });
-    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(entry.model, org, { locale: 'en' }) };
+    const zh = diagramSource(entry.model, org, 'zh-CN');
+    const texts = { 'zh-CN': zh, en: shared ? zh : diagramSource(entry.model, org, 'en') };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -84,13 +82,8 @@ async function load(): Promise<SiteHandbook> {
   }
   const diagrams = new Map<string, Record<Locale, DiagramResult>>();
   for (const entry of entries) {
-    const linked = (locale: Locale): DiagramResult => {
-      const result = summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
-      if (!result.svg) return result;
-      const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: node.step.name }));
-      return { svg: linkNodes(result.svg, links) };
-    };
-    diagrams.set(entry.spec.id, { 'zh-CN': linked('zh-CN'), en: linked('en') });
+    const result = (locale: Locale): DiagramResult => summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
+    diagrams.set(entry.spec.id, { 'zh-CN': result('zh-CN'), en: result('en') });
   }
 
   return {
