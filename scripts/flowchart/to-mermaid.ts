@@ -49,6 +49,12 @@ const HIGHLIGHT_STYLE: Record<Highlight, string> = {
  * that cross lanes (by default it ranks within a lane only, which draws a hand-off to
  * another department beside or above the step it comes from).
  *
+ * The pull-request comment (scripts/diff) shows this same text in a ```mermaid block. GitHub
+ * draws it with its own Mermaid, version 11.17 (mermaid-js/mermaid#8289), which has
+ * swimlane-beta and reads the config above: test/flowchart/github.test.ts draws every process of
+ * the handbook with that version and finds every node and no solid edge against the flow, so
+ * the comment needs no `flowchart` fallback.
+ *
  * Pure: same model, same text.
  */
 export function toMermaid(model: ProcessModel, org?: OrgIndex, options: FlowchartOptions = {}): string {
