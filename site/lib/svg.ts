@@ -20,6 +20,8 @@ export const RENDER_CONFIG = {
   look: 'classic',
   theme: 'neutral',
   fontFamily: DIAGRAM_FONT,
+  // The site's stylesheet sets the same size on the diagram (handbook.css), as Mermaid's own is dropped.
+  fontSize: 16,
 } as const;
 
 /** What the page knows about each node of a diagram, by the node id in the Mermaid text. */
