@@ -56,6 +56,15 @@ export function diagramSource(model: ProcessModel, org: OrgIndex | undefined, lo
 
 const require = createRequire(import.meta.url);
 const mermaidScript = require.resolve('mermaid/dist/mermaid.js');
+
+/**
+ * Without Chromium the reader's browser draws the diagrams with the same two scripts the build
+ * page loads, served as files (site/pages/diagram-fallback/): Mermaid's self-contained bundle
+ * and lib/diagram-page.ts. Mermaid never enters the site's own (Vite) bundle, which would
+ * otherwise bundle all of it into every build, Chromium or not.
+ */
+export const FALLBACK_SCRIPTS = { 'mermaid.js': () => readFileSync(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8'), 'diagrams.js': () => diagramPageScript() } as const;
+export const fallbackScriptUrl = (file: keyof typeof FALLBACK_SCRIPTS) => `/diagram-fallback/${file}`;
 const mermaidVersion = (require('mermaid/package.json') as { version: string }).version;
 
 /**

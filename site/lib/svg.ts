@@ -16,7 +16,8 @@ export const RENDER_CONFIG = {
   startOnLoad: false,
   // HTML labels: Mermaid decodes our label entities and wraps text properly only in them.
   htmlLabels: true,
-  flowchart: { htmlLabels: true, useMaxWidth: true, curve: 'basis' },
+  // 160px holds a step number and eight Chinese characters on a line.
+  flowchart: { htmlLabels: true, useMaxWidth: true, curve: 'basis', wrappingWidth: 160 },
   look: 'classic',
   theme: 'neutral',
   fontFamily: DIAGRAM_FONT,
