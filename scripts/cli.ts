@@ -2,16 +2,20 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
+import picomatch from 'picomatch';
+import { isDynamicPattern } from 'tinyglobby';
 import { localeFromEnv, type Locale } from './core/messages.ts';
 import { formatters } from './formatters/index.ts';
 import { githubSummary } from './formatters/github.ts';
-import { lintPaths, lintTextsWithFixes, type LintRun } from './lint/api.ts';
-import { parseRuleFlags } from './lint/config.ts';
-import type { FileResult } from './lint/engine.ts';
+import { gitChanged, gitSource } from './lint/changed.ts';
+import { CONFIG_FILE, parseRuleFlags } from './lint/config.ts';
+import { displayPath, expandPatterns, findRoot } from './lint/discover.ts';
 import { applyFixes, restoreLineEnds } from './lint/fix.ts';
-import type { Fix } from './lint/rule.ts';
-import { m, UsageError } from './lint/messages.ts';
-import { TOOL_NAME, VERSION } from './lint/version.ts';
+import { inner, m, UsageError } from './lint/messages.ts';
+import type { FixableFinding } from './lint/check-file.ts';
+import { diskSource, lintProject, type LintProjectOptions, type ProjectLint } from './lint/project.ts';
+import type { FileResult } from './lint/resolve.ts';
+import { docsUrl, TOOL_NAME, VERSION } from './lint/version.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -158,11 +162,12 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       const text = error instanceof Error ? error.message : String(error);
       const option = /'([^']+)'/.exec(text)?.[1] ?? text;
       const code = error instanceof Error && 'code' in error ? error.code : '';
-      throw new UsageError(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? m(locale, 'usage.unknownOption', { option }) : text.split('\n')[0]!);
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError('usage.unknownOption', { option });
+      throw new UsageError('usage.other', { detail: text.split('\n')[0]! });
     }
     const { values, positionals } = parsed;
     if (values.locale !== undefined) {
-      if (values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError(m(locale, 'usage.badValue', { option: '--locale', expected: 'zh-CN | en', value: values.locale }));
+      if (values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError('usage.badValue', { option: '--locale', expected: 'zh-CN | en', value: values.locale });
       locale = values.locale;
     }
     if (values.help) {
@@ -174,52 +179,61 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       return 0;
     }
     const format = values.format ?? 'stylish';
-    const formatter = formatters[format];
-    if (!formatter) throw new UsageError(m(locale, 'usage.badValue', { option: '--format', expected: 'stylish | json | sarif | github | junit', value: format }));
+    const formatter = Object.hasOwn(formatters, format) ? formatters[format] : undefined;
+    if (!formatter) throw new UsageError('usage.badValue', { option: '--format', expected: 'stylish | json | sarif | github | junit', value: format });
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);
-      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(m(locale, 'usage.badValue', { option: '--max-warnings', expected: locale === 'zh-CN' ? '非负整数' : 'a whole number', value: values['max-warnings'] }));
-    }
-    if (values.today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today)))) {
-      throw new UsageError(m(locale, 'usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: values.today }));
+      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError('usage.badValue', { option: '--max-warnings', expected: inner('usage.wholeNumber'), value: values['max-warnings'] });
     }
     let threads: number | undefined;
     if (values.threads !== undefined) {
-      if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1) throw new UsageError(m(locale, 'usage.badValue', { option: '--threads', expected: locale === 'zh-CN' ? '正整数' : 'a positive whole number', value: values.threads }));
+      if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1) throw new UsageError('usage.badValue', { option: '--threads', expected: inner('usage.positiveNumber'), value: values.threads });
       threads = Number(values.threads);
     }
-    if (values.fix && values['fix-dry-run']) throw new UsageError(m(locale, 'usage.fixBoth'));
+    if (values.fix && values['fix-dry-run']) throw new UsageError('usage.fixBoth');
     const fixing = Boolean(values.fix || values['fix-dry-run']);
-    const ruleFlags = parseRuleFlags(values.rule ?? [], locale);
 
-    const lintOptions = {
-      cwd: io.cwd,
-      locale,
-      rules: ruleFlags,
-      cache: !values['no-cache'],
-      ...(values.org !== undefined ? { orgFile: values.org } : {}),
-      ...(values.config !== undefined ? { configFile: values.config } : {}),
+    const root = findRoot(io.cwd);
+    const inRoot = (file: string) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/');
+    const patterns = positionals.length ? positionals : ['processes'];
+    const files = await expandPatterns(patterns, io.cwd);
+    if (files.length === 0) throw new UsageError('usage.noFiles', { patterns: patterns.join(' ') });
+    const source = diskSource(root);
+    if (values.config !== undefined && source.read(inRoot(values.config)) === undefined) throw new UsageError('config.unreadable', { file: values.config, detail: 'not found' });
+    if (values.org !== undefined && source.read(inRoot(values.org)) === undefined) throw new UsageError('usage.missingPath', { path: values.org });
+    const specs = files.map(inRoot);
+    const lintOptions: LintProjectOptions = {
+      source,
+      specs,
+      rules: parseRuleFlags(values.rule ?? []),
+      ...(values.config !== undefined ? { config: inRoot(values.config) } : {}),
+      ...(values.org !== undefined ? { org: inRoot(values.org) } : {}),
       ...(values.today !== undefined ? { today: values.today } : {}),
-      ...(pre.changed !== undefined ? { changed: pre.changed } : {}),
+      ...(values['no-cache'] ? {} : { cacheRoot: root }),
       ...(threads !== undefined ? { threads } : {}),
+      ...(pre.changed !== undefined ? { changed: changedSince(pre.changed, root, io.cwd, patterns, specs, values.config !== undefined ? inRoot(values.config) : CONFIG_FILE) } : {}),
     };
-    let lintRun: LintRun = await lintPaths(positionals, { ...lintOptions, withFixes: fixing });
+    let lint = await lintProject({ ...lintOptions, withFixes: fixing });
     if (fixing) {
-      const fixedCount = fix(lintRun, Boolean(values['fix-dry-run']), io, locale);
-      if (values.fix && fixedCount > 0) lintRun = await lintPaths(positionals, lintOptions);
+      const fixedCount = fix(lint, root, Boolean(values['fix-dry-run']), io, locale);
+      if (values.fix && fixedCount > 0) lint = await lintProject(lintOptions);
     }
 
-    let results: FileResult[] = lintRun.results;
-    if (values.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 }));
+    // Shown relative to where the command was run, as editors and terminals expect (from the root, they are the same).
+    let results: FileResult[] = path.resolve(io.cwd) === root ? lint.results : lint.results.map((result) => {
+      const file = displayPath(path.join(root, result.file), io.cwd);
+      return { ...result, file, findings: result.findings.map((finding) => ({ ...finding, file })) };
+    });
+    if (values.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((d) => d.severity === 'error'), warningCount: 0 }));
     const color = format === 'stylish' && !values.output && io.isTTY && !io.env.NO_COLOR;
-    const formatOptions = { locale, cwd: lintRun.cwd, color, rules: lintRun.rules };
+    const formatOptions = { locale, color, docsUrl };
     const report = formatter(results, formatOptions);
     if (values.output) {
       try {
         writeFileSync(path.resolve(io.cwd, values.output), report);
       } catch (error) {
-        throw new UsageError(m(locale, 'usage.output', { file: values.output, detail: error instanceof Error && 'code' in error ? String(error.code) : String(error) }));
+        throw new UsageError('usage.output', { file: values.output, detail: error instanceof Error && 'code' in error ? String(error.code) : String(error) });
       }
     } else io.stdout(report);
     if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
@@ -230,48 +244,73 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       }
     }
 
-    if (lintRun.fatal) return 2;
-    if (lintRun.errorCount > 0) return 1;
-    if (maxWarnings !== undefined && lintRun.warningCount > maxWarnings) {
-      io.stderr(`${m(locale, 'summary.maxWarnings', { count: lintRun.warningCount, max: maxWarnings })}\n`);
+    if (lint.fatal) return 2;
+    if (lint.errorCount > 0) return 1;
+    if (maxWarnings !== undefined && lint.warningCount > maxWarnings) {
+      io.stderr(`${m(locale, 'summary.maxWarnings', { count: lint.warningCount, max: maxWarnings })}\n`);
       return 1;
     }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${TOOL_NAME}: ${error.message}\n`);
+      io.stderr(`${TOOL_NAME}: ${error.text(locale)}\n`);
       return 2;
     }
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    io.stderr(`${TOOL_NAME}: ${locale === 'zh-CN' ? `内部错误：${reason}。这是检查工具的缺陷，请报告给维护者。` : `internal error: ${reason}. This is a bug in the linter; please report it.`}\n`);
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    io.stderr(`${TOOL_NAME}: ${m(locale, 'internalError', { reason })}\n`);
     return 2;
   }
 }
 
+/**
+ * `--changed REF`: the files changed against REF that the lint covers (specs matching the
+ * patterns, a deleted one included; the config, CODEOWNERS and org registries), and the
+ * handbook as it was at REF.
+ */
+function changedSince(ref: string, root: string, cwd: string, patterns: string[], specs: string[], configFile: string): LintProjectOptions['changed'] {
+  const current = new Set(specs);
+  const matchers = patterns.map((pattern) => {
+    if (isDynamicPattern(pattern)) {
+      const match = picomatch(pattern, { dot: true });
+      return (file: string) => match(displayPath(path.join(root, file), cwd));
+    }
+    const target = path.relative(root, path.resolve(cwd, pattern)).split(path.sep).join('/');
+    return (file: string) => file === target || target === '' || file.startsWith(`${target}/`);
+  });
+  const relevant = (file: string) =>
+    current.has(file) ||
+    file === configFile ||
+    file === '.github/CODEOWNERS' ||
+    file === 'CODEOWNERS' ||
+    file === 'org.yml' ||
+    file.endsWith('/org.yml') ||
+    (file.endsWith('.md') && matchers.some((matches) => matches(file)));
+  return { base: gitSource(ref, root), paths: gitChanged(ref, root).filter(relevant) };
+}
+
 /** Applies fixes until nothing changes (at most 10 passes); writes files or prints diffs. */
-function fix(lintRun: LintRun, dryRun: boolean, io: CliIo, locale: Locale): number {
+function fix(lint: ProjectLint, root: string, dryRun: boolean, io: CliIo, locale: Locale): number {
   let count = 0;
   let files = 0;
   const diffs: string[] = [];
-  for (const [file, { absolute, text, fixes }] of [...(lintRun.fixes ?? new Map())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [file, { text, fixes }] of [...(lint.fixes ?? new Map<string, { text: string; fixes: FixableFinding[] }>())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     let current = text;
     let pending = fixes;
     const applied = pending.length;
     for (let pass = 0; pass < 10 && pending.length > 0; pass++) {
-      const next = applyFixes(current, pending.map((f: { fix?: Fix }) => f.fix!));
+      const next = applyFixes(current, pending.map((f) => f.fix));
       if (next === current) break;
       current = next;
-      const org = lintRun.orgTextFor(file);
-      const again = lintTextsWithFixes([{ file, text: current }], { locale, config: lintRun.config, ...(org ? { org } : {}) });
-      pending = again[0]?.fixes ?? [];
+      pending = lint.recheck(file, current).fixes;
     }
     if (current === text) continue;
     count += applied;
     files++;
-    if (dryRun) diffs.push(createTwoFilesPatch(file, file, text, current, '', '', { context: 3 }));
+    const shown = displayPath(path.join(root, file), io.cwd);
+    if (dryRun) diffs.push(createTwoFilesPatch(shown, shown, text, current, '', '', { context: 3 }));
     else {
-      const original = readFileSync(absolute);
-      writeFileSync(absolute, restoreLineEnds(original, current));
+      const absolute = path.join(root, file);
+      writeFileSync(absolute, restoreLineEnds(readFileSync(absolute), current));
     }
   }
   if (dryRun) io.stdout(diffs.join(''));

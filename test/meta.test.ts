@@ -7,8 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../scripts/core/messages.ts';
-import { DOCS_BASE_URL } from '../scripts/lint/rule.ts';
+import { DOCS_BASE_URL, docsUrl } from '../scripts/lint/version.ts';
 import { rules } from '../scripts/rules/index.ts';
+import { ruleOptions } from '../site/lib/rule-options.ts';
 import { runCase } from './rule-tester.ts';
 
 const RULES_DIR = new URL('../scripts/rules/', import.meta.url);
@@ -16,6 +17,21 @@ const files = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts') && na
 
 /** The repository's CODEOWNERS as the docs examples assume it (the example process is owned by finance-manager). */
 const CODEOWNERS = '/processes/management/expense-claim.md @acme/finance-leads\n';
+
+/** Where a rule's findings are made: its file, and for the two the engine reports for it, the engine's code. */
+const REPORTED_IN: Record<string, string[]> = {
+  schema: ['../scripts/core/', '../site/lib/source.ts'],
+  suppression: ['../scripts/lint/suppressions.ts'],
+};
+
+function reportingSource(id: string): string {
+  const own = readFileSync(new URL(`${id}.ts`, RULES_DIR), 'utf8');
+  const elsewhere = (REPORTED_IN[id] ?? []).flatMap((place) => {
+    const url = new URL(place, import.meta.url);
+    return place.endsWith('/') ? readdirSync(url).filter((name) => name.endsWith('.ts')).map((name) => readFileSync(new URL(name, url), 'utf8')) : [readFileSync(url, 'utf8')];
+  });
+  return [own, ...elsewhere].join('\n');
+}
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
@@ -33,7 +49,7 @@ describe('rule registry', () => {
 
 describe.each(files)('%s', (id) => {
   const rule = rules[id]!;
-  const source = readFileSync(new URL(`${id}.ts`, RULES_DIR), 'utf8');
+  const source = reportingSource(id);
 
   it('has a test file', () => {
     expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url))).toBe(true);
@@ -44,7 +60,7 @@ describe.each(files)('%s', (id) => {
       expect(rule.meta.docs.description[locale].trim()).not.toBe('');
       expect(rule.meta.docs.rationale[locale].trim()).not.toBe('');
     }
-    expect(rule.meta.docs.url).toBe(`${DOCS_BASE_URL}${id}/`);
+    expect(docsUrl(id)).toBe(`${DOCS_BASE_URL}${id}/`);
   });
 
   it('has every message in both languages with the same placeholders', () => {
@@ -55,9 +71,20 @@ describe.each(files)('%s', (id) => {
     }
   });
 
+  it('documents every option in both languages, as its site page lists them', () => {
+    const [zh, en] = [ruleOptions(rule, 'zh-CN'), ruleOptions(rule, 'en')];
+    // Every key the options schema accepts is listed (a strict object of the options).
+    expect(zh.map((o) => o.name)).toEqual(Object.keys(rule.meta.options ? rule.meta.options.parse({}) : {}));
+    zh.forEach((option, i) => {
+      expect(option.description.trim(), option.name).not.toBe('');
+      expect(en[i]!.description.trim(), option.name).not.toBe('');
+      expect(en[i]!.description, option.name).not.toBe(option.description);
+    });
+  });
+
   it('reports every message it declares', () => {
     for (const messageId of Object.keys(rule.meta.messages)) {
-      expect(source, `message ${messageId} is never reported`).toMatch(new RegExp(`messageId: '${messageId}'`));
+      expect(source, `message ${messageId} is never reported`).toMatch(new RegExp(`(?:messageId: |report\\(directive, |message: )'${messageId.replace(/\./g, '\\.')}'`));
     }
   });
 

@@ -9,14 +9,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { compareDiagnostics } from '../scripts/core/diagnostic.ts';
+import { compareFindings, type Finding } from '../scripts/core/diagnostic.ts';
 import { loadOrg } from '../scripts/core/load-org.ts';
-import { loadSpec, type LoadedSpec } from '../scripts/core/load-spec.ts';
+import type { LoadedSpec } from '../scripts/core/load-spec.ts';
 import { LOCALES, type Locale } from '../scripts/core/messages.ts';
+import { render } from '../scripts/core/render.ts';
 import { splitFrontMatter } from '../scripts/core/source.ts';
+import { checkFileWithFixes, type FixableFinding } from '../scripts/lint/check-file.ts';
+import type { RuleConfig } from '../scripts/lint/config.ts';
+import { engineRules } from '../scripts/lint/registry.ts';
+import { finishReport, indexReports } from '../scripts/lint/resolve.ts';
 import type { Rule } from '../scripts/lint/rule.ts';
-import { runRule, type RuleFinding } from '../scripts/lint/run-rule.ts';
-import { buildHandbook } from '../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../scripts/model/org-index.ts';
 
 export const FIXTURE_ORG = readFileSync(new URL('./fixtures/org.yml', import.meta.url), 'utf8');
@@ -52,11 +55,17 @@ export interface InvalidCase extends CaseInput {
   output?: string;
 }
 
+/** A finding of the case, worded. */
+export interface CaseFinding extends Finding {
+  message: string;
+  fix?: FixableFinding['fix'];
+}
+
 export interface CaseResult {
   loaded: LoadedSpec;
   /** 0 when `code` is a whole file; 1 when the tester wrapped YAML in `---` fences. */
   offset: number;
-  findings: Record<Locale, RuleFinding[]>;
+  findings: Record<Locale, CaseFinding[]>;
 }
 
 /** Wraps YAML in front-matter fences; a whole file is left as it is. */
@@ -71,7 +80,11 @@ export function defaultFilename(text: string): string {
   return `processes/${category}/${id}.md`;
 }
 
-/** Runs one rule on one case in both locales. */
+/**
+ * Runs one rule on one case through both phases, as the engine does: the case and its other files
+ * checked on their own, then the case's references checked against all of them. Messages are worded
+ * in both languages from the rule's own templates.
+ */
 export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
   const { text, offset } = toFile(input.code, input.body);
   const file = input.filename ?? defaultFilename(text);
@@ -79,34 +92,32 @@ export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
   let org: OrgIndex | undefined;
   if (orgText !== null) {
     const loadedOrg = loadOrg('org.yml', orgText);
-    if (!loadedOrg.org) throw new Error(`the test org registry is invalid: ${loadedOrg.problems.map((p) => p.message).join('; ')}`);
+    if (!loadedOrg.org) throw new Error(`the test org registry is invalid: ${loadedOrg.problems.map((p) => `${p.line}:${p.column} ${p.messageId}`).join('; ')}`);
     org = indexOrg(loadedOrg.org);
   }
   const options = rule.meta.options ? rule.meta.options.parse(input.options ?? {}) : (input.options ?? {});
-  const findings = {} as Record<Locale, RuleFinding[]>;
-  let loaded!: LoadedSpec;
+  const rules = new Map<string, RuleConfig>([[rule.meta.id, { severity: 'error', options }]]);
+  const env = { rules, registry: { [rule.meta.id]: rule }, ...(org ? { org } : {}), ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}), today: input.today ?? '2026-06-01' };
+  const checked = checkFileWithFixes(file, text, env);
+  const others = Object.entries(input.files ?? {}).map(([path, code]) => checkFileWithFixes(path, toFile(code).text, env).report);
+  const index = indexReports([checked.report, ...others]);
+  // The handbook phase as the engine runs it: references checked, inline suppressions applied.
+  const all = finishReport(checked.report, index, { rulesFor: () => rules, today: env.today, ruleIds: Object.keys(engineRules()) }).findings.sort(compareFindings);
+  const fixOf = (finding: Finding) => checked.fixes.find((fix) => fix.finding === finding)?.fix;
+  const findings = {} as Record<Locale, CaseFinding[]>;
   for (const locale of LOCALES) {
-    loaded = loadSpec(file, text, { locale });
-    const others = Object.entries(input.files ?? {}).map(([path, code]) => loadSpec(path, toFile(code).text, { locale }));
-    const specs = [loaded, ...others].filter((spec) => spec.spec).map((spec) => ({ file: spec.file, spec: spec.spec! }));
-    const handbook = buildHandbook(specs, org);
-    const model = handbook.entries.find((entry) => entry.spec === loaded.spec)?.model;
-    findings[locale] = runRule(rule, options, 'error', {
-      loaded,
-      handbook,
-      ...(org ? { org } : {}),
-      ...(model ? { model } : {}),
-      ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}),
-      today: input.today ?? '2026-06-01',
-      locale,
-    }).sort(compareDiagnostics);
+    findings[locale] = all.map((finding) => {
+      const template = finding.ruleId === rule.meta.id ? rule.meta.messages[finding.messageId] : undefined;
+      const fix = fixOf(finding);
+      return { ...finding, message: template ? render(template[locale], finding.data, locale) : `${finding.ruleId}/${finding.messageId}: ${JSON.stringify(finding.data)}`, ...(fix ? { fix } : {}) };
+    });
   }
-  return { loaded, offset, findings };
+  return { loaded: checked.loaded!, offset, findings };
 }
 
 /** Applies every fix to the front matter's YAML document, as `--fix` does. */
-export function applyFixes(text: string, findings: RuleFinding[]): string {
-  const frontMatter = splitFrontMatter(text, 'en').frontMatter ?? '';
+export function applyFixes(text: string, findings: CaseFinding[]): string {
+  const frontMatter = splitFrontMatter(text).frontMatter ?? '';
   const document = parseDocument(frontMatter, { version: '1.2' });
   for (const finding of findings) finding.fix?.(document);
   return document.toString();
@@ -137,7 +148,7 @@ export const ruleTester = {
           it(describeCase(input, index), () => {
             const result = runCase(rule, input);
             if (!rule.meta.runsOnInvalid) {
-              expect(result.loaded.problems.map((p) => `${p.line}:${p.column} ${p.message}`), 'the case must match the schema').toEqual([]);
+              expect(result.loaded.problems.map((p) => `${p.line}:${p.column} ${p.messageId} ${JSON.stringify(p.data)}`), 'the case must match the schema').toEqual([]);
             }
             checkMessages(result);
             expect(result.findings.en.map((f) => `${f.line}:${f.column} ${f.messageId}: ${f.message}`)).toEqual([]);
@@ -150,7 +161,7 @@ export const ruleTester = {
             expect(input.errors.length, 'an invalid case needs at least one expected error').toBeGreaterThan(0);
             const result = runCase(rule, input);
             if (!rule.meta.runsOnInvalid) {
-              expect(result.loaded.problems.map((p) => `${p.line}:${p.column} ${p.message}`), 'the case must match the schema').toEqual([]);
+              expect(result.loaded.problems.map((p) => `${p.line}:${p.column} ${p.messageId} ${JSON.stringify(p.data)}`), 'the case must match the schema').toEqual([]);
             }
             checkMessages(result);
             const actual = result.findings.en.map((f) => ({

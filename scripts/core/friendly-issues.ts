@@ -1,6 +1,7 @@
 import type { z } from '../../schemas/zod.ts';
 import type { SourceProblem, YamlPath } from './diagnostic.ts';
-import { t, type Locale } from './messages.ts';
+import type { MessageKey } from './messages.ts';
+import { phrase, type MessageData, type MessageValue } from './render.ts';
 import type { ParsedYaml } from './yaml-source.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -8,19 +9,18 @@ type Issue = z.core.$ZodIssue;
 /**
  * Turns zod issues into messages a process owner can act on, positioned at the
  * offending key: unknown keys with a "did you mean", missing keys at their parent,
- * wrong types naming what was found.
+ * wrong types naming what was found. The messages stay data until they are shown.
  */
-export function friendlyIssues(schema: z.ZodType, issues: readonly Issue[], data: unknown, yaml: ParsedYaml, locale: Locale): SourceProblem[] {
+export function friendlyIssues(schema: z.ZodType, issues: readonly Issue[], data: unknown, yaml: ParsedYaml): SourceProblem[] {
   const problems: SourceProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const where = path.length > 0 ? t(locale, 'schema.in', { where: formatPath(path) }) : '';
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path, data);
       for (const key of issue.keys) {
         const near = closest(key, known);
-        const suggestion = near ? t(locale, 'schema.didYouMean', { key: near }) : t(locale, 'schema.noSuggestion');
-        problems.push({ ...yaml.locate([...path, key], 'key'), path: [...path, key], message: t(locale, 'schema.unknownKey', { key, where, suggestion }) });
+        const suggestion: MessageValue = near ? { message: 'schema.didYouMean', data: { key: near } } : { message: 'schema.noSuggestion' };
+        problems.push({ ...yaml.locate([...path, key], 'key'), path: [...path, key], messageId: 'schema.unknownKey', data: { key, where: where(path), suggestion } });
       }
       continue;
     }
@@ -28,64 +28,69 @@ export function friendlyIssues(schema: z.ZodType, issues: readonly Issue[], data
     const key = String(path.at(-1) ?? 'front matter');
     if (issue.code === 'invalid_type' && value === undefined) {
       const parent = path.slice(0, -1);
-      problems.push({ ...yaml.locate(parent, parent.length ? 'key' : 'value'), path, message: t(locale, 'schema.required', { key, where: parent.length ? t(locale, 'schema.in', { where: formatPath(parent) }) : '' }) });
+      problems.push({ ...yaml.locate(parent, parent.length ? 'key' : 'value'), path, messageId: 'schema.required', data: { key, where: where(parent) } });
       continue;
     }
-    problems.push({ ...yaml.locate(path), path, message: describe(issue, key, value, locale) });
+    problems.push({ ...yaml.locate(path), path, ...describe(issue, key, value) });
   }
   return problems;
 }
 
-function describe(issue: Issue, key: string, value: unknown, locale: Locale): string {
-  const found = show(value, locale);
-  const zh = locale === 'zh-CN';
+/** " in steps[2]" / "（位于 steps[2]）", or nothing at the top level. */
+function where(path: YamlPath): MessageValue {
+  return path.length > 0 ? { message: 'schema.in', data: { where: formatPath(path) } } : '';
+}
+
+function describe(issue: Issue, key: string, value: unknown): { messageId: MessageKey; data: MessageData } {
+  const found = show(value);
   switch (issue.code) {
     case 'invalid_type': {
-      const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-        ? zh ? ' 请给这个值加上引号，例如 "1.0.0"。' : ' Put the value in quotes, e.g. "1.0.0".'
-        : '';
-      return t(locale, 'schema.type', { key, expected: typeName(issue.expected, locale), found, hint });
+      const hint: MessageValue = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? { message: 'schema.quoteHint' } : '';
+      return { messageId: 'schema.type', data: { key, expected: typeName(issue.expected), found, hint } };
     }
     case 'invalid_value':
-      return t(locale, 'schema.enum', { key, options: issue.values.map((v) => `\`${String(v)}\``).join(', '), found });
+      return { messageId: 'schema.enum', data: { key, options: issue.values.map((v) => `\`${String(v)}\``).join(', '), found } };
     case 'invalid_format':
-      return t(locale, 'schema.format', { key, found, detail: formatDetail(issue, locale) });
+      return { messageId: 'schema.format', data: { key, found, detail: formatDetail(issue) } };
     case 'too_small':
-      return t(locale, 'schema.tooSmall', {
-        key,
-        detail: issue.origin === 'array'
-          ? zh ? `至少需要 ${issue.minimum} 项` : `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
-          : zh ? '不能为空' : 'must not be empty',
-      });
+      return {
+        messageId: 'schema.tooSmall',
+        data: { key, detail: issue.origin === 'array' ? (issue.minimum === 1 ? { message: 'schema.atLeastOne' } : { message: 'schema.atLeast', data: { minimum: Number(issue.minimum) } }) : { message: 'schema.notEmpty' } },
+      };
     case 'invalid_union':
-      return t(locale, 'schema.other', { key, detail: zh ? `取值 ${found} 的形式不对：请写一个标识，或一组标识的列表` : `${found} has the wrong form: write one id, or a list of ids` });
+      return { messageId: 'schema.other', data: { key, detail: { message: 'schema.unionForm', data: { found } } } };
     default:
-      return t(locale, 'schema.other', { key, detail: issue.message });
+      return { messageId: 'schema.other', data: { key, detail: issue.message } };
   }
 }
 
-function formatDetail(issue: Extract<Issue, { code: 'invalid_format' }>, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  if (issue.format === 'date') return zh ? '应为 YYYY-MM-DD 格式的日期，例如 2026-03-01' : 'must be a date written YYYY-MM-DD, e.g. 2026-03-01';
+function formatDetail(issue: Extract<Issue, { code: 'invalid_format' }>): MessageValue {
+  if (issue.format === 'date') return { message: 'schema.dateFormat' };
   const pattern = 'pattern' in issue ? String(issue.pattern) : '';
-  if (pattern.includes('a-z0-9')) return zh ? '应为 kebab-case 标识：小写字母、数字和单个连字符，例如 customer-complaint' : 'must be kebab-case: lower-case letters, digits and single hyphens, e.g. customer-complaint';
-  if (pattern.includes('0|[1-9]')) return zh ? '应为语义化版本号，例如 1.2.0' : 'must be a semantic version such as 1.2.0';
-  if (pattern.includes('@')) return zh ? '应为 GitHub 用户或团队，例如 @alice 或 @acme/finance' : 'must be a GitHub user or team such as @alice or @acme/finance';
+  if (pattern.includes('a-z0-9')) return { message: 'schema.idFormat' };
+  if (pattern.includes('0|[1-9]')) return { message: 'schema.versionFormat' };
+  if (pattern.includes('@')) return { message: 'schema.handleFormat' };
   return issue.message;
 }
 
-function typeName(expected: string, locale: Locale): string {
-  const zh: Record<string, string> = { string: '文字', number: '数字', boolean: 'true 或 false', array: '列表（每项以 - 开头）', object: '一组“键: 值”字段' };
-  const en: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list (items starting with -)', object: 'a set of `key: value` fields' };
-  return (locale === 'zh-CN' ? zh : en)[expected] ?? expected;
+const TYPE_NAMES: Record<string, MessageValue> = {
+  string: phrase('text', '文字'),
+  number: phrase('a number', '数字'),
+  boolean: phrase('true or false', 'true 或 false'),
+  array: phrase('a list (items starting with -)', '列表（每项以 - 开头）'),
+  object: phrase('a set of `key: value` fields', '一组“键: 值”字段'),
+};
+
+function typeName(expected: string): MessageValue {
+  return Object.hasOwn(TYPE_NAMES, expected) ? TYPE_NAMES[expected]! : expected;
 }
 
-function show(value: unknown, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  if (value === undefined) return zh ? '空' : 'nothing';
-  if (value === null) return zh ? '空值' : 'an empty value';
-  if (Array.isArray(value)) return zh ? '列表' : 'a list';
-  if (typeof value === 'object') return zh ? '一组字段' : 'a set of fields';
+/** What was found, as a reader would name it. */
+export function show(value: unknown): MessageValue {
+  if (value === undefined) return phrase('nothing', '空');
+  if (value === null) return phrase('an empty value', '空值');
+  if (Array.isArray(value)) return phrase('a list', '列表');
+  if (typeof value === 'object') return phrase('a set of fields', '一组字段');
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}…"` : text;
 }
@@ -97,7 +102,7 @@ export function formatPath(path: YamlPath): string {
 function valueAt(data: unknown, path: YamlPath): unknown {
   let value = data;
   for (const p of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, p)) return undefined;
     value = (value as Record<string | number, unknown>)[p];
   }
   return value;
@@ -118,7 +123,7 @@ function knownKeys(schema: z.ZodType, path: YamlPath, data: unknown): string[] {
   for (const segment of [...path, undefined]) {
     defs = defs.flatMap(unwrap);
     if (segment === undefined) break;
-    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string | number, unknown>)[segment] : undefined;
     defs = defs.flatMap((def) => {
       if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) return [def.shape[segment]._zod.def];
       if (def.type === 'array' && typeof segment === 'number' && def.element) return [def.element._zod.def];

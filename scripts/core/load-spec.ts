@@ -1,7 +1,6 @@
 import { ProcessSchema, type Process } from '../../schemas/process.ts';
 import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
-import { friendlyIssues } from './friendly-issues.ts';
-import { t, type Locale } from './messages.ts';
+import { friendlyIssues, show } from './friendly-issues.ts';
 import { decodeSource, MAX_SPEC_BYTES, splitFrontMatter } from './source.ts';
 import { parseYaml, type DuplicateKey } from './yaml-source.ts';
 
@@ -26,25 +25,20 @@ export interface LoadedSpec {
   locate(path: YamlPath, target?: 'key' | 'value'): Position;
 }
 
-export interface LoadOptions {
-  locale?: Locale;
-}
-
 /** Reads a spec from its bytes or text. Never throws: every failure becomes a problem. */
-export function loadSpec(file: string, content: Uint8Array | string, options: LoadOptions = {}): LoadedSpec {
-  const locale = options.locale ?? 'en';
+export function loadSpec(file: string, content: Uint8Array | string): LoadedSpec {
   // Callers that already hold the text (lintTexts, the site) get the same cap as files read from disk.
-  const size = typeof content === 'string' ? (content.length > MAX_SPEC_BYTES / 3 ? Buffer.byteLength(content) : content.length) : content.byteLength;
+  const size = typeof content === 'string' ? (content.length > MAX_SPEC_BYTES / 3 ? utf8Length(content) : content.length) : content.byteLength;
   if (size > MAX_SPEC_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    const problems = [{ line: 1, column: 1, message: t(locale, 'source.tooLarge', { size: mb(size), limit: mb(MAX_SPEC_BYTES) }) }];
+    const problems: SourceProblem[] = [{ line: 1, column: 1, messageId: 'source.tooLarge', data: { size: mb(size), limit: mb(MAX_SPEC_BYTES) } }];
     return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, duplicateKeys: [], data: undefined, problems, locate: () => ({ line: 1, column: 1 }) };
   }
-  const decoded = typeof content === 'string' ? { text: content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), problems: [] } : decodeSource(content, locale);
+  const decoded = typeof content === 'string' ? { text: content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), problems: [] } : decodeSource(content);
   if (decoded.text === '' && decoded.problems.length > 0) {
     return { file, text: '', body: '', bodyLine: 1, frontMatterLine: 1, duplicateKeys: [], data: undefined, problems: decoded.problems, locate: () => ({ line: 1, column: 1 }) };
   }
-  const split = splitFrontMatter(decoded.text, locale);
+  const split = splitFrontMatter(decoded.text);
   const base = {
     file,
     text: decoded.text,
@@ -58,32 +52,36 @@ export function loadSpec(file: string, content: Uint8Array | string, options: Lo
     return { ...base, data: undefined, problems, locate: () => ({ line: 1, column: 1 }) };
   }
 
-  const yaml = parseYaml(split.frontMatter, split.frontMatterLine, locale);
+  const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
   problems.push(...yaml.problems);
   const loaded: LoadedSpec = { ...base, data: yaml.data, problems, duplicateKeys: yaml.duplicateKeys, locate: yaml.locate };
   if (yaml.problems.length > 0) return loaded;
 
   if (yaml.data === undefined || yaml.data === null) {
-    problems.push({ line: 1, column: 1, message: t(locale, 'source.emptyFrontMatter') });
+    problems.push({ line: 1, column: 1, messageId: 'source.emptyFrontMatter' });
     return loaded;
   }
   if (typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    const found = Array.isArray(yaml.data) ? (locale === 'zh-CN' ? '列表' : 'a list') : JSON.stringify(yaml.data);
-    problems.push({ line: split.frontMatterLine, column: 1, message: t(locale, 'source.notMapping', { found }) });
+    problems.push({ line: split.frontMatterLine, column: 1, messageId: 'source.notMapping', data: { found: show(yaml.data) } });
     return loaded;
   }
 
   for (const duplicate of yaml.duplicateKeys) {
     // Duplicate lifecycle stages are the lifecycle-stages rule's to report.
     if (duplicate.path[0] === 'lifecycle' && duplicate.path.length === 2) continue;
-    problems.push({ line: duplicate.line, column: duplicate.column, path: duplicate.path, message: t(locale, 'yaml.duplicateKey', { key: duplicate.path.at(-1) }) });
+    problems.push({ line: duplicate.line, column: duplicate.column, path: duplicate.path, messageId: 'yaml.duplicateKey', data: { key: String(duplicate.path.at(-1)) } });
   }
 
   const result = ProcessSchema.safeParse(yaml.data);
   if (result.success) {
     loaded.spec = result.data;
   } else {
-    problems.push(...friendlyIssues(ProcessSchema, result.error.issues, yaml.data, yaml, locale));
+    problems.push(...friendlyIssues(ProcessSchema, result.error.issues, yaml.data, yaml));
   }
   return loaded;
+}
+
+/** Bytes of a string in UTF-8, without Node's Buffer (the reader also runs in browsers). */
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
 }

@@ -1,5 +1,4 @@
 import type { SourceProblem } from './diagnostic.ts';
-import { t, type Locale } from './messages.ts';
 
 /** Specs larger than this are refused unread: no real process needs a megabyte of YAML. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -16,7 +15,7 @@ const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * Bytes to text: UTF-8 only, a BOM dropped (and reported, since some tools
  * choke on it), CRLF and CR normalised to LF so positions are plain line:column.
  */
-export function decodeSource(bytes: Uint8Array, locale: Locale): DecodedText {
+export function decodeSource(bytes: Uint8Array): DecodedText {
   const problems: SourceProblem[] = [];
   let text: string;
   try {
@@ -27,12 +26,12 @@ export function decodeSource(bytes: Uint8Array, locale: Locale): DecodedText {
     const before = text.slice(0, Math.max(bad, 0));
     const line = before.split('\n').length;
     const column = bad - before.lastIndexOf('\n');
-    problems.push({ line, column, message: t(locale, 'source.notUtf8') });
+    problems.push({ line, column, messageId: 'source.notUtf8' });
     return { text: '', problems };
   }
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    problems.push({ line: 1, column: 1, message: t(locale, 'source.bom') });
+    problems.push({ line: 1, column: 1, messageId: 'source.bom' });
   }
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   return { text, problems };
@@ -49,9 +48,9 @@ export interface SplitSource {
 }
 
 /** Splits `---\nyaml\n---\nbody`; reports an unclosed or missing front matter. */
-export function splitFrontMatter(text: string, locale: Locale): SplitSource & { problems: SourceProblem[] } {
+export function splitFrontMatter(text: string): SplitSource & { problems: SourceProblem[] } {
   if (!/^---[ \t]*(?:\n|$)/.test(text)) {
-    return { frontMatterLine: 1, body: text, bodyLine: 1, problems: [{ line: 1, column: 1, message: t(locale, 'source.noFrontMatter') }] };
+    return { frontMatterLine: 1, body: text, bodyLine: 1, problems: [{ line: 1, column: 1, messageId: 'source.noFrontMatter' }] };
   }
   const open = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n') + 1;
   const close = /^(?:---|\.\.\.)[ \t]*$/m;
@@ -59,7 +58,7 @@ export function splitFrontMatter(text: string, locale: Locale): SplitSource & { 
   const rest = text.slice(open);
   const match = close.exec(rest);
   if (!match) {
-    return { frontMatterLine: 2, body: '', bodyLine: 1, problems: [{ line: 1, column: 1, message: t(locale, 'source.unclosedFrontMatter') }] };
+    return { frontMatterLine: 2, body: '', bodyLine: 1, problems: [{ line: 1, column: 1, messageId: 'source.unclosedFrontMatter' }] };
   }
   const frontMatter = rest.slice(0, match.index);
   const afterClose = open + match.index + match[0].length;

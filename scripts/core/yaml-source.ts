@@ -1,14 +1,9 @@
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { createRequire } from 'node:module';
+import { yamlPackage as Y } from '#optional-modules';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
-import { t, type Locale } from './messages.ts';
-
-// The `yaml` package (source positions) is loaded on the first position asked or slow-path
-// parse: a clean run never needs it, and each thread saves loading it (~12 MB measured).
-const load = createRequire(import.meta.url);
-let yamlPackage: typeof import('yaml') | undefined;
-const Y = () => (yamlPackage ??= load('yaml') as typeof import('yaml'));
+import type { MessageValue } from './render.ts';
+import { eventRecorder, lineIndex, locateInTree, SourceTree } from './yaml-positions.ts';
 
 /** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIASES = 100;
@@ -28,39 +23,57 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses YAML fast and finds positions only when asked.
+ * Parses YAML once, fast, recording where each node is.
  *
- * The clean path is one js-yaml load (YAML 1.2 core schema, so dates stay strings
- * as in the `yaml` package). The slower `yaml` package, which keeps source ranges,
- * runs only when a position is requested or the fast path cannot be trusted:
- * a syntax error, duplicate keys, or anchors and aliases (alias bombs).
+ * The clean path is one js-yaml load (YAML 1.2 core schema, so dates stay strings as in
+ * the `yaml` package) whose listener records node offsets; a finding's position is read
+ * from them. The slower `yaml` package runs only when the fast path cannot be trusted:
+ * a syntax error, duplicate keys, or anchors and aliases (alias bombs), and then gives
+ * the positions itself.
  *
  * `firstLine` is the 1-based line of the YAML's first line inside its file.
  */
-export function parseYaml(text: string, firstLine: number, locale: Locale): ParsedYaml {
+export function parseYaml(text: string, firstLine: number): ParsedYaml {
   let document: { doc: Document; lines: LineCounter } | undefined;
   const full = () => (document ??= parseFull(text));
-  const locate = (path: YamlPath, target: 'key' | 'value' = 'value') => locateIn(full(), path, target, firstLine);
+  const slowLocate = (path: YamlPath, target: 'key' | 'value' = 'value') => locateIn(full(), path, target, firstLine);
 
   // Parsers recurse per level and overflow the stack at a depth that varies from run to run,
   // so absurd nesting is refused before parsing: the same text always gets the same report.
   const nesting = scanNesting(text);
   const deep = nesting.deep;
   if (deep) {
-    return { data: undefined, problems: [{ line: deep.line + firstLine - 1, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) }], duplicateKeys: [], locate };
+    return { data: undefined, problems: [{ line: deep.line + firstLine - 1, column: 1, messageId: 'yaml.tooDeep', data: { limit: MAX_DEPTH } }], duplicateKeys: [], locate: slowLocate };
   }
 
   if (!mayUseAliases(text)) {
+    const recorder = eventRecorder();
+    let data: unknown;
+    let parsed = false;
     try {
-      const data = fastLoad(text, { schema: CORE_SCHEMA });
-      // Walked only when the text could nest that deep: each block level is indented one column more.
-      const depthProblem = indentedPast(text, MAX_DEPTH - nesting.flowDepth - 1) ? checkDepth(data, locale, firstLine) : undefined;
-      return { data: depthProblem ? undefined : data, problems: depthProblem ? [depthProblem] : [], duplicateKeys: [], locate };
+      data = fastLoad(text, { schema: CORE_SCHEMA, listener: recorder.listener });
+      parsed = true;
     } catch {
       // Fall through: the full parser explains the error with a position.
     }
+    if (parsed) {
+      // Walked only when the text could nest that deep: each block level is indented one column more.
+      const depthProblem = indentedPast(text, MAX_DEPTH - nesting.flowDepth - 1) ? checkDepth(firstLine) : undefined;
+      if (depthProblem && nestsDeeper(data, 0)) return { data: undefined, problems: [depthProblem], duplicateKeys: [], locate: slowLocate };
+      let at: ReturnType<typeof lineIndex> | undefined;
+      let tree: SourceTree | undefined;
+      const locate = (path: YamlPath, target: 'key' | 'value' = 'value'): Position => {
+        const span = locateInTree((tree ??= new SourceTree(recorder.events)), text, data, path, target);
+        if (!span) return slowLocate(path, target);
+        at ??= lineIndex(text);
+        const start = at(span.start);
+        const end = at(span.end);
+        return { line: start.line + firstLine - 1, column: start.column, endLine: end.line + firstLine - 1, endColumn: end.column };
+      };
+      return { data, problems: [], duplicateKeys: [], locate };
+    }
   }
-  return parseSlow(full(), firstLine, locale, locate);
+  return parseSlow(full(), firstLine, slowLocate);
 }
 
 /** Indentation beyond this many columns (a dash of a compact sequence counts two) is refused unparsed. */
@@ -190,14 +203,13 @@ function parseFull(text: string): { doc: Document; lines: LineCounter } {
 function parseSlow(
   { doc, lines }: { doc: Document; lines: LineCounter },
   firstLine: number,
-  locale: Locale,
   locate: ParsedYaml['locate'],
 ): ParsedYaml {
   const problems: SourceProblem[] = [];
   for (const error of doc.errors) {
     const at = lines.linePos(error.pos[0]);
     const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    problems.push({ line: at.line + firstLine - 1, column: at.col, message: t(locale, 'yaml.invalid', { detail, hint: yamlHint(error.code, locale) }) });
+    problems.push({ line: at.line + firstLine - 1, column: at.col, messageId: 'yaml.invalid', data: { detail, hint: yamlHint(error.code) } });
   }
   if (problems.length > 0) return { data: undefined, problems, duplicateKeys: [], locate };
 
@@ -206,29 +218,28 @@ function parseSlow(
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
-    return { data: undefined, problems: [{ line: firstLine, column: 1, message: t(locale, 'yaml.aliases') }], duplicateKeys, locate };
+    return { data: undefined, problems: [{ line: firstLine, column: 1, messageId: 'yaml.aliases' }], duplicateKeys, locate };
   }
-  const depthProblem = checkDepth(data, locale, firstLine);
-  if (depthProblem) return { data: undefined, problems: [depthProblem], duplicateKeys, locate };
+  if (nestsDeeper(data, 0)) return { data: undefined, problems: [checkDepth(firstLine)], duplicateKeys, locate };
   return { data, problems, duplicateKeys, locate };
 }
 
-function yamlHint(code: string, locale: Locale): string {
-  const zh = locale === 'zh-CN';
+/** A hint for a parser error code: what a person should look at. */
+function yamlHint(code: string): MessageValue {
   switch (code) {
     case 'TAB_AS_INDENT':
-      return zh ? '。请用空格缩进，不要用 Tab。' : '. Indent with spaces, not tabs.';
+      return { message: 'yaml.hintTabs' };
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
-      return zh ? '。请检查这一行的缩进与上下文是否一致。' : '. Check that this line is indented like its siblings.';
+      return { message: 'yaml.hintIndent' };
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return zh ? '。可能缺少冒号，或上一行的引号没有闭合。' : '. A colon may be missing, or a quote on the line before is not closed.';
+      return { message: 'yaml.hintColon' };
     case 'BAD_ALIAS':
     case 'BAD_SCALAR_START':
-      return zh ? '。以 *、&、@、` 等符号开头的文字请加引号。' : '. Quote text that starts with *, &, @ or `.';
+      return { message: 'yaml.hintQuote' };
     default:
-      return zh ? '。' : '.';
+      return { message: 'yaml.hintNone' };
   }
 }
 
@@ -263,8 +274,8 @@ function pathOf(ancestors: readonly unknown[]): YamlPath {
   return path;
 }
 
-function checkDepth(data: unknown, locale: Locale, firstLine: number): SourceProblem | undefined {
-  return nestsDeeper(data, 0) ? { line: firstLine, column: 1, message: t(locale, 'yaml.tooDeep', { limit: MAX_DEPTH }) } : undefined;
+function checkDepth(firstLine: number): SourceProblem {
+  return { line: firstLine, column: 1, messageId: 'yaml.tooDeep', data: { limit: MAX_DEPTH } };
 }
 
 /** An object or array below `depth` levels deeper than MAX_DEPTH. Recursion stops there, so the stack stays shallow. */

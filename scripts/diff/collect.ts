@@ -9,7 +9,9 @@ import { loadOrg } from '../core/load-org.ts';
 import { loadSpec, type LoadedSpec } from '../core/load-spec.ts';
 import type { Locale } from '../core/messages.ts';
 import { toMermaid } from '../flowchart/to-mermaid.ts';
-import { lintTexts } from '../lint/api.ts';
+import { CONFIG_FILE } from '../lint/config.ts';
+import { messageOf } from '../lint/findings.ts';
+import { lintProject, memorySource } from '../lint/project.ts';
 import { indexOrg } from '../model/org-index.ts';
 import { buildModel } from '../model/process-model.ts';
 import { changedFiles, isRevision, listFiles, readFiles, resolveBase, GitError, SPEC_DIR } from './git.ts';
@@ -41,6 +43,8 @@ export interface DiffReport {
   /** The commit where the current branch forked from the base, when the base has moved on since. */
   forkPoint?: string;
   orgChanged: boolean;
+  /** GitHub users and teams to ask for a review: roles newly given work in a process (CODEOWNERS asks only its owner). */
+  reviewRequests: string[];
   notes: string[];
   specs: SpecDiff[];
 }
@@ -61,34 +65,29 @@ interface Side {
   lint: Map<string, Diagnostic[]>;
 }
 
-function readSide(rev: string | undefined, cwd: string, options: DiffOptions): Side {
-  const files = listFiles(rev, cwd).filter((path) => path.endsWith('.md') || path === ORG_FILE);
-  const texts = readFiles(rev, [...files, CODEOWNERS_FILE], cwd);
-  const decode = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : new TextDecoder().decode(bytes));
-  const orgText = decode(texts.get(ORG_FILE));
-  const org = orgText !== undefined ? loadOrg(ORG_FILE, orgText, options.locale).org : undefined;
-  const specs = files.filter((path) => path.endsWith('.md') && texts.has(path)).map((file) => ({ file, text: texts.get(file)! }));
-  const codeowners = decode(texts.get(CODEOWNERS_FILE));
-  const results = lintTexts(specs, {
-    locale: options.locale,
-    ...(options.today ? { today: options.today } : {}),
-    ...(orgText !== undefined ? { org: { file: ORG_FILE, text: orgText } } : {}),
-    ...(codeowners !== undefined ? { codeowners } : {}),
-  });
-  return { rev, texts, ...(org ? { org } : {}), lint: new Map(results.map((r) => [r.file, r.diagnostics])) };
+/** One side of the diff: its files from git (or the working tree), linted as CI lints them, with the same config and date. */
+async function readSide(rev: string | undefined, cwd: string, options: DiffOptions): Promise<Side> {
+  const files = listFiles(rev, cwd).filter((path) => path.endsWith('.md') || path.endsWith('org.yml'));
+  const texts = readFiles(rev, [...files, CODEOWNERS_FILE, CONFIG_FILE], cwd);
+  const orgBytes = texts.get(ORG_FILE);
+  const org = orgBytes !== undefined ? loadOrg(ORG_FILE, orgBytes).org : undefined;
+  const specs = files.filter((path) => path.endsWith('.md') && texts.has(path));
+  const lint = await lintProject({ source: memorySource(texts), specs, ...(options.today ? { today: options.today } : {}) });
+  const worded = lint.results.map((result) => [result.file, result.findings.map((finding) => ({ ...finding, message: messageOf(finding, options.locale) }))] as const);
+  return { rev, texts, ...(org ? { org } : {}), lint: new Map(worded) };
 }
 
 /** The report for `base` → `head` (the working tree when `head` is undefined). */
-export function semanticDiff(options: DiffOptions): DiffReport {
+export async function semanticDiff(options: DiffOptions): Promise<DiffReport> {
   const { cwd, locale } = options;
   const base = resolveBase(options.base, cwd);
   if (options.head !== undefined && !isRevision(options.head, cwd)) throw new GitError(`unknown revision "${options.head}"`);
   const changed = changedFiles(base.commit, options.head, cwd);
-  const before = readSide(base.commit, cwd, options);
-  const after = readSide(options.head, cwd, options);
+  const before = await readSide(base.commit, cwd, options);
+  const after = await readSide(options.head, cwd, options);
   const load = (side: Side, file: string): LoadedSpec | undefined => {
     const text = side.texts.get(file);
-    return text === undefined ? undefined : loadSpec(file, text, { locale });
+    return text === undefined ? undefined : loadSpec(file, text);
   };
 
   // Pairs: git's renames, then a deleted and an added file that hold the same process id (a move git did not see).
@@ -165,6 +164,7 @@ export function semanticDiff(options: DiffOptions): DiffReport {
     ...(base.fallback ? { fallback: base.fallback } : {}),
     ...(base.forkPoint ? { forkPoint: base.forkPoint } : {}),
     orgChanged: changed.some((c) => c.path === ORG_FILE || c.oldPath === ORG_FILE),
+    reviewRequests: [...new Set(specs.flatMap((s) => s.changes.flatMap((c) => (c.kind === 'new-participant' ? c.reviewers : []))))].sort(),
     notes: [],
     specs,
   };

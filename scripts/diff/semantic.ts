@@ -1,25 +1,107 @@
 /**
  * The semantic diff of one process: what a change means for the process (a step
- * added, an owner moved, a deadline doubled, a control removed), as data. Pure:
- * the git plumbing and the linting happen in `collect.ts`, the words in `render.ts`.
+ * added, an owner moved, a deadline doubled, a control removed), as data complete
+ * enough for a reviewer who never opens the YAML. Pure: the git plumbing and the
+ * linting happen in `collect.ts`, the words in `render.ts`.
  */
 import type { Org } from '../../schemas/org.ts';
-import { STAGE_IDS, type HistoryEntry, type Process, type StageId, type Step } from '../../schemas/process.ts';
+import { ExceptionSchema, KpiSchema, ProcessSchema, STAGE_IDS, StepSchema, type HistoryEntry, type Kpi, type Process, type ProcessException, type StageId } from '../../schemas/process.ts';
+import { ownersOf, reviewersFor } from '../codeowners.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { LoadedSpec } from '../core/load-spec.ts';
-import { criticalPath } from '../model/graph.ts';
+import { criticalPath, flowOrder, reachableFromStart, stepNumbers } from '../model/graph.ts';
+import { parseKpiTarget } from '../model/kpi-target.ts';
 import { indexOrg, type OrgIndex } from '../model/org-index.ts';
-import { buildModel } from '../model/process-model.ts';
+import { buildModel, type ProcessModel, type StepKind } from '../model/process-model.ts';
+import { bodyChanges } from './body.ts';
 
 export interface StepRef {
   id: string;
   name: string;
 }
 
+export interface DepartmentRef {
+  id: string;
+  name: string;
+  nameEn?: string;
+}
+
 export interface RoleRef {
   id: string;
-  /** The role's name in org.yml, when the registry knows it. */
+  /** The role's names in org.yml, when the registry knows it. */
   name?: string;
+  nameEn?: string;
+  department?: DepartmentRef;
+}
+
+export interface KpiRef {
+  id: string;
+  name: string;
+}
+
+export interface ExceptionRef {
+  when: string;
+}
+
+/** What a field belongs to; a change without one is about the process itself. */
+export type Subject = { step: StepRef } | { kpi: KpiRef } | { stage: StageId } | { exception: ExceptionRef };
+
+/** A step the flow comes from or goes on to. */
+export interface FlowLink {
+  step: StepRef;
+  /** `parallel`: one of several `next` steps done at the same time; `branch`: a decision's alternative. */
+  via: 'next' | 'parallel' | 'branch';
+  when?: string;
+  /** A declared loop back (e.g. documents incomplete → submit again). */
+  loop?: boolean;
+}
+
+/** Everything a reviewer needs to judge a step that was added or removed. */
+export interface StepSummary {
+  kind: StepKind;
+  action?: string;
+  role?: RoleRef;
+  accountable: RoleRef[];
+  consulted: RoleRef[];
+  informed: RoleRef[];
+  deadline?: string;
+  /** False when the deadline is missing or cannot be read: the critical path counts it as nothing. */
+  deadlineReadable: boolean;
+  inputs: string[];
+  outputs: string[];
+  controls: string[];
+  tools: string[];
+  /** The steps that lead to it (none: it starts the process). */
+  previous: FlowLink[];
+  /** The steps it leads to (none: the process ends there). */
+  next: FlowLink[];
+}
+
+/** What a time KPI measures: from a step (default: the first) to a step (default: the end). */
+export interface Span {
+  from?: StepRef;
+  to?: StepRef;
+}
+
+export interface KpiSummary extends KpiRef {
+  target: string;
+  /** Only for time KPIs, and KPIs that name a span. */
+  span?: Span;
+  frequency?: string;
+  source?: string;
+}
+
+export interface ExceptionSummary extends ExceptionRef {
+  action: string;
+  role?: RoleRef;
+  deadline?: string;
+  step?: StepRef;
+}
+
+/** A step whose time the critical path cannot count: no deadline, or one that cannot be read. */
+export interface Uncounted {
+  step: StepRef;
+  deadline?: string;
 }
 
 export interface StageState {
@@ -39,25 +121,28 @@ export type SpecChange =
   | { kind: 'spec-removed'; id: string; title: string }
   | { kind: 'spec-renamed'; from: string; to: string }
   | { kind: 'spec-invalid'; side: 'before' | 'after' }
-  | { kind: 'title-changed'; from: string; to: string }
-  | { kind: 'owner-changed'; from: RoleRef; to: RoleRef }
   | { kind: 'status-changed'; from: string; to: string }
   | { kind: 'version-changed'; from: string; to: string }
-  | { kind: 'history-added'; entry: HistoryEntry }
-  | { kind: 'fields-changed'; fields: string[]; body: boolean }
-  | { kind: 'step-fields-changed'; step: StepRef; fields: string[] }
-  | { kind: 'step-added'; step: StepRef; position: number }
-  | { kind: 'step-removed'; step: StepRef; position: number }
-  | { kind: 'step-renamed'; step: StepRef; from: string }
+  | { kind: 'history-added' | 'history-removed'; entry: HistoryEntry }
+  /** A text or single value; `from`/`to` absent when the field was added or removed. */
+  | { kind: 'value-changed'; at?: Subject; field: string; from?: string; to?: string }
+  /** A list of texts (outputs, controls, tags …): the items added and removed. */
+  | { kind: 'items-changed'; at?: Subject; field: string; added: string[]; removed: string[] }
+  /** A field holding roles (owner, role, accountable, consulted, informed, reviewers …). */
+  | { kind: 'roles-changed'; at?: Subject; field: string; from: RoleRef[]; to: RoleRef[] }
+  /** A role that had no part in the process now does work in it; `newDepartment` when its department had none either. */
+  | { kind: 'new-participant'; role: RoleRef; newDepartment: boolean; steps: StepRef[]; exceptions: ExceptionRef[]; reviewers: string[] }
+  /** `position`: the step's number in the reader's flow order. */
+  | { kind: 'step-added' | 'step-removed'; step: StepRef; position: number; detail: StepSummary }
   | { kind: 'step-moved'; step: StepRef; from: number; to: number }
-  | { kind: 'role-changed'; step: StepRef; field: 'role' | 'accountable'; from: RoleRef[]; to: RoleRef[] }
-  | { kind: 'deadline-changed'; step: StepRef; from?: string; to?: string }
-  | { kind: 'critical-path'; before?: number; after?: number; workdayHours: number }
-  | { kind: 'flow-changed'; step: StepRef; from: string[]; to: string[] }
-  | { kind: 'control-added' | 'control-removed' | 'output-added' | 'output-removed'; step: StepRef; text: string }
-  | { kind: 'kpi-added' | 'kpi-removed'; kpi: { id: string; name: string }; target: string }
-  | { kind: 'kpi-target-changed'; kpi: { id: string; name: string }; from: string; to: string }
+  | { kind: 'flow-changed'; step: StepRef; from: FlowLink[]; to: FlowLink[] }
+  | { kind: 'branch-condition-changed'; step: StepRef; target: StepRef; from?: string; to?: string }
+  | { kind: 'critical-path'; before?: number; after?: number; workdayHours: number; uncountedBefore: Uncounted[]; uncountedAfter: Uncounted[] }
+  | { kind: 'kpi-added' | 'kpi-removed'; kpi: KpiSummary }
+  | { kind: 'kpi-span-changed'; kpi: KpiRef; from: Span; to: Span }
+  | { kind: 'exception-added' | 'exception-removed'; exception: ExceptionSummary }
   | { kind: 'stage-changed'; stage: StageId; from?: StageState; to?: StageState }
+  | { kind: 'body-changed'; section?: string; from?: string; to?: string }
   | { kind: 'lint-introduced' | 'lint-fixed'; finding: LintFinding }
   | { kind: 'version-not-bumped'; version: string }
   | { kind: 'history-not-added'; version: string };
@@ -68,7 +153,7 @@ export type ChangeKind = SpecChange['kind'];
 export const WARNING_KINDS: ReadonlySet<ChangeKind> = new Set(['version-not-bumped', 'history-not-added', 'spec-invalid']);
 
 export interface DiffContext {
-  /** The org registry of the new revision (names roles). */
+  /** The org registry of the new revision (names roles, finds reviewers). */
   org?: Org | OrgIndex;
   /** The org registry of the old revision, for roles the new one dropped. */
   beforeOrg?: Org | OrgIndex;
@@ -85,17 +170,36 @@ const isLoaded = (side: Side): side is LoadedSpec => side !== undefined && 'loca
 const specOf = (side: Side): Process | undefined => (isLoaded(side) ? side.spec : side);
 const asIndex = (org: Org | OrgIndex | undefined): OrgIndex | undefined => (org === undefined ? undefined : 'roles' in org && org.roles instanceof Map ? (org as OrgIndex) : indexOrg(org as Org));
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Fields whose values are role ids, wherever they appear. */
+const ROLE_FIELDS: ReadonlySet<string> = new Set(['owner', 'role', 'accountable', 'consulted', 'informed', 'approvedBy', 'reviewers']);
+
+/** Names roles from the new registry, else the old one (a role the change removed). */
+type RoleNamer = (id: string) => RoleRef;
+
+function roleNamer(ctx: DiffContext): RoleNamer {
+  const orgs = [asIndex(ctx.org), asIndex(ctx.beforeOrg)].filter((o): o is OrgIndex => o !== undefined);
+  return (id) => {
+    const org = orgs.find((o) => o.roles.has(id));
+    const role = org?.roles.get(id);
+    if (!org || !role) return { id };
+    const department = org.departments.get(role.department);
+    return {
+      id,
+      name: role.name,
+      ...(role.nameEn ? { nameEn: role.nameEn } : {}),
+      ...(department ? { department: { id: department.id, name: department.name, ...(department.nameEn ? { nameEn: department.nameEn } : {}) } } : {}),
+    };
+  };
+}
 
 /** What changed between two revisions of one spec (either may be absent: added or deleted). */
 export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): SpecChange[] {
   const changes: SpecChange[] = [];
   const old = specOf(before);
   const neu = specOf(after);
-  const orgs = [asIndex(ctx.org), asIndex(ctx.beforeOrg)];
-  const role = (id: string): RoleRef => {
-    const name = orgs.map((o) => o?.roles.get(id)?.name).find(Boolean);
-    return name ? { id, name } : { id };
-  };
+  const role = roleNamer(ctx);
   const beforeFile = isLoaded(before) ? before.file : undefined;
   const afterFile = isLoaded(after) ? after.file : undefined;
 
@@ -105,18 +209,20 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
   if (before !== undefined && !old) changes.push({ kind: 'spec-invalid', side: 'before' });
   if (after !== undefined && !neu) changes.push({ kind: 'spec-invalid', side: 'after' });
 
-  if (old && neu) {
-    if (old.title !== neu.title) changes.push({ kind: 'title-changed', from: old.title, to: neu.title });
-    if (old.owner !== neu.owner) changes.push({ kind: 'owner-changed', from: role(old.owner), to: role(neu.owner) });
+  const neuModel = neu ? buildModel(neu) : undefined;
+  if (neuModel && (old || before === undefined)) changes.push(...newParticipants(old, neuModel, role, asIndex(ctx.org)?.org));
+  if (old && neu && neuModel) {
+    const models = { old: buildModel(old), neu: neuModel };
+    changes.push(...fieldChanges(old, neu, undefined, role, PROCESS_FIELDS_APART, Object.keys(ProcessSchema.shape)));
     if (old.status !== neu.status) changes.push({ kind: 'status-changed', from: old.status, to: neu.status });
     if (old.version !== neu.version) changes.push({ kind: 'version-changed', from: old.version, to: neu.version });
-    for (const entry of newHistory(old, neu)) changes.push({ kind: 'history-added', entry });
-    changes.push(...stepChanges(old, neu, role));
-    changes.push(...criticalPathChange(old, neu, changes, ctx.workdayHours ?? 8));
-    changes.push(...kpiChanges(old, neu));
-    changes.push(...stageChanges(old, neu));
-    const other = otherFields(old, neu, before, after);
-    if (other.fields.length > 0 || other.body) changes.push({ kind: 'fields-changed', ...other });
+    changes.push(...historyChanges(old, neu));
+    const steps = stepChanges(models.old, models.neu, role);
+    changes.push(...steps, ...criticalPathChange(models.old, models.neu, steps, ctx.workdayHours ?? 8));
+    changes.push(...kpiChanges(models.old, models.neu, role));
+    changes.push(...exceptionChanges(models.old, models.neu, role));
+    changes.push(...stageChanges(old, neu, role));
+    if (isLoaded(before) && isLoaded(after)) for (const body of bodyChanges(before.body, after.body)) changes.push({ kind: 'body-changed', ...body });
   }
 
   changes.push(...lintChanges(ctx.lintBefore ?? [], ctx.lintAfter ?? []));
@@ -124,101 +230,152 @@ export function diffSpecs(before: Side, after: Side, ctx: DiffContext = {}): Spe
   // A published process is what people follow: every change to it needs a new version and a history line.
   if (old?.status === 'published' && neu && contentChanged(before, after)) {
     if (old.version === neu.version) changes.push({ kind: 'version-not-bumped', version: neu.version });
-    if (newHistory(old, neu).length === 0) changes.push({ kind: 'history-not-added', version: neu.version });
+    if (!historyChanges(old, neu).some((c) => c.kind === 'history-added')) changes.push({ kind: 'history-not-added', version: neu.version });
   }
   return changes;
-}
-
-/** History entries of the new revision that the old one does not have. */
-function newHistory(old: Process, neu: Process): HistoryEntry[] {
-  const key = (h: HistoryEntry) => `${h.version}\u0000${h.date}\u0000${h.change}`;
-  const known = new Set((old.history ?? []).map(key));
-  return (neu.history ?? []).filter((h) => !known.has(key(h)));
 }
 
 function contentChanged(before: Side, after: Side): boolean {
   if (isLoaded(before) && isLoaded(after)) return before.text !== after.text;
-  return JSON.stringify(specOf(before)) !== JSON.stringify(specOf(after));
+  return !same(specOf(before), specOf(after));
 }
 
-/** Step fields with a change kind of their own; any other field that changed is listed by name. */
-const STEP_FIELDS_REPORTED: ReadonlySet<string> = new Set(['id', 'name', 'role', 'accountable', 'deadline', 'next', 'branches', 'controls', 'outputs']);
-const SPEC_FIELDS_REPORTED: ReadonlySet<string> = new Set(['title', 'owner', 'status', 'version', 'steps', 'kpis', 'lifecycle', 'history']);
+/** Process fields with changes of their own kind. */
+const PROCESS_FIELDS_APART: ReadonlySet<string> = new Set(['$schema', 'id', 'status', 'version', 'steps', 'kpis', 'exceptions', 'lifecycle', 'history']);
 
-/** Top-level fields without a change kind of their own that changed, KPI details, exceptions, and the prose body. */
-function otherFields(old: Process, neu: Process, before: Side, after: Side): { fields: string[]; body: boolean } {
-  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-  const fields: string[] = (Object.keys({ ...old, ...neu }) as Array<keyof Process>).filter((key) => !SPEC_FIELDS_REPORTED.has(key) && differs(old[key], neu[key]));
-  const oldKpis = new Map((old.kpis ?? []).map((k) => [k.id, k]));
-  for (const kpi of neu.kpis ?? []) {
-    const was = oldKpis.get(kpi.id);
-    if (was && differs({ ...was, target: '' }, { ...kpi, target: '' })) fields.push(`kpis.${kpi.id}`);
-  }
-  const oldStages = old.lifecycle ?? {};
-  for (const stage of STAGE_IDS) {
-    const [a, b] = [oldStages[stage], neu.lifecycle?.[stage]];
-    if (a && b && differs({ ...a, status: '', date: '' }, { ...b, status: '', date: '' })) fields.push(`lifecycle.${stage}`);
-  }
-  const body = isLoaded(before) && isLoaded(after) && before.body.trim() !== after.body.trim();
-  return { fields, body };
-}
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const display = (value: unknown): string | undefined => (value === undefined ? undefined : typeof value === 'string' ? value : isTextList(value) ? value.join('、') : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
-function ref(step: Step): StepRef {
-  return { id: step.id, name: step.name };
-}
-
-function targets(step: Step): string[] {
-  return [...list(step.next), ...(step.branches ?? []).map((b) => (b.when ? `${b.to} (${b.when})` : b.to))];
-}
-
-function stepChanges(old: Process, neu: Process, role: (id: string) => RoleRef): SpecChange[] {
+/**
+ * Every field that differs between `a` and `b`, before and after: texts and single values
+ * as they are, lists of texts as the items added and removed, roles named, nested records
+ * (the scope) field by field. `order` lists the fields in the schema's order.
+ */
+function fieldChanges(a: object | undefined, b: object | undefined, at: Subject | undefined, role: RoleNamer, skip: ReadonlySet<string>, order: string[] = [], prefix = ''): SpecChange[] {
+  const [x, y] = [(a ?? {}) as Record<string, unknown>, (b ?? {}) as Record<string, unknown>];
+  const keys = [...new Set([...order, ...Object.keys(y), ...Object.keys(x)])].filter((key) => !skip.has(key) && (key in x || key in y));
+  const subject = at ? { at } : {};
   const changes: SpecChange[] = [];
-  const oldById = new Map(old.steps.map((s, i) => [s.id, { step: s, index: i }]));
-  const newById = new Map(neu.steps.map((s, i) => [s.id, { step: s, index: i }]));
-  neu.steps.forEach((step, index) => {
-    if (!oldById.has(step.id)) changes.push({ kind: 'step-added', step: ref(step), position: index + 1 });
-  });
-  old.steps.forEach((step, index) => {
-    if (!newById.has(step.id)) changes.push({ kind: 'step-removed', step: ref(step), position: index + 1 });
-  });
-
-  // Reordering: the common steps outside a longest common subsequence of the two orders are the ones that moved.
-  const oldOrder = old.steps.map((s) => s.id).filter((id) => newById.has(id));
-  const newOrder = neu.steps.map((s) => s.id).filter((id) => oldById.has(id));
-  const stay = lcs(oldOrder, newOrder);
-  for (const id of newOrder) {
-    if (stay.has(id)) continue;
-    const was = oldById.get(id)!;
-    const now = newById.get(id)!;
-    changes.push({ kind: 'step-moved', step: ref(now.step), from: was.index + 1, to: now.index + 1 });
-  }
-
-  for (const step of neu.steps) {
-    const was = oldById.get(step.id)?.step;
-    if (!was) continue;
-    const at = ref(step);
-    if (was.name !== step.name) changes.push({ kind: 'step-renamed', step: at, from: was.name });
-    if ((was.role ?? '') !== (step.role ?? '')) {
-      changes.push({ kind: 'role-changed', step: at, field: 'role', from: list(was.role).map(role), to: list(step.role).map(role) });
-    }
-    if (list(was.accountable).join() !== list(step.accountable).join()) {
-      changes.push({ kind: 'role-changed', step: at, field: 'accountable', from: list(was.accountable).map(role), to: list(step.accountable).map(role) });
-    }
-    if (was.deadline !== step.deadline) {
-      changes.push({ kind: 'deadline-changed', step: at, ...(was.deadline !== undefined ? { from: was.deadline } : {}), ...(step.deadline !== undefined ? { to: step.deadline } : {}) });
-    }
-    const rest = (Object.keys({ ...was, ...step }) as Array<keyof Step>).filter((key) => !STEP_FIELDS_REPORTED.has(key) && JSON.stringify(was[key]) !== JSON.stringify(step[key]));
-    if (rest.length > 0) changes.push({ kind: 'step-fields-changed', step: at, fields: rest });
-    const [from, to] = [targets(was), targets(step)];
-    if (from.join('\u0000') !== to.join('\u0000')) changes.push({ kind: 'flow-changed', step: at, from, to });
-    for (const [field, added, removed] of [['controls', 'control-added', 'control-removed'], ['outputs', 'output-added', 'output-removed']] as const) {
-      const a = new Set(was[field] ?? []);
-      const b = new Set(step[field] ?? []);
-      for (const text of b) if (!a.has(text)) changes.push({ kind: added, step: at, text });
-      for (const text of a) if (!b.has(text)) changes.push({ kind: removed, step: at, text });
+  for (const key of keys) {
+    const [from, to] = [x[key], y[key]];
+    if (same(from, to)) continue;
+    const field = `${prefix}${key}`;
+    if (ROLE_FIELDS.has(key)) {
+      changes.push({ kind: 'roles-changed', ...subject, field, from: list(from as string | string[]).map(role), to: list(to as string | string[]).map(role) });
+    } else if ((isTextList(from) || from === undefined) && (isTextList(to) || to === undefined)) {
+      const { added, removed } = itemChanges(from ?? [], to ?? []);
+      if (added.length || removed.length) changes.push({ kind: 'items-changed', ...subject, field, added, removed });
+      else changes.push({ kind: 'value-changed', ...subject, field, from: display(from)!, to: display(to)! }); // only the order changed
+    } else if (isRecord(from) || isRecord(to)) {
+      changes.push(...fieldChanges(isRecord(from) ? from : undefined, isRecord(to) ? to : undefined, at, role, new Set(), [], `${field}.`));
+    } else {
+      const [was, now] = [display(from), display(to)];
+      changes.push({ kind: 'value-changed', ...subject, field, ...(was !== undefined ? { from: was } : {}), ...(now !== undefined ? { to: now } : {}) });
     }
   }
   return changes;
+}
+
+/** Items of `b` not in `a` and of `a` not in `b`, counted (a second copy of an item is an item). */
+function itemChanges(a: string[], b: string[]): { added: string[]; removed: string[] } {
+  const minus = (xs: string[], ys: string[]) => {
+    const left = ys.reduce((m, y) => m.set(y, (m.get(y) ?? 0) + 1), new Map<string, number>());
+    return xs.filter((x) => {
+      const n = left.get(x) ?? 0;
+      if (n > 0) left.set(x, n - 1);
+      return n === 0;
+    });
+  };
+  return { added: minus(b, a), removed: minus(a, b) };
+}
+
+function historyChanges(old: Process, neu: Process): SpecChange[] {
+  const key = (h: HistoryEntry) => JSON.stringify([h.version, h.date, h.author, h.change]);
+  const [was, now] = [new Set((old.history ?? []).map(key)), new Set((neu.history ?? []).map(key))];
+  return [
+    ...(neu.history ?? []).filter((h) => !was.has(key(h))).map((entry): SpecChange => ({ kind: 'history-added', entry })),
+    ...(old.history ?? []).filter((h) => !now.has(key(h))).map((entry): SpecChange => ({ kind: 'history-removed', entry })),
+  ];
+}
+
+const stepRef = (model: ProcessModel, id: string): StepRef => ({ id, name: model.byId.get(id)?.step.name ?? id });
+
+function links(model: ProcessModel, id: string, direction: 'previous' | 'next'): FlowLink[] {
+  const edges = direction === 'next' ? model.edges.filter((e) => e.from === id) : model.incoming.get(id) ?? [];
+  return edges.map((edge) => ({
+    step: stepRef(model, direction === 'next' ? edge.to : edge.from),
+    via: edge.type,
+    ...(edge.when !== undefined ? { when: edge.when } : {}),
+    ...(edge.loop ? { loop: true } : {}),
+  }));
+}
+
+function summary(model: ProcessModel, id: string, role: RoleNamer): StepSummary {
+  const node = model.byId.get(id)!;
+  const { step } = node;
+  return {
+    kind: node.kind,
+    ...(step.action !== undefined ? { action: step.action } : {}),
+    ...(step.role !== undefined ? { role: role(step.role) } : {}),
+    accountable: node.accountable.map(role),
+    consulted: (step.consulted ?? []).map(role),
+    informed: (step.informed ?? []).map(role),
+    ...(step.deadline !== undefined ? { deadline: step.deadline } : {}),
+    deadlineReadable: node.deadline?.ok === true,
+    inputs: step.inputs ?? [],
+    outputs: step.outputs ?? [],
+    controls: step.controls ?? [],
+    tools: step.tools ?? [],
+    previous: links(model, id, 'previous'),
+    next: links(model, id, 'next'),
+  };
+}
+
+/** Step fields with changes of their own kind: identity and the flow. */
+const STEP_FIELDS_APART: ReadonlySet<string> = new Set(['id', 'next', 'branches']);
+
+/**
+ * Step by step in the new version's flow order (each added step where it now sits),
+ * then the removed steps in the old flow order. Positions are flow-order numbers,
+ * the ones the site and the flowchart show.
+ */
+function stepChanges(old: ProcessModel, neu: ProcessModel, role: RoleNamer): SpecChange[] {
+  const changes: SpecChange[] = [];
+  const [oldNumbers, newNumbers] = [stepNumbers(old), stepNumbers(neu)];
+  // Reordering: the common steps outside a longest common subsequence of the two flow orders are the ones that moved.
+  const common = (model: ProcessModel, other: ProcessModel) => flowOrder(model).map((n) => n.step.id).filter((id) => other.byId.has(id));
+  const stay = lcs(common(old, neu), common(neu, old));
+
+  for (const { step } of flowOrder(neu)) {
+    const at = stepRef(neu, step.id);
+    const was = old.byId.get(step.id)?.step;
+    if (!was) {
+      changes.push({ kind: 'step-added', step: at, position: newNumbers.get(step.id)!, detail: summary(neu, step.id, role) });
+      continue;
+    }
+    if (!stay.has(step.id)) changes.push({ kind: 'step-moved', step: at, from: oldNumbers.get(step.id)!, to: newNumbers.get(step.id)! });
+    changes.push(...fieldChanges(was, step, { step: at }, role, STEP_FIELDS_APART, Object.keys(StepSchema.shape)));
+    changes.push(...flowChanges(old, neu, step.id));
+  }
+  for (const { step } of flowOrder(old)) {
+    if (!neu.byId.has(step.id)) changes.push({ kind: 'step-removed', step: stepRef(old, step.id), position: oldNumbers.get(step.id)!, detail: summary(old, step.id, role) });
+  }
+  return changes;
+}
+
+/** Where a step leads: a change of targets as a whole, or only of branch conditions, each on its own. */
+function flowChanges(old: ProcessModel, neu: ProcessModel, id: string): SpecChange[] {
+  const [from, to] = [links(old, id, 'next'), links(neu, id, 'next')];
+  if (same(from, to)) return [];
+  const shape = (ls: FlowLink[]) => ls.map((l) => [l.step.id, l.via, l.loop === true]);
+  const at = stepRef(neu, id);
+  if (!same(shape(from), shape(to))) return [{ kind: 'flow-changed', step: at, from, to }];
+  return to.flatMap((link, i): SpecChange[] => {
+    const was = from[i]!.when;
+    if (was === link.when) return [];
+    return [{ kind: 'branch-condition-changed', step: at, target: link.step, ...(was !== undefined ? { from: was } : {}), ...(link.when !== undefined ? { to: link.when } : {}) }];
+  });
 }
 
 /** Longest common subsequence of two id lists, as a set (the ids that kept their relative order). */
@@ -241,30 +398,91 @@ function lcs(a: string[], b: string[]): Set<string> {
   return keep;
 }
 
-const TIMING_KINDS: ReadonlySet<ChangeKind> = new Set(['deadline-changed', 'step-added', 'step-removed', 'flow-changed']);
+const changesTiming = (c: SpecChange) =>
+  c.kind === 'step-added' || c.kind === 'step-removed' || c.kind === 'flow-changed' || (c.kind === 'value-changed' && c.field === 'deadline' && c.at !== undefined && 'step' in c.at);
 
-/** The critical-path total before and after, whenever a deadline or the shape of the graph changed. */
-function criticalPathChange(old: Process, neu: Process, changes: SpecChange[], workdayHours: number): SpecChange[] {
-  if (!changes.some((c) => TIMING_KINDS.has(c.kind))) return [];
-  const before = criticalPath(buildModel(old), workdayHours)?.minutes;
-  const after = criticalPath(buildModel(neu), workdayHours)?.minutes;
-  return [{ kind: 'critical-path', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}), workdayHours }];
+/** Reachable steps whose time the critical path cannot count, in flow order. */
+function uncounted(model: ProcessModel): Uncounted[] {
+  const reachable = reachableFromStart(model);
+  return flowOrder(model)
+    .filter((node) => reachable.has(node.step.id) && node.deadline?.ok !== true)
+    .map((node) => ({ step: stepRef(model, node.step.id), ...(node.step.deadline !== undefined ? { deadline: node.step.deadline } : {}) }));
 }
 
-function kpiChanges(old: Process, neu: Process): SpecChange[] {
+/** The critical-path total before and after, whenever a deadline or the shape of the graph changed; uncounted steps named. */
+function criticalPathChange(old: ProcessModel, neu: ProcessModel, changes: SpecChange[], workdayHours: number): SpecChange[] {
+  if (!changes.some(changesTiming)) return [];
+  const before = criticalPath(old, workdayHours)?.minutes;
+  const after = criticalPath(neu, workdayHours)?.minutes;
+  return [{ kind: 'critical-path', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}), workdayHours, uncountedBefore: uncounted(old), uncountedAfter: uncounted(neu) }];
+}
+
+function kpiSummary(model: ProcessModel, kpi: Kpi): KpiSummary {
+  const timed = parseKpiTarget(kpi.target).timeUnit !== undefined;
+  return {
+    id: kpi.id,
+    name: kpi.name,
+    target: kpi.target,
+    ...(timed || kpi.from !== undefined || kpi.to !== undefined ? { span: span(model, kpi) } : {}),
+    ...(kpi.frequency !== undefined ? { frequency: kpi.frequency } : {}),
+    ...(kpi.source !== undefined ? { source: kpi.source } : {}),
+  };
+}
+
+function span(model: ProcessModel, kpi: Kpi): Span {
+  return { ...(kpi.from !== undefined ? { from: stepRef(model, kpi.from) } : {}), ...(kpi.to !== undefined ? { to: stepRef(model, kpi.to) } : {}) };
+}
+
+/** KPIs added and removed; for a kept one, its name, target and other fields, and the span it measures. */
+function kpiChanges(old: ProcessModel, neu: ProcessModel, role: RoleNamer): SpecChange[] {
   const changes: SpecChange[] = [];
-  const before = new Map((old.kpis ?? []).map((k) => [k.id, k]));
-  const after = new Map((neu.kpis ?? []).map((k) => [k.id, k]));
+  const before = new Map((old.spec.kpis ?? []).map((k) => [k.id, k]));
+  const after = new Map((neu.spec.kpis ?? []).map((k) => [k.id, k]));
   for (const [id, kpi] of after) {
     const was = before.get(id);
-    if (!was) changes.push({ kind: 'kpi-added', kpi: { id, name: kpi.name }, target: kpi.target });
-    else if (was.target !== kpi.target) changes.push({ kind: 'kpi-target-changed', kpi: { id, name: kpi.name }, from: was.target, to: kpi.target });
+    if (!was) {
+      changes.push({ kind: 'kpi-added', kpi: kpiSummary(neu, kpi) });
+      continue;
+    }
+    const at = { id, name: kpi.name };
+    changes.push(...fieldChanges(was, kpi, { kpi: at }, role, new Set(['id', 'from', 'to']), Object.keys(KpiSchema.shape)));
+    if (was.from !== kpi.from || was.to !== kpi.to) changes.push({ kind: 'kpi-span-changed', kpi: at, from: span(old, was), to: span(neu, kpi) });
   }
-  for (const [id, kpi] of before) if (!after.has(id)) changes.push({ kind: 'kpi-removed', kpi: { id, name: kpi.name }, target: kpi.target });
+  for (const [id, kpi] of before) if (!after.has(id)) changes.push({ kind: 'kpi-removed', kpi: kpiSummary(old, kpi) });
   return changes;
 }
 
-function stageChanges(old: Process, neu: Process): SpecChange[] {
+function exceptionSummary(model: ProcessModel, e: ProcessException, role: RoleNamer): ExceptionSummary {
+  return {
+    when: e.when,
+    action: e.action,
+    ...(e.role !== undefined ? { role: role(e.role) } : {}),
+    ...(e.deadline !== undefined ? { deadline: e.deadline } : {}),
+    ...(e.step !== undefined ? { step: stepRef(model, e.step) } : {}),
+  };
+}
+
+/**
+ * Exception plans matched by id, else by their situation (`when`); the ones left
+ * unmatched on both sides pair up in order, as edits of their situation.
+ */
+function exceptionChanges(old: ProcessModel, neu: ProcessModel, role: RoleNamer): SpecChange[] {
+  const key = (e: ProcessException) => e.id ?? `when:${e.when}`;
+  const [was, now] = [old.spec.exceptions ?? [], neu.spec.exceptions ?? []];
+  const nowKeys = new Set(now.map(key));
+  const wasByKey = new Map(was.map((e) => [key(e), e]));
+  const unmatchedOld = was.filter((e) => !nowKeys.has(key(e)));
+  const changes: SpecChange[] = [];
+  for (const e of now) {
+    const before = wasByKey.get(key(e)) ?? unmatchedOld.shift();
+    if (before) changes.push(...fieldChanges(before, e, { exception: { when: e.when } }, role, new Set(['id']), Object.keys(ExceptionSchema.shape)));
+    else changes.push({ kind: 'exception-added', exception: exceptionSummary(neu, e, role) });
+  }
+  for (const e of unmatchedOld) changes.push({ kind: 'exception-removed', exception: exceptionSummary(old, e, role) });
+  return changes;
+}
+
+function stageChanges(old: Process, neu: Process, role: RoleNamer): SpecChange[] {
   const changes: SpecChange[] = [];
   const state = (p: Process, stage: StageId): StageState | undefined => {
     const s = p.lifecycle?.[stage];
@@ -272,8 +490,52 @@ function stageChanges(old: Process, neu: Process): SpecChange[] {
   };
   for (const stage of STAGE_IDS) {
     const [from, to] = [state(old, stage), state(neu, stage)];
-    if (from?.status === to?.status && from?.date === to?.date) continue;
-    changes.push({ kind: 'stage-changed', stage, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    if (from?.status !== to?.status || from?.date !== to?.date) changes.push({ kind: 'stage-changed', stage, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    changes.push(...fieldChanges(old.lifecycle?.[stage], neu.lifecycle?.[stage], { stage }, role, new Set(['status', 'date'])));
+  }
+  return changes;
+}
+
+/** The roles each one does work as (R or A of a step, or handling an exception), in flow order. */
+function work(model: ProcessModel): Map<string, { steps: StepRef[]; exceptions: ExceptionRef[] }> {
+  const roles = new Map<string, { steps: StepRef[]; exceptions: ExceptionRef[] }>();
+  const entry = (id: string) => roles.get(id) ?? roles.set(id, { steps: [], exceptions: [] }).get(id)!;
+  for (const node of flowOrder(model)) {
+    for (const id of new Set([...list(node.step.role), ...node.accountable])) entry(id).steps.push(stepRef(model, node.step.id));
+  }
+  for (const e of model.spec.exceptions ?? []) if (e.role !== undefined) entry(e.role).exceptions.push({ when: e.when });
+  return roles;
+}
+
+/** Every role with any part in a process: owner, RACI of its steps, exception handlers, reviewers. */
+function participants(p: Process): Set<string> {
+  return new Set([
+    p.owner,
+    ...p.steps.flatMap((s) => [...list(s.role), ...list(s.accountable), ...(s.consulted ?? []), ...(s.informed ?? [])]),
+    ...(p.exceptions ?? []).flatMap((e) => list(e.role)),
+    ...list(p.lifecycle?.review?.approvedBy),
+    ...(p.lifecycle?.review?.reviewers ?? []),
+  ]);
+}
+
+/**
+ * Roles now doing work in a process they had no part in. Their review is asked for
+ * (CODEOWNERS names only the owner). For a new process, the roles of other departments
+ * than the owner's: the owning department's roles are the owner's to assign. A role the
+ * registry does not know is left to the linter (`step-owner`), which names the typo.
+ */
+function newParticipants(old: Process | undefined, model: ProcessModel, role: RoleNamer, org: Org | undefined): SpecChange[] {
+  const neu = model.spec;
+  const known = old ? participants(old) : new Set([neu.owner]);
+  const departmentOf = (id: string) => role(id).department?.id;
+  const knownDepartments = new Set([old?.department ?? neu.department, ...[...known].map(departmentOf)]);
+  const owners = new Set(org ? ownersOf(neu, org) : []);
+  const changes: SpecChange[] = [];
+  for (const [id, { steps, exceptions }] of work(model)) {
+    const newDepartment = !knownDepartments.has(departmentOf(id));
+    if (known.has(id) || (!old && !newDepartment) || (org && role(id).name === undefined)) continue;
+    const reviewers = org ? reviewersFor(id, org).filter((handle) => !owners.has(handle)) : [];
+    changes.push({ kind: 'new-participant', role: role(id), newDepartment, steps, exceptions, reviewers });
   }
   return changes;
 }
@@ -296,14 +558,22 @@ function lintChanges(before: Diagnostic[], after: Diagnostic[]): SpecChange[] {
   return [...pick(after, count(before), 'lint-introduced'), ...pick(before, count(after), 'lint-fixed')];
 }
 
+/** The step a change is about, if any. */
+export function stepOf(change: SpecChange): StepRef | undefined {
+  if ('step' in change) return change.step;
+  if ('at' in change && change.at && 'step' in change.at) return change.at.step;
+  return undefined;
+}
+
 /** Steps to mark in the new version's flowchart, and the removed ones (listed beside it). */
 export function highlights(changes: SpecChange[]): { highlight: Record<string, 'added' | 'changed'>; removed: StepRef[] } {
   const highlight: Record<string, 'added' | 'changed'> = {};
   const removed: StepRef[] = [];
   for (const change of changes) {
+    const step = stepOf(change);
     if (change.kind === 'step-added') highlight[change.step.id] = 'added';
     else if (change.kind === 'step-removed') removed.push(change.step);
-    else if ('step' in change && highlight[change.step.id] === undefined) highlight[change.step.id] = 'changed';
+    else if (step && highlight[step.id] === undefined) highlight[step.id] = 'changed';
   }
   return { highlight, removed };
 }

@@ -1,4 +1,8 @@
-import type { Formatter } from './types.ts';
+import { shown, type Formatter } from './types.ts';
 
-/** The results as JSON: one object per file, diagnostics with rule id, position, message and docs link. */
-export const json: Formatter = (results) => `${JSON.stringify(results, null, 2)}\n`;
+/**
+ * The results as JSON, compact (as ESLint's is): one object per file; each finding as data (rule,
+ * message id, data, position) and worded, with its docs link.
+ */
+export const json: Formatter = (results, options) =>
+  `${JSON.stringify(results.map((result) => ({ ...result, findings: result.findings.map((finding) => shown(finding, options)) })))}\n`;

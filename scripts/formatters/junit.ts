@@ -1,18 +1,18 @@
-import type { Formatter } from './types.ts';
+import { shown, type Formatter } from './types.ts';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** JUnit XML: a test suite per file, a failing test case per finding, one passing case for a clean file. */
-export const junit: Formatter = (results) => {
-  const tests = results.reduce((n, r) => n + Math.max(1, r.diagnostics.length), 0);
-  const failures = results.reduce((n, r) => n + r.diagnostics.length, 0);
+export const junit: Formatter = (results, options) => {
+  const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
+  const failures = results.reduce((n, r) => n + r.findings.length, 0);
   const out = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="processlint" tests="${tests}" failures="${failures}">`];
   for (const result of results) {
     const file = escape(result.file);
-    out.push(`  <testsuite name="${file}" tests="${Math.max(1, result.diagnostics.length)}" failures="${result.diagnostics.length}" errors="0">`);
-    if (result.diagnostics.length === 0) out.push(`    <testcase name="processlint" classname="${file}"/>`);
-    for (const d of result.diagnostics) {
+    out.push(`  <testsuite name="${file}" tests="${Math.max(1, result.findings.length)}" failures="${result.findings.length}" errors="0">`);
+    if (result.findings.length === 0) out.push(`    <testcase name="processlint" classname="${file}"/>`);
+    for (const d of result.findings.map((finding) => shown(finding, options))) {
       const where = `${d.line}:${d.column}`;
       out.push(`    <testcase name="${escape(`${where} ${d.ruleId}`)}" classname="${file}">`);
       out.push(`      <failure type="${d.severity}" message="${escape(d.message)}">${escape(`${d.severity} ${result.file}:${where} ${d.message} (${d.ruleId})${d.url ? ` ${d.url}` : ''}`)}</failure>`);

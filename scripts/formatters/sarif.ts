@@ -1,31 +1,32 @@
+import { ENGINE_CHECKS } from '../lint/findings.ts';
+import { engineRules } from '../lint/registry.ts';
 import { INFORMATION_URI, TOOL_NAME, VERSION } from '../lint/version.ts';
-import type { Formatter } from './types.ts';
+import { shown, type Formatter } from './types.ts';
 
-const ENGINE_IDS: Record<string, { en: string; 'zh-CN': string }> = {
-  'rule-error': { en: 'A rule failed on a file (a bug in the linter).', 'zh-CN': '某条规则在检查文件时出错（检查工具的缺陷）。' },
-  'read-error': { en: 'A file could not be read.', 'zh-CN': '无法读取文件。' },
-};
 
 /** SARIF 2.1.0 for GitHub code scanning: rule metadata with help links, one result per finding. */
-export const sarif: Formatter = (results, { locale, rules }) => {
+export const sarif: Formatter = (results, options) => {
+  const { locale } = options;
+  const rules = engineRules();
   const ids = new Set(Object.keys(rules));
-  for (const r of results) for (const d of r.diagnostics) ids.add(d.ruleId);
+  for (const r of results) for (const d of r.findings) ids.add(d.ruleId);
   const ordered = [...ids].sort();
   const index = new Map(ordered.map((id, i) => [id, i]));
   const descriptors = ordered.map((id) => {
-    const rule = rules[id];
-    const description = rule?.meta.docs.description[locale] ?? ENGINE_IDS[id]?.[locale] ?? id;
+    const rule = Object.hasOwn(rules, id) ? rules[id] : undefined;
+    const description = rule?.meta.docs.description[locale] ?? ENGINE_CHECKS[id]?.description[locale] ?? id;
+    const helpUri = options.docsUrl(id);
     return {
       id,
       name: id.replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/^\w/, (ch) => ch.toUpperCase()),
       shortDescription: { text: description },
       fullDescription: { text: rule?.meta.docs.rationale[locale] ?? description },
-      ...(rule ? { helpUri: rule.meta.docs.url, help: { text: `${description} ${rule.meta.docs.url}` } } : {}),
+      ...(rule && helpUri ? { helpUri, help: { text: `${description} ${helpUri}` } } : {}),
       defaultConfiguration: { level: rule?.meta.severity === 'warn' ? 'warning' : 'error' },
     };
   });
   const sarifResults = results.flatMap((result) =>
-    result.diagnostics.map((d) => ({
+    result.findings.map((finding) => shown(finding, options)).map((d) => ({
       ruleId: d.ruleId,
       ruleIndex: index.get(d.ruleId)!,
       level: d.severity === 'error' ? 'error' : 'warning',

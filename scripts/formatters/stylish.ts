@@ -1,9 +1,10 @@
 import { createColors } from 'picocolors';
 import { m, problemSummary } from '../lint/messages.ts';
-import type { Formatter } from './types.ts';
+import { shown, type Formatter } from './types.ts';
 
 /** Human output grouped by file, like ESLint's: position, severity, message, rule; docs links at the end. */
-export const stylish: Formatter = (results, { locale, color, rules }) => {
+export const stylish: Formatter = (results, options) => {
+  const { locale, color } = options;
   const c = createColors(color);
   const lines: string[] = [];
   let errors = 0;
@@ -14,9 +15,9 @@ export const stylish: Formatter = (results, { locale, color, rules }) => {
     errors += result.errorCount;
     warnings += result.warningCount;
     fixable += result.fixableCount;
-    if (result.diagnostics.length === 0) continue;
+    if (result.findings.length === 0) continue;
     lines.push(c.underline(result.file));
-    const rows = result.diagnostics.map((d) => {
+    const rows = result.findings.map((finding) => shown(finding, options)).map((d) => {
       used.add(d.ruleId);
       return [`${d.line}:${d.column}`, d.severity === 'error' ? 'error' : 'warning', d.message.replace(/\n/g, ' '), d.ruleId, d.severity] as const;
     });
@@ -32,7 +33,10 @@ export const stylish: Formatter = (results, { locale, color, rules }) => {
   const summary = `✖ ${problemSummary(locale, errors, warnings)}`;
   lines.push(errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixable > 0) lines.push(`  ${m(locale, 'summary.fixable', { count: fixable })}`);
-  const docs = [...used].sort().flatMap((id) => (rules[id]?.meta.docs.url ? [`  ${id}: ${rules[id]!.meta.docs.url}`] : []));
+  const docs = [...used].sort().flatMap((id) => {
+    const url = options.docsUrl(id);
+    return url ? [`  ${id}: ${url}`] : [];
+  });
   if (docs.length) lines.push('', locale === 'zh-CN' ? '规则说明：' : 'Rule docs:', ...docs);
   return `${lines.join('\n')}\n`;
 };

@@ -1,59 +1,50 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale } from '../core/messages.ts';
-import { m, UsageError } from './messages.ts';
+import type { ProjectSource } from './environment.ts';
+import { UsageError } from './messages.ts';
+
+/**
+ * `--changed REF` on git: which files changed against REF (committed, staged, unstaged, untracked or
+ * deleted), and the handbook as it was at REF, read from git's objects.
+ */
 
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
-/**
- * The specs to lint for a pull request: those changed against `ref` (committed, staged,
- * unstaged or untracked), plus every spec that names one of them (upstream, downstream,
- * body links). Naming is found by a plain text search for the changed ids, which may
- * include a few extra specs but never misses one.
- */
-export async function changedSpecs(files: string[], ref: string, root: string, locale: Locale): Promise<string[]> {
-  const listed = gitChanged(ref, root, locale);
-  const changedSet = new Set(listed);
-  const changed = files.filter((f) => changedSet.has(f));
-  if (changed.length === 0) return [];
-  const ids = changedIds(listed);
-  const pattern = new RegExp(`(?<![A-Za-z0-9-])(?:${[...ids].map(escape).join('|')})(?![A-Za-z0-9-])`);
-  const selected = new Set(changed);
-  for (const file of files) {
-    if (selected.has(file)) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      selected.add(file);
-      continue;
-    }
-    if (pattern.test(text)) selected.add(file);
-  }
-  return files.filter((f) => selected.has(f));
+function failure(ref: string, error: unknown): UsageError {
+  const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n')[0]! : String(error);
+  return new UsageError('usage.git', { ref, detail });
 }
 
-/** Ids of changed specs: the file name (the id must equal it), deleted and renamed ones included. */
-export function changedIds(listed: string[]): Set<string> {
-  return new Set(listed.filter((f) => f.endsWith('.md')).map((f) => path.basename(f, '.md')));
-}
-
-/** Absolute paths changed against `ref`: committed, staged, unstaged, deleted or untracked. */
-export function gitChanged(ref: string, root: string, locale: Locale): string[] {
+/** Paths relative to `root` of every file changed against `ref`. */
+export function gitChanged(ref: string, root: string): string[] {
   try {
     const top = git(['rev-parse', '--show-toplevel'], root).trim();
-    const diff = git(['diff', '--name-only', '--no-renames', ref || 'HEAD', '--'], top).split('\n');
+    const diff = git(['diff', '--name-only', '--no-renames', ref, '--'], top).split('\n');
     const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
-    return [...diff, ...untracked].filter(Boolean).map((f) => path.resolve(top, f));
+    return [...diff, ...untracked].filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
   } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n')[0] : String(error);
-    throw new UsageError(m(locale, 'usage.git', { ref: ref || 'HEAD', detail }));
+    throw failure(ref, error);
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The files below `root` as they are at `ref` (a file git does not have there reads as missing). */
+export function gitSource(ref: string, root: string): ProjectSource {
+  let prefix: string;
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+    prefix = git(['rev-parse', '--show-prefix'], root).trim();
+  } catch (error) {
+    throw failure(ref, error);
+  }
+  return {
+    read(file) {
+      try {
+        return execFileSync('git', ['show', `${ref}:${prefix}${file}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

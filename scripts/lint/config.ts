@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import picomatch from 'picomatch';
-import { createRequire } from 'node:module';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import picomatch from 'picomatch/posix.js';
 import { z } from '../../schemas/zod.ts';
 import { presets } from '../configs/index.ts';
 import type { Severity } from '../core/diagnostic.ts';
 import { closest } from '../core/friendly-issues.ts';
-import type { Locale } from '../core/messages.ts';
-import { m, UsageError } from './messages.ts';
+import { inner, UsageError } from './messages.ts';
+import type { MessageValue } from '../core/render.ts';
 import { engineRules } from './registry.ts';
 
 export const CONFIG_FILE = 'processlint.config.yml';
@@ -39,52 +36,32 @@ export interface ResolvedConfig {
   raw: RawConfig;
   /** `--rule` flags, kept apart so worker threads can resolve the same config. */
   ruleFlags: Record<string, RuleSettingInput>;
-  /** Stable hash of what decides the findings, for the cache. */
-  hash: string;
   /** Rules and options for a file path relative to the config's root (posix separators). */
   rulesFor(file: string): Map<string, RuleConfig>;
   /** Some `overrides` entry can change the rules for a file (else every file gets the same). */
   hasOverrides: boolean;
 }
 
-/**
- * The config for paths as the linter shows them (relative to `cwd`), matched against its overrides
- * relative to `root`, the config file's folder. Without overrides every file gets the same rules,
- * and no path is worked out.
- */
-export function forDisplayPaths(config: ResolvedConfig, root: string, cwd: string): ResolvedConfig {
-  const rulesFor = config.hasOverrides ? (file: string) => config.rulesFor(path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/')) : () => config.rulesFor('');
-  return { ...config, rulesFor };
-}
-
-export function isResolvedConfig(value: unknown): value is ResolvedConfig {
-  return typeof value === 'object' && value !== null && typeof (value as ResolvedConfig).rulesFor === 'function';
-}
-
-/** Reads and validates a config file; a missing or bad file is a UsageError naming the file and key. */
-export function loadConfigFile(file: string, locale: Locale, overrides: Record<string, RuleSettingInput> = {}, display = file): ResolvedConfig {
-  let raw: unknown;
+/** Parses a config file's text; a bad file is a UsageError naming the file and key. */
+export function parseConfigText(text: string, file: string): unknown {
   try {
-    raw = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(readFileSync(file, 'utf8')) ?? {};
+    return loadYaml(text, { schema: CORE_SCHEMA }) ?? {};
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(m(locale, 'config.unreadable', { file: display, detail }));
+    const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new UsageError('config.unreadable', { file, detail });
   }
-  return resolveConfig(raw, { file: display, locale, overrides });
 }
 
 export interface ResolveOptions {
   file?: string;
-  locale?: Locale;
   /** `--rule id:severity` flags, applied last. */
   overrides?: Record<string, RuleSettingInput>;
 }
 
 export function resolveConfig(raw: unknown, options: ResolveOptions = {}): ResolvedConfig {
-  const locale = options.locale ?? 'en';
   const file = options.file ?? '(config)';
-  const fail = (key: string, detail: string): never => {
-    throw new UsageError(m(locale, 'config.invalid', { file, key, detail }));
+  const fail = (key: string, detail: MessageValue): never => {
+    throw new UsageError('config.invalid', { file, key, detail });
   };
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) {
@@ -94,19 +71,21 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
     const setting = issue.path.length >= 2 ? getIn(raw, issue.path.slice(0, issue.path[0] === 'overrides' ? 4 : 2)) : undefined;
     if (setting !== undefined && (issue.path[0] === 'rules' || issue.path[2] === 'rules')) {
       const found = Array.isArray(setting) ? setting[0] : setting;
-      fail(key, m(locale, 'config.severity', { found: JSON.stringify(found) }));
+      fail(key, inner('config.severity', { found: JSON.stringify(found) }));
     }
     fail(key, issue.message);
   }
   const config = result.data!;
-  const known = engineRules();
-  const ids = Object.keys(known);
+  // Looked up by names from the config file: a Map, so `constructor` or `__proto__` is no rule.
+  const known = new Map(Object.entries(engineRules()));
+  const ids = [...known.keys()];
 
   const base = new Map<string, RuleConfig>();
   const presetNames = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const name of presetNames) {
-    const preset = presets[name.replace(/^processlint:/, '')];
-    if (!preset) fail('extends', m(locale, 'config.extends', { name }));
+    const presetName = name.replace(/^processlint:/, '');
+    const preset = Object.hasOwn(presets, presetName) ? presets[presetName] : undefined;
+    if (!preset) fail('extends', inner('config.extends', { name }));
     applyRules(base, preset!().rules ?? {}, 'extends');
   }
   applyRules(base, config.rules ?? {}, 'rules');
@@ -130,46 +109,42 @@ export function resolveConfig(raw: unknown, options: ResolveOptions = {}): Resol
   }
 
   function defaultOptions(id: string): unknown {
-    const schema = known[id]?.meta.options;
+    const schema = known.get(id)?.meta.options;
     if (!schema) return {};
     const parsed = schema.safeParse({});
     return parsed.success ? parsed.data : {};
   }
 
   function parseSetting(id: string, setting: RuleSettingInput, key: string, _current: RuleConfig | undefined): RuleConfig | 'off' | { severity: Severity } {
-    if (!known[id]) {
+    if (!known.has(id)) {
       const near = closest(id, ids);
-      fail(key, m(locale, 'config.unknownRule', { rule: id, hint: near ? m(locale, 'config.didYouMean', { rule: near }) : '' }));
+      fail(key, inner('config.unknownRule', { rule: id, hint: near ? inner('config.didYouMean', { rule: near }) : '' }));
     }
     const [name, rawOptions] = typeof setting === 'string' ? [setting, undefined] : [setting[0], setting[1]];
     if (name === 'off') return 'off';
     const severity: Severity = name === 'warn' ? 'warning' : 'error';
     if (rawOptions === undefined) return { severity };
-    const schema = known[id]!.meta.options;
-    if (!schema) fail(key, m(locale, 'config.noOptions', { rule: id }));
+    const schema = known.get(id)!.meta.options;
+    if (!schema) fail(key, inner('config.noOptions', { rule: id }));
     const parsed = schema!.safeParse(rawOptions);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const at = issue.path.length ? `${key}.${issue.path.join('.')}` : key;
-      fail(at, m(locale, 'config.options', { rule: id, detail: issue.message }));
+      fail(at, inner('config.options', { rule: id, detail: issue.message }));
     }
     return { severity, options: parsed.data };
   }
 
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ raw: config, overrides: options.overrides ?? {} }))
-    .digest('hex')
-    .slice(0, 16);
 
   const cache = new Map<string, Map<string, RuleConfig>>();
   return {
     ...(options.file ? { file: options.file } : {}),
     raw: config,
     ruleFlags: options.overrides ?? {},
-    hash,
     hasOverrides: overrideList.length > 0,
     rulesFor(target: string) {
-      const key = target.split(path.sep).join('/');
+      if (overrideList.length === 0) return base;
+      const key = target.replace(/\\/g, '/');
       const matching = overrideList.filter((override) => override.match(key));
       if (matching.length === 0) return base;
       const signature = matching.map((o) => overrideList.indexOf(o)).join(',');
@@ -198,16 +173,16 @@ function getIn(value: unknown, keys: PropertyKey[]): unknown {
 }
 
 /** `--rule id:severity` → a rules map; a malformed flag is a UsageError. */
-export function parseRuleFlags(flags: string[], locale: Locale): Record<string, RuleSettingInput> {
+export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput> {
   const out: Record<string, RuleSettingInput> = {};
   for (const flag of flags) {
     const match = /^([a-z0-9-]+):(off|warn|error)$/.exec(flag.trim());
-    if (!match) throw new UsageError(m(locale, 'rule.badFlag', { value: flag }));
+    if (!match) throw new UsageError('rule.badFlag', { value: flag });
     out[match[1]!] = match[2] as 'off' | 'warn' | 'error';
   }
   return out;
 }
 
-export function defaultConfig(locale: Locale = 'en'): ResolvedConfig {
-  return resolveConfig({ extends: 'recommended' }, { locale });
+export function defaultConfig(): ResolvedConfig {
+  return resolveConfig({ extends: 'recommended' });
 }

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Locale } from '../core/messages.ts';
 import { specFilesIn } from '../core/spec-files.ts';
-import { m, UsageError } from './messages.ts';
+import { UsageError } from './messages.ts';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/.cache/**', '**/dist/**'];
 
@@ -16,7 +15,7 @@ export function findRoot(cwd: string): string {
 }
 
 /** Files, folders and globs → absolute paths of specs (`*.md`), sorted, each once. */
-export async function expandPatterns(patterns: string[], cwd: string, locale: Locale): Promise<string[]> {
+export async function expandPatterns(patterns: string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
@@ -33,36 +32,10 @@ export async function expandPatterns(patterns: string[], cwd: string, locale: Lo
     } else if (isDynamicPattern(pattern)) {
       for (const file of await glob(pattern, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) if (file.endsWith('.md')) found.add(path.resolve(file));
     } else {
-      throw new UsageError(m(locale, 'usage.missingPath', { path: pattern }));
+      throw new UsageError('usage.missingPath', { path: pattern });
     }
   }
   return [...found].sort();
-}
-
-/** The `org.yml` nearest above a spec, up to the repository root (or the file system's, for a spec outside it). */
-export function makeOrgFinder(root: string): (file: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
-  const find = (dir: string): string | undefined => {
-    if (cache.has(dir)) return cache.get(dir);
-    const candidate = path.join(dir, 'org.yml');
-    let result: string | undefined;
-    if (existsSync(candidate)) result = candidate;
-    else if (dir !== root && path.dirname(dir) !== dir) result = find(path.dirname(dir));
-    cache.set(dir, result);
-    return result;
-  };
-  return (file) => find(path.dirname(path.resolve(file)));
-}
-
-export function readCodeowners(root: string): string | undefined {
-  for (const name of ['.github/CODEOWNERS', 'CODEOWNERS']) {
-    try {
-      return readFileSync(path.join(root, name), 'utf8');
-    } catch {
-      // try the next place
-    }
-  }
-  return undefined;
 }
 
 /** A path as shown in reports: relative to cwd with forward slashes. */

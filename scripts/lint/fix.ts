@@ -8,7 +8,7 @@ import type { Fix } from './rule.ts';
  * unchanged when no fix changes the document. A fix that throws is skipped.
  */
 export function applyFixes(text: string, fixes: Fix[]): string {
-  const split = splitFrontMatter(text, 'en');
+  const split = splitFrontMatter(text);
   if (split.frontMatter === undefined || fixes.length === 0) return text;
   const open = text.indexOf('\n') + 1;
   const end = open + split.frontMatter.length;

@@ -1,4 +1,5 @@
-import { format, type Locale } from '../core/messages.ts';
+import type { Locale } from '../core/messages.ts';
+import { render, type MessageData, type MessageValue } from '../core/render.ts';
 
 /** The engine's own messages (usage, config, files, suppressions), in both languages. */
 const MESSAGES = {
@@ -8,6 +9,10 @@ const MESSAGES = {
   'usage.missingPath': { en: 'Path not found: {{path}}.', 'zh-CN': '路径不存在：{{path}}。' },
   'usage.fixBoth': { en: 'Use either --fix or --fix-dry-run, not both.', 'zh-CN': '--fix 与 --fix-dry-run 只能选一个。' },
   'usage.git': { en: 'Could not list the files changed against {{ref}}: {{detail}}', 'zh-CN': '无法列出相对 {{ref}} 改动的文件：{{detail}}' },
+  'usage.other': { en: '{{detail}}', 'zh-CN': '{{detail}}' },
+  'usage.wholeNumber': { en: 'a whole number', 'zh-CN': '非负整数' },
+  'usage.positiveNumber': { en: 'a positive whole number', 'zh-CN': '正整数' },
+  internalError: { en: 'internal error: {{reason}}. This is a bug in the linter; please report it.', 'zh-CN': '内部错误：{{reason}}。这是检查工具的缺陷，请报告给维护者。' },
   'usage.output': { en: 'Could not write {{file}}: {{detail}}', 'zh-CN': '无法写入 {{file}}：{{detail}}' },
   'file.unreadable': { en: 'The file could not be read: {{detail}}.', 'zh-CN': '无法读取文件：{{detail}}。' },
   'org.unreadable': { en: 'The org registry {{file}} could not be read: {{detail}}.', 'zh-CN': '无法读取组织注册表 {{file}}：{{detail}}。' },
@@ -32,8 +37,13 @@ const MESSAGES = {
 
 export type EngineMessageKey = keyof typeof MESSAGES;
 
-export function m(locale: Locale, key: EngineMessageKey, data?: Record<string, unknown>): string {
-  return format(MESSAGES[key][locale], data);
+export function m(locale: Locale, key: EngineMessageKey, data?: MessageData): string {
+  return render(MESSAGES[key][locale], data, locale);
+}
+
+/** An engine message as a value inside another message's data (worded when the outer one is). */
+export function inner(key: EngineMessageKey, data?: MessageData): MessageValue {
+  return { phrase: { en: m('en', key, data), 'zh-CN': m('zh-CN', key, data) } };
 }
 
 /** "3 problems (1 error, 2 warnings)" in either language. */
@@ -43,10 +53,22 @@ export function problemSummary(locale: Locale, errors: number, warnings: number)
   return m(locale, 'summary.problems', { total, errors, warnings, problemWord: word(total, 'problem'), errorWord: word(errors, 'error'), warningWord: word(warnings, 'warning') });
 }
 
-/** A failure the user can fix (bad flag, bad config, missing path): exit code 2 and one line, never a stack trace. */
+/**
+ * A failure the user can fix (bad flag, bad config, missing path): exit code 2 and one line, never a
+ * stack trace. It keeps its message as data, so whoever shows it words it in their reader's language.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly key: EngineMessageKey;
+  readonly data: MessageData;
+
+  constructor(key: EngineMessageKey, data: MessageData = {}) {
+    super(m('en', key, data));
     this.name = 'UsageError';
+    this.key = key;
+    this.data = data;
+  }
+
+  text(locale: Locale): string {
+    return m(locale, this.key, this.data);
   }
 }

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
-import type { SourceContent } from './engine.ts';
+import type { SourceContent } from './check-file.ts';
 
 /**
  * Reads files into one buffer, reused: a spec's bytes are decoded before the next is read, and

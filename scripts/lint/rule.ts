@@ -3,13 +3,12 @@ import type { Process } from '../../schemas/process.ts';
 import type { z } from '../../schemas/zod.ts';
 import type { Position, YamlPath } from '../core/diagnostic.ts';
 import type { LoadedSpec } from '../core/load-spec.ts';
-import type { Locale } from '../core/messages.ts';
-import type { Handbook } from '../model/handbook.ts';
+import type { Bilingual, MessageData } from '../core/render.ts';
 import type { OrgIndex } from '../model/org-index.ts';
 import type { ProcessModel } from '../model/process-model.ts';
+import type { Reference } from './references.ts';
 
-/** Text in both languages the linter speaks. */
-export type Bilingual = Record<Locale, string>;
+export type { Bilingual } from '../core/render.ts';
 
 export type RuleSeverity = 'error' | 'warn';
 
@@ -25,8 +24,6 @@ export interface RuleDocs {
     /** Markdown body after the front matter, for rules about the prose (e.g. body-links); the front matter is then the same in both. */
     body?: { valid: string; invalid: string };
   };
-  /** Filled in by `defineRule` from the id. */
-  url: string;
 }
 
 export interface RuleMeta<Options> {
@@ -51,7 +48,8 @@ export type Fix = (document: Document) => void;
 
 export interface Report {
   messageId: string;
-  data?: Record<string, unknown>;
+  /** Values for the message's placeholders: plain values, or phrases and lists worded when shown. */
+  data?: MessageData;
   /** Front-matter path to point at; resolved to line:column only when reported. */
   path?: YamlPath;
   /** Point at the key rather than the value (default: value). */
@@ -61,6 +59,7 @@ export interface Report {
   fix?: Fix;
 }
 
+/** What a rule sees of one spec. Nothing here reads other specs: a rule states what it needs of them with `expect`. */
 export interface RuleContext<Options> {
   file: string;
   loaded: LoadedSpec;
@@ -68,15 +67,18 @@ export interface RuleContext<Options> {
   spec: Process;
   model: ProcessModel;
   org?: OrgIndex;
-  /** Every process being linted, for rules that look across processes. */
-  handbook: Handbook;
   options: Options;
   /** Text of the repository's CODEOWNERS file, when there is one (for the rule that reports it stale). */
   codeowners?: string;
   /** Today's date, YYYY-MM-DD (from `--today` or the clock). */
   today: string;
-  locale: Locale;
   report(report: Report): void;
+  /**
+   * Reports unless `reference` holds in the handbook. Checked once every spec has been read, so
+   * the answer is the whole handbook's; the report's data gains a `suggestion` (a near name) or
+   * `others` (the other files with the id), as the reference's kind gives.
+   */
+  expect(reference: Reference, report: Report): void;
 }
 
 export interface Rule<Options = Record<string, never>> {
@@ -84,14 +86,7 @@ export interface Rule<Options = Record<string, never>> {
   check(context: RuleContext<Options>): void;
 }
 
-export const DOCS_BASE_URL = 'https://handbook.example.com/rules/';
-
-type RuleInput<Options> = {
-  meta: Omit<RuleMeta<Options>, 'docs'> & { docs: Omit<RuleDocs, 'url'> };
-  check(context: RuleContext<Options>): void;
-};
-
-/** Declares a rule; fills in the docs URL from the id so rules never hard-code it. */
-export function defineRule<Options = Record<string, never>>(rule: RuleInput<Options>): Rule<Options> {
-  return { ...rule, meta: { ...rule.meta, docs: { ...rule.meta.docs, url: `${DOCS_BASE_URL}${rule.meta.id}/` } } };
+/** Declares a rule (typed options); its docs URL comes from the handbook's site address where it is shown. */
+export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
 }

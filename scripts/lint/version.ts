@@ -11,3 +11,11 @@ export const VERSION: string = (() => {
 
 export const TOOL_NAME = 'processlint';
 export const INFORMATION_URI = 'https://handbook.example.com/rules/';
+
+/** Where the rules are documented; the handbook's site publishes a page per rule there. */
+export const DOCS_BASE_URL = INFORMATION_URI;
+
+/** The documentation page of a rule (engine checks such as `read-error` have none). */
+export function docsUrl(ruleId: string): string | undefined {
+  return ruleId === 'read-error' || ruleId === 'rule-error' || ruleId === 'reference-unchecked' ? undefined : `${DOCS_BASE_URL}${ruleId}/`;
+}

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerInit, WorkerRequest } from './protocol.ts';
-import { createShard } from './shard.ts';
+import type { PhaseOneSetup } from './environment.ts';
+import { workerLane, type SpecItem } from './runner.ts';
 
-/** A lint worker thread: one shard, answering the main thread's requests in order. */
-const handle = createShard(workerData as WorkerInit);
-parentPort!.on('message', (request: WorkerRequest) => {
-  parentPort!.postMessage({ id: request.id, out: handle(request) });
+/** A lint worker thread: runs phase one on the batches the main thread sends, in order. */
+const lane = workerLane(workerData as PhaseOneSetup);
+parentPort!.on('message', (request: { id: number; items: SpecItem[] }) => {
+  parentPort!.postMessage({ id: request.id, out: lane(request.items) });
 });

@@ -7,6 +7,7 @@ import { NUMBER_PATTERN, parseNumber } from './numerals.ts';
  *   immediately | 即时 | 立即                           → immediate
  *   30m | 2h | 3d | 2 workdays | 1 week | 1 month       → within a duration
  *   30分钟内 | 24小时内 | 3天内 | 2个工作日内 | 1周内      → within a duration
+ *   当日 | 当天                                        → the same day, by its end (a day, marked sameDay)
  *   30m after receive | 接收后30分钟内                   → within a duration after another step
  *   1 workday before meeting | 提前1个工作日               → a lead time before an event
  *   daily | weekly | monthly | quarterly | yearly        → recurring
@@ -29,7 +30,14 @@ export interface Anchor {
 
 export type Deadline =
   | { kind: 'immediate' }
-  | { kind: 'within'; amount: number; unit: DurationUnit; anchor?: Anchor }
+  | {
+      kind: 'within';
+      amount: number;
+      unit: DurationUnit;
+      anchor?: Anchor;
+      /** 当日: by the end of the day it starts on, not 24 hours later (counts as one day on a path). */
+      sameDay?: true;
+    }
   | {
       kind: 'recurring';
       every: Period;
@@ -58,12 +66,25 @@ const EN_UNITS: Array<[RegExp, DurationUnit]> = [
   [/^(?:mo|months?)$/, 'month'],
 ];
 
-const ZH_UNITS: Record<string, DurationUnit> = {
+// Tables looked up by spec text are Maps: in a plain object, `constructor` or `__proto__` would be found.
+const ZH_UNITS = new Map<string, DurationUnit>(Object.entries({
   分钟: 'minute', 分: 'minute', 小时: 'hour', 个小时: 'hour', 钟头: 'hour', 个钟头: 'hour',
   天: 'day', 日: 'day', 个工作日: 'workday', 工作日: 'workday', 周: 'week', 个星期: 'week', 星期: 'week', 个月: 'month', 月: 'month',
-};
+}));
 
-const ZH_UNIT_PATTERN = Object.keys(ZH_UNITS).sort((a, b) => b.length - a.length).join('|');
+const ZH_UNIT_PATTERN = [...ZH_UNITS.keys()].sort((a, b) => b.length - a.length).join('|');
+
+const EN_RECURRING = new Map<string, [Period, number]>([
+  ['daily', ['day', 1]], ['weekly', ['week', 1]], ['monthly', ['month', 1]], ['quarterly', ['month', 3]],
+  ['half-yearly', ['month', 6]], ['yearly', ['year', 1]], ['annually', ['year', 1]],
+]);
+
+const ZH_RECURRING = new Map<string, [Period, number]>([
+  ['每日', ['day', 1]], ['每天', ['day', 1]], ['每个工作日', ['day', 1]], ['每周', ['week', 1]], ['每两周', ['week', 2]], ['每月', ['month', 1]],
+  ['每季度', ['month', 3]], ['每季', ['month', 3]], ['每半年', ['month', 6]], ['每年', ['year', 1]], ['每年度', ['year', 1]],
+]);
+
+const ZH_PERIODS = new Map<string, Period>([['月', 'month'], ['周', 'week'], ['年', 'year'], ['天', 'day'], ['日', 'day']]);
 
 const ok = (value: Deadline): DeadlineParse => ({ ok: true, value });
 
@@ -120,12 +141,9 @@ function parseEnglish(text: string): DeadlineParse | undefined {
     return undefined;
   }
 
-  const simple: Record<string, [Period, number]> = {
-    daily: ['day', 1], weekly: ['week', 1], monthly: ['month', 1], quarterly: ['month', 3],
-    'half-yearly': ['month', 6], yearly: ['year', 1], annually: ['year', 1],
-  };
-  if (simple[text]) {
-    const [every, interval] = simple[text];
+  const recurring = EN_RECURRING.get(text);
+  if (recurring) {
+    const [every, interval] = recurring;
     return ok({ kind: 'recurring', every, interval });
   }
 
@@ -166,7 +184,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
   ZH_EVERY_N ??= new RegExp(`^每(${NUMBER_PATTERN})(?:个)?(月|周|年|天|日)$`);
   const t = text.replace(/\s/g, '').replace(/[。；;，,]$/, '');
   if (/^(?:即时|立即|立刻|马上|实时|当场|即刻)(?:处理|完成|响应)?$/.test(t)) return ok({ kind: 'immediate' });
-  if (/^当(?:日|天)(?:内|完成|下班前)?$/.test(t)) return ok({ kind: 'within', amount: 1, unit: 'day' });
+  if (/^当(?:日|天)(?:内|完成|下班前)?$/.test(t)) return ok({ kind: 'within', amount: 1, unit: 'day', sameDay: true });
 
   const lead = ZH_LEAD.exec(t);
   if (lead) return withinChinese(lead[2]!, lead[3]!, { relation: 'before', ...(lead[1] ? { ref: lead[1] } : {}) });
@@ -177,13 +195,10 @@ function parseChinese(text: string): DeadlineParse | undefined {
     return withinChinese(within[2]!, within[3]!, anchor);
   }
 
-  const simple: Record<string, [Period, number]> = {
-    每日: ['day', 1], 每天: ['day', 1], 每个工作日: ['day', 1], 每周: ['week', 1], 每两周: ['week', 2], 每月: ['month', 1],
-    每季度: ['month', 3], 每季: ['month', 3], 每半年: ['month', 6], 每年: ['year', 1], 每年度: ['year', 1],
-  };
   const plain = /^(每[^\d]*?)(?:末|底|初)?(?:下班前)?$/.exec(t);
-  if (plain && simple[plain[1]!] && !/末|底/.test(t)) {
-    const [every, interval] = simple[plain[1]!]!;
+  const recurring = plain ? ZH_RECURRING.get(plain[1]!) : undefined;
+  if (recurring && !/末|底/.test(t)) {
+    const [every, interval] = recurring;
     return ok({ kind: 'recurring', every, interval });
   }
   if (/^每(?:个)?月(?:度)?(?:末|底)(?:前)?$/.test(t) || t === '月末' || t === '月底') {
@@ -193,8 +208,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
 
   const everyN = ZH_EVERY_N.exec(t);
   if (everyN) {
-    const periods: Record<string, Period> = { 月: 'month', 周: 'week', 年: 'year', 天: 'day', 日: 'day' };
-    return ok({ kind: 'recurring', every: periods[everyN[2]!]!, interval: parseNumber(everyN[1]!) ?? 1 });
+    return ok({ kind: 'recurring', every: ZH_PERIODS.get(everyN[2]!)!, interval: parseNumber(everyN[1]!) ?? 1 });
   }
 
   const weekly = /^每(?:周|星期)([一二三四五六日天])(?:下班前|前|之前)?$/.exec(t);
@@ -223,7 +237,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
 }
 
 function withinChinese(amountText: string, unitText: string, anchor?: Anchor): DeadlineParse {
-  const unit = ZH_UNITS[unitText];
+  const unit = ZH_UNITS.get(unitText);
   const amount = amountText === '半' ? 0.5 : parseNumber(amountText);
   if (!unit || amount === undefined) return { ok: false, reason: `cannot read "${amountText}${unitText}" as a duration` };
   if (amount <= 0) return { ok: false, reason: 'a duration must be longer than zero' };
@@ -265,4 +279,11 @@ export function deadlineMinutes(deadline: Deadline, workdayHours: number): numbe
     return deadline.amount * unitMinutes(deadline.unit, workdayHours);
   }
   return undefined;
+}
+
+const PERIOD_DAYS: Record<Period, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
+
+/** How many calendar days a recurring deadline's cycle lasts (a month is 30.44); `undefined` for any other kind. */
+export function recurrenceDays(deadline: Deadline): number | undefined {
+  return deadline.kind === 'recurring' ? PERIOD_DAYS[deadline.every] * deadline.interval : undefined;
 }

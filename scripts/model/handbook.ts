@@ -1,7 +1,7 @@
-import { posix } from 'node:path';
 import type { Process } from '../../schemas/process.ts';
 import type { OrgIndex } from './org-index.ts';
 import { buildModel, type ProcessModel, type StepNode } from './process-model.ts';
+import { accountableOf } from './raci.ts';
 
 /** One process of the handbook, with where it came from. */
 export interface HandbookEntry {
@@ -30,12 +30,10 @@ export interface FormEntry {
   usedBy: FormUse[];
 }
 
-/** The whole handbook: processes, and the indexes the site pages and cross-process rules read. */
+/** The whole handbook of valid specs, and the indexes the site's pages read. */
 export interface Handbook {
   entries: HandbookEntry[];
   byId: Map<string, HandbookEntry[]>;
-  /** Entries by file path, `/`-separated and normalised (`specPath`). */
-  byFile: Map<string, HandbookEntry>;
   duties: Map<string, RoleDuty[]>;
   forms: Map<string, FormEntry>;
   org?: OrgIndex;
@@ -45,84 +43,6 @@ export interface Handbook {
 export function formName(text: string): string {
   const match = /《([^《》]+)》/.exec(text);
   return (match ? match[1]! : text).trim();
-}
-
-/**
- * The part of a spec that checks of *other* processes read: its id, its step ids and the
- * forms its steps use and produce (each named once, as `formName` gives it, at the first
- * step that names it). Everything else is left empty, so tens of thousands of outlines fit
- * in memory and cross threads cheaply. A handbook of outlines answers `byId`, `entries`,
- * the names in `forms` and each entry's `model.byId` as the full handbook does (a test
- * holds every rule to that); it is not for the site, which needs whole specs.
- */
-export function outlineOf(spec: Process): Process {
-  return decodeOutline(encodeOutline(spec));
-}
-
-/** [id, category, department, owner, version, status, steps]; a step is its id, or [id, inputs, outputs] when it names a new form. */
-type EncodedOutline = [string, Process['category'], string, string, string, Process['status'], Array<string | [string, FormRef[], FormRef[]]>];
-
-/** A form by name, or by its number in a `FormTable`. */
-type FormRef = string | number;
-
-/**
- * Form names, numbered. Outlines that refer to forms by number are plain ASCII, which V8
- * stores in half the memory of text with Chinese in it.
- */
-export class FormTable {
-  readonly names: string[] = [];
-  private numbers = new Map<string, number>();
-
-  number(name: string): number {
-    let number = this.numbers.get(name);
-    if (number === undefined) {
-      // A copy: the name may be cut from a spec's text, which it would otherwise keep alive.
-      const copy = JSON.parse(JSON.stringify(name)) as string;
-      number = this.names.push(copy) - 1;
-      this.numbers.set(copy, number);
-    }
-    return number;
-  }
-}
-
-/**
- * The outline as compact JSON text: what the linter keeps, caches and sends between threads.
- * With a `table`, forms are written as numbers in it (for text kept in one thread only).
- */
-export function encodeOutline(spec: Process, table?: FormTable): string {
-  const seen = new Set<string>();
-  const fresh = (texts: string[] | undefined): FormRef[] => {
-    const names = (texts ?? []).map(formName).filter((name) => !seen.has(name) && seen.add(name));
-    return table ? names.map((name) => table.number(name)) : names;
-  };
-  const steps = spec.steps.map((step): EncodedOutline[6][number] => {
-    const inputs = fresh(step.inputs);
-    const outputs = fresh(step.outputs);
-    return inputs.length || outputs.length ? [step.id, inputs, outputs] : step.id;
-  });
-  const encoded: EncodedOutline = [spec.id, spec.category, spec.department, spec.owner, spec.version, spec.status, steps];
-  return JSON.stringify(encoded);
-}
-
-export function decodeOutline(text: string, table?: FormTable): Process {
-  const [id, category, department, owner, version, status, steps] = JSON.parse(text) as EncodedOutline;
-  const names = (refs: FormRef[]) => refs.map((ref) => (typeof ref === 'number' ? table!.names[ref]! : ref));
-  return {
-    id,
-    title: '',
-    category,
-    department,
-    owner,
-    version,
-    status,
-    goal: '',
-    scope: { start: '', end: '' },
-    steps: steps.map((step) => {
-      if (typeof step === 'string') return { id: step, name: '' };
-      const [stepId, inputs, outputs] = step;
-      return { id: stepId, name: '', ...(inputs.length ? { inputs: names(inputs) } : {}), ...(outputs.length ? { outputs: names(outputs) } : {}) };
-    }),
-  };
 }
 
 /**
@@ -138,13 +58,11 @@ export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org
     if (same) same.push(entry);
     else byId.set(entry.spec.id, [entry]);
   }
-  const byFile = new Map(entries.map((entry) => [specPath(entry.file), entry]));
   let indexes: { duties: Map<string, RoleDuty[]>; forms: Map<string, FormEntry> } | undefined;
   const index = () => (indexes ??= indexSteps(entries));
   return {
     entries,
     byId,
-    byFile,
     get duties() {
       return index().duties;
     },
@@ -153,11 +71,6 @@ export function buildHandbook(specs: Array<{ file: string; spec: Process }>, org
     },
     ...(org ? { org } : {}),
   };
-}
-
-/** A spec's path as the handbook indexes it: `/`-separated and normalised. */
-export function specPath(file: string): string {
-  return posix.normalize(file.replace(/\\/g, '/'));
 }
 
 function lazyEntry(file: string, spec: Process): HandbookEntry {
@@ -189,7 +102,8 @@ function indexSteps(entries: HandbookEntry[]) {
         letters.set(role, list);
       };
       add(node.step.role, 'R');
-      node.accountable.forEach((role) => add(role, 'A'));
+      // The default A too (approver or owner), so a role page agrees with the RACI matrix.
+      accountableOf(node, entry.spec).roles.forEach((role) => add(role, 'A'));
       node.step.consulted?.forEach((role) => add(role, 'C'));
       node.step.informed?.forEach((role) => add(role, 'I'));
       for (const [role, list] of letters) {

@@ -16,10 +16,10 @@ export interface KpiTarget {
   timeUnit?: DurationUnit;
 }
 
-const COMPARATORS: Record<string, Comparator> = {
+const COMPARATORS = new Map<string, Comparator>(Object.entries({
   '>=': '>=', '≥': '>=', '⩾': '>=', '<=': '<=', '≤': '<=', '⩽': '<=',
   '>': '>', '<': '<', '=': '=', '==': '=', 不低于: '>=', 不少于: '>=', 不高于: '<=', 不超过: '<=', 不多于: '<=', 低于: '<', 高于: '>', 达到: '>=',
-};
+}));
 
 const TIME_UNITS: Array<[RegExp, DurationUnit]> = [
   [/^(?:m|min|mins|minutes?|分钟)$/i, 'minute'],
@@ -37,7 +37,8 @@ export function parseKpiTarget(input: unknown): KpiTarget {
   const match = /^(>=|<=|==|≥|≤|⩾|⩽|>|<|=|不低于|不少于|不高于|不超过|不多于|低于|高于|达到)?\s*(-?\d+(?:\.\d+)?)?\s*(.*?)\s*(?:以内|以上|以下|内)?$/.exec(text);
   if (!match) return {};
   const target: KpiTarget = {};
-  if (match[1]) target.comparator = COMPARATORS[match[1]];
+  const comparator = match[1] ? COMPARATORS.get(match[1]) : undefined;
+  if (comparator) target.comparator = comparator;
   if (match[2]) target.value = Number(match[2]);
   const unit = match[3]?.trim();
   if (unit) {

@@ -1,7 +1,7 @@
-import { posix } from 'node:path';
 import type { Position } from '../core/diagnostic.ts';
+import { idFromPath, linkTarget } from '../lint/references.ts';
 import { defineRule } from '../lint/rule.ts';
-import { formName, specPath, type Handbook, type HandbookEntry } from '../model/handbook.ts';
+import { formName } from '../model/handbook.ts';
 import { exampleSpec } from './support/example.ts';
 import { bodyLinks } from './support/markdown-links.ts';
 import { didYouMean } from './support/suggest.ts';
@@ -55,7 +55,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const { loaded, model, handbook, file, locale } = context;
+    const { loaded, model, file } = context;
     const { links, headings } = bodyLinks(loaded.body);
     for (const link of links) {
       const url = link.url.trim();
@@ -64,38 +64,26 @@ export default defineRule({
       if (url.startsWith('#')) {
         const step = decode(url.slice(1));
         if (!model.byId.has(step) && !headings().has(step.toLowerCase())) {
-          context.report({ messageId: 'unknownStep', data: { step, suggestion: didYouMean(locale, step, model.byId) }, position });
+          context.report({ messageId: 'unknownStep', data: { step, suggestion: didYouMean(step, model.byId) }, position });
         }
         continue;
       }
       if (/^form:/i.test(url)) {
         const form = formName(decode(url.slice(5)));
-        if (!handbook.forms.has(form)) context.report({ messageId: 'unknownForm', data: { form, suggestion: didYouMean(locale, form, handbook.forms) }, position });
+        context.expect({ kind: 'form', name: form }, { messageId: 'unknownForm', data: { form }, position });
         continue;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
       const [rawPath = '', hash] = url.split('#', 2);
       const path = decode(rawPath);
       if (!/\.md$/i.test(path)) continue;
-      const entry = resolveSpec(handbook, file, path);
-      if (!entry) {
-        const id = posix.basename(path, '.md');
-        context.report({ messageId: 'unknownProcess', data: { target: path, suggestion: didYouMean(locale, id, handbook.byId) }, position });
-        continue;
-      }
+      const spec = { path: linkTarget(file, path), id: idFromPath(path) };
+      context.expect({ kind: 'spec', ...spec }, { messageId: 'unknownProcess', data: { target: path }, position });
       const step = hash ? decode(hash) : '';
-      if (step && !entry.model.byId.has(step)) {
-        context.report({ messageId: 'unknownStepInProcess', data: { process: entry.spec.id, step, suggestion: didYouMean(locale, step, entry.model.byId) }, position });
-      }
+      if (step) context.expect({ kind: 'step', ...spec, step }, { messageId: 'unknownStepInProcess', data: { step }, position });
     }
   },
 });
-
-/** A spec by its path relative to the linking file, or else by id (the file name). */
-function resolveSpec(handbook: Handbook, file: string, path: string): HandbookEntry | undefined {
-  const target = path.startsWith('/') ? specPath(path.slice(1)) : specPath(posix.join(posix.dirname(specPath(file)), path));
-  return handbook.byFile.get(target) ?? handbook.byId.get(posix.basename(path, '.md'))?.[0];
-}
 
 function decode(text: string): string {
   try {

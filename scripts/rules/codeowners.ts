@@ -1,4 +1,4 @@
-import { ownersOf, parseCodeowners, patternFor } from '../codeowners.ts';
+import { ownersOf, parseCodeowners, patternFor } from '../model/codeowners.ts';
 import { defineRule } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 

@@ -1,12 +1,12 @@
 import { defineRule } from '../lint/rule.ts';
 import { parseKpiTarget } from '../model/kpi-target.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
-import { listAnd } from './support/suggest.ts';
+import { listAnd, phrase } from '../core/render.ts';
 
 const PARTS = {
-  comparator: { en: 'a comparator (>=, <=, >, <, =)', 'zh-CN': '比较符（>=、<=、>、<、=）' },
-  value: { en: 'a number', 'zh-CN': '数值' },
-  unit: { en: 'a unit (%, workdays, h, 次 …)', 'zh-CN': '单位（%、workdays、h、次 等）' },
+  comparator: phrase('a comparator (>=, <=, >, <, =)', '比较符（>=、<=、>、<、=）'),
+  value: phrase('a number', '数值'),
+  unit: phrase('a unit (%, workdays, h, 次 …)', '单位（%、workdays、h、次 等）'),
 };
 
 /** A KPI target says which way is good, how much, and in what unit. */
@@ -37,12 +37,11 @@ export default defineRule({
     },
   },
   check(context) {
-    const { locale } = context;
     context.spec.kpis?.forEach((kpi, i) => {
       const target = parseKpiTarget(kpi.target);
-      const missing = (['comparator', 'value', 'unit'] as const).filter((part) => target[part] === undefined).map((part) => PARTS[part][locale]);
+      const missing = (['comparator', 'value', 'unit'] as const).filter((part) => target[part] === undefined).map((part) => PARTS[part]);
       if (missing.length === 0) return;
-      context.report({ messageId: 'notMeasurable', data: { kpi: kpi.id, target: kpi.target, missing: listAnd(locale, missing) }, path: ['kpis', i, 'target'] });
+      context.report({ messageId: 'notMeasurable', data: { kpi: kpi.id, target: kpi.target, missing: listAnd(missing) }, path: ['kpis', i, 'target'] });
     });
   },
 });

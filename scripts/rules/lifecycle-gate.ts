@@ -56,7 +56,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const { spec, locale } = context;
+    const { spec } = context;
     const lifecycle = spec.lifecycle ?? {};
     if (spec.status === 'review' && lifecycle.design?.status !== 'done') {
       context.report({ messageId: 'reviewWithoutDesign', path: ['status'] });
@@ -68,7 +68,7 @@ export default defineRule({
       } else {
         const missing = [...(review.approvedBy ? [] : ['`approvedBy`']), ...(review.date ? [] : ['`date`'])];
         if (missing.length > 0) {
-          context.report({ messageId: 'publishedWithoutApproval', data: { missing: listAnd(locale, missing) }, path: ['lifecycle', 'review'], target: 'key' });
+          context.report({ messageId: 'publishedWithoutApproval', data: { missing: listAnd(missing) }, path: ['lifecycle', 'review'], target: 'key' });
         }
       }
       if (!lifecycle.release?.effective) {

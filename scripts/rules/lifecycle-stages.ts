@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
+import { yamlPackage as Y } from '#optional-modules';
 import type { Document, Pair as YamlPair, YAMLMap as YamlMap } from 'yaml';
 import { STAGE_IDS, type StageId } from '../../schemas/process.ts';
+import { phrase } from '../core/render.ts';
 import { defineRule, type Fix } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
 // The `yaml` package is needed only by the fixes (--fix): loaded then, not in every lint thread.
-const load = createRequire(import.meta.url);
-let yamlPackage: typeof import('yaml') | undefined;
-const Y = () => (yamlPackage ??= load('yaml') as typeof import('yaml'));
 
 const ORDER = STAGE_IDS.join(' → ');
 
@@ -55,7 +53,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const { spec, loaded, locale } = context;
+    const { spec, loaded } = context;
     const lifecycle = spec.lifecycle;
     const written = Object.keys(((loaded.data as Record<string, unknown>).lifecycle ?? {}) as object);
     if (!lifecycle || written.length === 0) {
@@ -65,22 +63,20 @@ export default defineRule({
     for (const [index, stage] of STAGE_IDS.entries()) {
       if (written.includes(stage)) continue;
       const before = STAGE_IDS.slice(0, index).findLast((s) => written.includes(s));
-      const place = before
-        ? locale === 'zh-CN' ? ` \`${before}\` 之后` : `after \`${before}\``
-        : locale === 'zh-CN' ? '最前面' : 'first';
+      const place = before ? phrase(`after \`${before}\``, ` \`${before}\` 之后`) : phrase('first', '最前面');
       context.report({ messageId: 'missingStage', data: { stage, place }, path: ['lifecycle'], target: 'key', fix: insertStage(stage) });
     }
     for (const duplicate of loaded.duplicateKeys) {
       if (duplicate.path[0] !== 'lifecycle' || duplicate.path.length !== 2) continue;
       const { path, ...position } = duplicate;
-      context.report({ messageId: 'duplicateStage', data: { stage: path[1] }, path, target: 'key', position });
+      context.report({ messageId: 'duplicateStage', data: { stage: String(path[1]) }, path, target: 'key', position });
     }
     let latest = -1;
     for (const stage of written) {
       const rank = STAGE_IDS.indexOf(stage as StageId);
       if (rank === -1) continue;
       if (rank < latest) {
-        context.report({ messageId: 'outOfOrder', data: { stage, later: STAGE_IDS[latest], order: ORDER }, path: ['lifecycle', stage], target: 'key', fix: reorder });
+        context.report({ messageId: 'outOfOrder', data: { stage, later: STAGE_IDS[latest]!, order: ORDER }, path: ['lifecycle', stage], target: 'key', fix: reorder });
       } else {
         latest = rank;
       }

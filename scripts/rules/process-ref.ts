@@ -1,6 +1,5 @@
 import { defineRule } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
-import { didYouMean, firstFew } from './support/suggest.ts';
 
 /** Processes refer to each other by id; each id belongs to one spec, named after its file. */
 export default defineRule({
@@ -38,17 +37,13 @@ export default defineRule({
     },
   },
   check(context) {
-    const { spec, handbook, file, locale } = context;
+    const { spec, file } = context;
     const fileName = (file.split(/[\\/]/).pop() ?? file).replace(/\.md$/i, '');
     if (fileName !== spec.id) context.report({ messageId: 'idMismatch', data: { id: spec.id, fileName }, path: ['id'] });
-    const others = (handbook.byId.get(spec.id) ?? []).filter((entry) => entry.file !== file);
-    if (others.length > 0) {
-      context.report({ messageId: 'duplicateId', data: { id: spec.id, others: firstFew(locale, others.map((entry) => entry.file)) }, path: ['id'] });
-    }
+    context.expect({ kind: 'unique-id', id: spec.id }, { messageId: 'duplicateId', data: { id: spec.id }, path: ['id'] });
     for (const field of ['upstream', 'downstream'] as const) {
       spec.scope[field]?.forEach((id, i) => {
-        if (handbook.byId.has(id)) return;
-        context.report({ messageId: 'unknownProcess', data: { field, id, suggestion: didYouMean(locale, id, handbook.byId) }, path: ['scope', field, i] });
+        context.expect({ kind: 'process', id }, { messageId: 'unknownProcess', data: { field, id }, path: ['scope', field, i] });
       });
     }
   },

@@ -1,11 +1,13 @@
+import { bilingual } from '../../schemas/describe.ts';
 import { z } from '../../schemas/zod.ts';
+import { phrase } from '../core/render.ts';
 import { defineRule } from '../lint/rule.ts';
 import { addMonths, daysBetween } from '../model/dates.ts';
 import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
 
 const Options = z.strictObject({
   /** How many months may pass between two full reviews. */
-  periodMonths: z.number().int().positive().default(6),
+  periodMonths: z.number().int().positive().default(6).meta(bilingual('两次全面复盘之间最多相隔的月数', 'How many months may pass between two full reviews')),
 });
 
 /**
@@ -50,7 +52,7 @@ export default defineRule<z.output<typeof Options>>({
     },
   },
   check(context) {
-    const { spec, today, locale } = context;
+    const { spec, today } = context;
     if (spec.status !== 'published') return;
     const periodMonths = context.options?.periodMonths ?? 6;
     const improve = spec.lifecycle?.improve;
@@ -68,9 +70,7 @@ export default defineRule<z.output<typeof Options>>({
     if (since) {
       const latest = addMonths(since, periodMonths);
       if (nextReview > latest) {
-        const basis = improve?.lastReview
-          ? locale === 'zh-CN' ? '上次复盘' : 'the last review'
-          : locale === 'zh-CN' ? '生效日期' : 'the effective date';
+        const basis = improve?.lastReview ? phrase('the last review', '上次复盘') : phrase('the effective date', '生效日期');
         context.report({ messageId: 'tooFar', data: { nextReview, periodMonths, basis, since, latest }, path: ['lifecycle', 'improve', 'nextReview'] });
       }
     }

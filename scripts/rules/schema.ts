@@ -1,3 +1,4 @@
+import { MESSAGES } from '../core/messages.ts';
 import { defineRule } from '../lint/rule.ts';
 import { exampleSpec } from './support/example.ts';
 
@@ -25,12 +26,12 @@ export default defineRule({
         invalid: exampleSpec().replace('title: 费用报销流程', 'titel: 费用报销流程'),
       },
     },
-    messages: { problem: { en: '{{message}}', 'zh-CN': '{{message}}' } },
+    // The reading stage's messages (scripts/core/messages.ts): each problem keeps its own.
+    messages: MESSAGES,
   },
   check(context) {
-    for (const problem of context.loaded.problems) {
-      const { message, path, ...position } = problem;
-      context.report({ messageId: 'problem', data: { message }, position, ...(path ? { path } : {}) });
+    for (const { messageId, data, path, ...position } of context.loaded.problems) {
+      context.report({ messageId, ...(data ? { data } : {}), position, ...(path ? { path } : {}) });
     }
   },
 });

@@ -1,12 +1,15 @@
+import { phrase, type MessageValue } from '../core/render.ts';
 import { defineRule } from '../lint/rule.ts';
 import type { DeadlineParse } from '../model/deadline.ts';
 import { parseDeadline } from '../model/deadline.ts';
 import { resolveAnchor, type ProcessModel } from '../model/process-model.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
-const FORMS = {
-  en: 'immediately, 30m, 2h, 3d, 2 workdays, 30m after <step-id>, 1 workday before <event>, daily, weekly on fri, monthly on 25, yearly on 12-20, every 6 months — or 即时, 30分钟内, 接收后30分钟内, 2个工作日内, 每月25日, 12月20日前, 每周五, 每半年',
-  'zh-CN': '即时、30分钟内、接收后30分钟内、2个工作日内、24小时内、提前1个工作日、每月25日、12月20日前、每周五、每半年；或英文写法 immediately、30m、2h、2 workdays、30m after <步骤标识>、monthly on 25、weekly on fri、every 6 months',
+const FORMS: MessageValue = {
+  phrase: {
+    en: 'immediately, 30m, 2h, 3d, 2 workdays, 30m after <step-id>, 1 workday before <event>, daily, weekly on fri, monthly on 25, yearly on 12-20, every 6 months — or 即时, 30分钟内, 接收后30分钟内, 2个工作日内, 每月25日, 12月20日前, 每周五, 每半年',
+    'zh-CN': '即时、30分钟内、接收后30分钟内、2个工作日内、24小时内、提前1个工作日、每月25日、12月20日前、每周五、每半年；或英文写法 immediately、30m、2h、2 workdays、30m after <步骤标识>、monthly on 25、weekly on fri、every 6 months',
+  },
 };
 
 /** The parser's reasons in Chinese; a reason not listed is shown as the parser gives it. */
@@ -23,10 +26,10 @@ const REASONS_ZH: Array<[RegExp, string]> = [
   [/^(\S+) is not a date$/, '$1 不是有效的日期'],
 ];
 
-function reasonIn(locale: 'en' | 'zh-CN', reason: string): string {
-  if (locale === 'en') return reason;
+/** The parser's reason in both languages. */
+function reasonOf(reason: string): MessageValue {
   const known = REASONS_ZH.find(([pattern]) => pattern.test(reason));
-  return known ? reason.replace(known[0], known[1]) : reason;
+  return phrase(reason, known ? reason.replace(known[0], known[1]) : reason);
 }
 
 /**
@@ -73,10 +76,10 @@ export default defineRule({
     },
   },
   check(context) {
-    const { model, spec, locale } = context;
-    const forms = FORMS[locale];
+    const { model, spec } = context;
+    const forms = FORMS;
     const where = (kind: 'step' | 'exception', id: string) =>
-      kind === 'step' ? (locale === 'zh-CN' ? `步骤 \`${id}\` ` : `step \`${id}\``) : locale === 'zh-CN' ? `异常预案 ${id} ` : `exception plan ${id}`;
+      kind === 'step' ? phrase(`step \`${id}\``, `步骤 \`${id}\` `) : phrase(`exception plan ${id}`, `异常预案 ${id} `);
     for (const node of model.steps) {
       const path = ['steps', node.index];
       if (node.step.deadline === undefined) {
@@ -85,7 +88,7 @@ export default defineRule({
       }
       const parsed = node.deadline!;
       if (!parsed.ok) {
-        context.report({ messageId: 'unparseable', data: { deadline: node.step.deadline, where: where('step', node.step.id), reason: reasonIn(locale, parsed.reason), forms }, path: [...path, 'deadline'] });
+        context.report({ messageId: 'unparseable', data: { deadline: node.step.deadline, where: where('step', node.step.id), reason: reasonOf(parsed.reason), forms }, path: [...path, 'deadline'] });
         continue;
       }
       const anchorRef = afterAnchor(parsed);
@@ -103,7 +106,7 @@ export default defineRule({
       const parsed = parseDeadline(exception.deadline);
       const path = ['exceptions', i, 'deadline'];
       if (!parsed.ok) {
-        context.report({ messageId: 'unparseable', data: { deadline: exception.deadline, where: where('exception', label), reason: reasonIn(locale, parsed.reason), forms }, path });
+        context.report({ messageId: 'unparseable', data: { deadline: exception.deadline, where: where('exception', label), reason: reasonOf(parsed.reason), forms }, path });
         return;
       }
       const anchorRef = afterAnchor(parsed);

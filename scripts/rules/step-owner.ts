@@ -1,6 +1,6 @@
 import type { Process } from '../../schemas/process.ts';
 import type { YamlPath } from '../core/diagnostic.ts';
-import type { Locale } from '../core/messages.ts';
+import { phrase, type MessageValue } from '../core/render.ts';
 import { defineRule } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 import { didYouMean } from './support/suggest.ts';
@@ -45,17 +45,17 @@ export default defineRule({
     },
   },
   check(context) {
-    const { spec, org, locale } = context;
+    const { spec, org } = context;
     if (!org) {
       context.report({ messageId: 'noOrg', path: ['owner'], target: 'key' });
       return;
     }
     const role = (id: string | undefined, path: YamlPath) => {
       if (id === undefined || org.roles.has(id)) return;
-      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path, spec, locale), suggestion: didYouMean(locale, id, org.roles) }, path });
+      context.report({ messageId: 'unknownRole', data: { role: id, field: fieldName(path, spec), suggestion: didYouMean(id, org.roles) }, path });
     };
     if (!org.departments.has(spec.department)) {
-      context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(locale, spec.department, org.departments) }, path: ['department'] });
+      context.report({ messageId: 'unknownDepartment', data: { department: spec.department, suggestion: didYouMean(spec.department, org.departments) }, path: ['department'] });
     }
     role(spec.owner, ['owner']);
     spec.steps.forEach((step, i) => {
@@ -65,6 +65,7 @@ export default defineRule({
       else role(step.accountable, ['steps', i, 'accountable']);
       step.consulted?.forEach((id, j) => role(id, ['steps', i, 'consulted', j]));
       step.informed?.forEach((id, j) => role(id, ['steps', i, 'informed', j]));
+      role(step.recuseTo, ['steps', i, 'recuseTo']);
     });
     spec.exceptions?.forEach((exception, i) => role(exception.role, ['exceptions', i, 'role']));
     const review = spec.lifecycle?.review;
@@ -74,14 +75,13 @@ export default defineRule({
 });
 
 /** Where a role is named, in words: "`role` of step `approve`", "`lifecycle.review.approvedBy`". */
-function fieldName(path: YamlPath, spec: Process, locale: Locale): string {
+function fieldName(path: YamlPath, spec: Process): MessageValue {
   const [section, index, key] = path;
   if ((section === 'steps' || section === 'exceptions') && typeof index === 'number') {
     const id = section === 'steps' ? spec.steps[index]?.id : spec.exceptions?.[index]?.id;
     const label = id ? `\`${id}\`` : `#${index + 1}`;
-    const kind = section === 'steps' ? (locale === 'zh-CN' ? '步骤' : 'step') : locale === 'zh-CN' ? '异常预案' : 'exception plan';
-    return locale === 'zh-CN' ? `${kind} ${label} 的 \`${key}\` ` : `\`${key}\` of ${kind} ${label}`;
+    return section === 'steps' ? phrase(`\`${key}\` of step ${label}`, `步骤 ${label} 的 \`${key}\` `) : phrase(`\`${key}\` of exception plan ${label}`, `异常预案 ${label} 的 \`${key}\` `);
   }
   const dotted = path.filter((part) => typeof part === 'string').join('.');
-  return locale === 'zh-CN' ? ` \`${dotted}\` ` : `\`${dotted}\``;
+  return phrase(`\`${dotted}\``, ` \`${dotted}\` `);
 }

@@ -38,12 +38,12 @@ export default defineRule({
     },
   },
   check(context) {
-    const { model, locale } = context;
+    const { model } = context;
     for (const node of model.steps) {
       const path = ['steps', node.index];
       const accountable = [...new Set(node.accountable)];
       if (accountable.length > 1) {
-        context.report({ messageId: 'multipleAccountable', data: { step: node.step.id, count: accountable.length, roles: list(locale, accountable) }, path: [...path, 'accountable'] });
+        context.report({ messageId: 'multipleAccountable', data: { step: node.step.id, count: accountable.length, roles: list(accountable) }, path: [...path, 'accountable'] });
       }
       if (node.kind !== 'approval' || model.byId.get(node.step.id) !== node) continue;
       const approvers = [

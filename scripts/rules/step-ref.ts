@@ -20,7 +20,7 @@ export default defineRule({
       },
       examples: {
         valid: exampleSpec(),
-        invalid: exampleSpec({ steps: EXAMPLE_DEFAULTS.steps.replace('next: pay', 'next: payment') }),
+        invalid: exampleSpec({ steps: EXAMPLE_DEFAULTS.steps.replace('to: pay', 'to: payment') }),
       },
     },
     messages: {
@@ -35,10 +35,10 @@ export default defineRule({
     },
   },
   check(context) {
-    const { spec, model, locale } = context;
+    const { spec, model } = context;
     const check = (ref: string | undefined, path: YamlPath, field: string) => {
       if (ref === undefined || model.byId.has(ref)) return;
-      context.report({ messageId: 'unknownStep', data: { field, ref, suggestion: didYouMean(locale, ref, model.byId) }, path });
+      context.report({ messageId: 'unknownStep', data: { field, ref, suggestion: didYouMean(ref, model.byId) }, path });
     };
     spec.steps.forEach((step, i) => {
       const first = model.byId.get(step.id);

@@ -1,15 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
-import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
-import type { Locale } from '../../scripts/core/messages.ts';
-import { lintTexts } from '../../scripts/lint/api.ts';
+import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
+import { messageOf } from '../../scripts/lint/findings.ts';
+import { diskSource, lintProject } from '../../scripts/lint/project.ts';
+import { inEnglish } from '../../scripts/model/english.ts';
+import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
+import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
 import { diagramSource, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource, type RenderSummary } from './diagrams.ts';
-import { allowBroken, displayPath, orgPath } from './source.ts';
+import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
+import { allowBroken, displayPath, specFiles } from './source.ts';
 import { today } from './today.ts';
 
 export interface Finding {
@@ -22,7 +26,7 @@ export interface Finding {
 
 export interface BrokenSpec {
   file: string;
-  problems: Record<Locale, SourceProblem[]>;
+  problems: Record<Locale, Array<{ line: number; column: number; message: string }>>;
 }
 
 /** Everything the pages read, built once per build. */
@@ -42,6 +46,8 @@ export interface SiteHandbook {
   lastUpdated: Map<string, Date>;
   /** Markdown body per process id. */
   bodies: Map<string, string>;
+  /** Every form named in the handbook or registered in processes/forms.yml. */
+  forms: FormCatalogue;
   today: string;
 }
 
@@ -53,9 +59,10 @@ export function getSiteHandbook(): Promise<SiteHandbook> {
 }
 
 async function load(): Promise<SiteHandbook> {
-  const [processEntries, orgEntries, brokenEntries] = await Promise.all([
+  const [processEntries, orgEntries, formEntries, brokenEntries] = await Promise.all([
     getCollection('processes'),
     getCollection('org'),
+    getCollection('forms'),
     // The collection exists only with HANDBOOK_ALLOW_BROKEN=1.
     allowBroken() ? getCollection('brokenSpecs' as 'processes') : Promise.resolve([]),
   ]);
@@ -71,7 +78,8 @@ async function load(): Promise<SiteHandbook> {
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
     const zh = diagramSource(entry.model, org, 'zh-CN');
-    const texts = { 'zh-CN': zh, en: shared ? zh : diagramSource(entry.model, org, 'en') };
+    // The English diagram is drawn from the spec's English names and conditions where it has them.
+    const texts = { 'zh-CN': zh, en: shared ? zh : diagramSource(buildModel(inEnglish(entry.spec)), org, 'en') };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -91,34 +99,29 @@ async function load(): Promise<SiteHandbook> {
     org,
     entries,
     broken: brokenEntries.map((entry) => entry.data as unknown as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
-    findings: lintFindings(specs.map((s) => s.file)),
+    findings: await lintFindings(specFiles().map(displayPath)),
     mermaid,
     diagrams,
     diagramMode: summary.mode,
     diagramsShared: shared,
     lastUpdated: gitDates(),
     bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),
+    forms: buildFormCatalogue(handbook, indexForms(formEntries[0]?.data as FormRegistry | undefined), org),
     today: today(),
   };
 }
 
-/** The linter's findings per spec, in both languages, shown to readers on each process page. */
-function lintFindings(files: string[]): Map<string, Record<Locale, Finding[]>> {
+/**
+ * The linter's findings per spec, worded in both languages: one run of the linter's entry point with
+ * the repository's config, org registries, CODEOWNERS and the build's date, as CI runs it.
+ */
+async function lintFindings(files: string[]): Promise<Map<string, Record<Locale, Finding[]>>> {
+  const root = process.cwd();
+  const lint = await lintProject({ source: diskSource(root), specs: files, today: today(), cacheRoot: root });
   const findings = new Map<string, Record<Locale, Finding[]>>();
-  const inputs = files.map((file) => ({ file, text: readFileSync(file) }));
-  let orgText: string | undefined;
-  try {
-    orgText = readFileSync(orgPath(), 'utf8');
-  } catch {
-    orgText = undefined;
-  }
-  for (const locale of ['zh-CN', 'en'] as const) {
-    const results = lintTexts(inputs, { locale, today: today(), ...(orgText !== undefined ? { org: { file: displayPath(orgPath()), text: orgText } } : {}) });
-    for (const result of results) {
-      const record = findings.get(result.file) ?? { 'zh-CN': [], en: [] };
-      record[locale] = result.diagnostics.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));
-      findings.set(result.file, record);
-    }
+  for (const result of lint.results) {
+    const worded = (locale: Locale) => result.findings.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: messageOf(d, locale) }));
+    findings.set(result.file, Object.fromEntries(LOCALES.map((locale) => [locale, worded(locale)])) as Record<Locale, Finding[]>);
   }
   return findings;
 }

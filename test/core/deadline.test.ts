@@ -27,6 +27,8 @@ const cases: Array<[string, Deadline]> = [
   ['2个工作日内', { kind: 'within', amount: 2, unit: 'workday' }],
   ['两个工作日内', { kind: 'within', amount: 2, unit: 'workday' }],
   ['24小时内', { kind: 'within', amount: 24, unit: 'hour' }],
+  ['当日', { kind: 'within', amount: 1, unit: 'day', sameDay: true }],
+  ['当天完成', { kind: 'within', amount: 1, unit: 'day', sameDay: true }],
   ['会后24小时内', { kind: 'within', amount: 24, unit: 'hour', anchor: { relation: 'after', ref: '会' } }],
   ['提前1个工作日', { kind: 'within', amount: 1, unit: 'workday', anchor: { relation: 'before' } }],
   ['每月25日', { kind: 'recurring', every: 'month', interval: 1, day: 25 }],
@@ -96,6 +98,18 @@ describe('formatDeadline', () => {
     expect(show('yearly on 12-20', 'zh-CN')).toBe('每年 12 月 20 日前');
     expect(show('weekly on fri', 'en')).toBe('every Friday');
     expect(show('每半年', 'en')).toBe('every 6 months');
+    expect(show('每季度', 'en')).toBe('every quarter');
+  });
+
+  it('reads 当日 as the same day by its end, not as 24 hours or one day', () => {
+    expect(show('当日', 'zh-CN')).toBe('当日（下班前）');
+    expect(show('当日', 'en')).toBe('the same day, by end of day');
+    expect(show('当日', 'en')).not.toMatch(/1 day|24/);
+  });
+
+  it('says a lead time without an event as in advance', () => {
+    expect(show('提前1个工作日', 'zh-CN')).toBe('提前 1 个工作日');
+    expect(show('提前1个工作日', 'en')).toBe('1 workday in advance');
   });
 });
 
@@ -106,5 +120,12 @@ describe('parseDeadline on a repeated text', () => {
     expect(Object.isFrozen(first) && first.ok && Object.isFrozen(first.value)).toBe(true);
     expect(parseDeadline('3个工作日内')).toEqual({ ok: true, value: { kind: 'within', amount: 3, unit: 'workday' } });
     expect(parseDeadline(2)).not.toBe(parseDeadline('2'));
+  });
+});
+
+describe('text that names what every object inherits', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', '每constructor', 'constructor after a'])('%s is not a time requirement', (text) => {
+    const parsed = parseDeadline(text);
+    expect(parsed.ok).toBe(false);
   });
 });

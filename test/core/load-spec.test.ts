@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { renderCore } from '../../scripts/core/render.ts';
 
 const valid = readFileSync(new URL('../../processes/business/customer-complaint.md', import.meta.url), 'utf8');
 const lines = valid.split('\n');
 const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
 
 const problems = (content: string | Uint8Array, locale: 'en' | 'zh-CN' = 'en') =>
-  loadSpec('spec.md', content, { locale }).problems.map(({ line, column, message }) => ({ line, column, message }));
+  loadSpec('spec.md', content).problems.map(({ line, column, messageId, data }) => ({ line, column, message: renderCore(messageId, data, locale) }));
 
 describe('loadSpec on a valid spec', () => {
   it('returns the typed spec, the body and no problems', () => {
@@ -21,7 +22,7 @@ describe('loadSpec on a valid spec', () => {
 
   it('keeps dates as text (YAML 1.2 core schema), as the `yaml` package does', () => {
     const loaded = loadSpec('customer-complaint.md', valid);
-    expect(loaded.spec?.lifecycle?.release?.effective).toBe('2025-05-06');
+    expect(loaded.spec?.lifecycle?.release?.effective).toBe('2026-11-23');
   });
 
   it('locates keys and values on demand', () => {
@@ -44,9 +45,9 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
   });
 
   it('reports a wrong type at the value, in Chinese too', () => {
-    const text = valid.replace('version: 2.1.0', 'version: 2.1');
+    const text = valid.replace('version: 3.0.0', 'version: 3.0');
     expect(problems(text, 'zh-CN')).toEqual([
-      { line: lineOf('version:'), column: 10, message: '`version` 应为文字，而不是2.1。 请给这个值加上引号，例如 "1.0.0"。' },
+      { line: lineOf('version:'), column: 10, message: '`version` 应为文字，而不是3。 请给这个值加上引号，例如 "1.0.0"。' },
     ]);
   });
 
@@ -108,7 +109,7 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
   it('reports and drops a byte-order mark', () => {
     const loaded = loadSpec('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]));
     expect(loaded.spec?.id).toBe('customer-complaint');
-    expect(loaded.problems).toEqual([{ line: 1, column: 1, message: expect.stringContaining('byte-order mark') }]);
+    expect(loaded.problems).toEqual([{ line: 1, column: 1, messageId: 'source.bom' }]);
   });
 
   it('reports a file that is not UTF-8 at the first bad byte', () => {

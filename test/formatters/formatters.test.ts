@@ -7,11 +7,10 @@ import { junit } from '../../scripts/formatters/junit.ts';
 import { sarif } from '../../scripts/formatters/sarif.ts';
 import { stylish } from '../../scripts/formatters/stylish.ts';
 import type { FormatOptions } from '../../scripts/formatters/types.ts';
-import { summarize, type FileResult } from '../../scripts/lint/engine.ts';
-import { engineRules } from '../../scripts/lint/registry.ts';
+import { summarize, type FileResult } from '../../scripts/lint/resolve.ts';
+import { docsUrl } from '../../scripts/lint/version.ts';
 
-const rules = engineRules();
-const options: FormatOptions = { locale: 'en', cwd: '/repo', color: false, rules };
+const options: FormatOptions = { locale: 'en', color: false, docsUrl };
 
 const results: FileResult[] = [
   summarize('processes/a.md', [], false),
@@ -19,8 +18,9 @@ const results: FileResult[] = [
     ...summarize(
       'processes/b,1.md',
       [
-        { ruleId: 'schema', severity: 'error', file: 'processes/b,1.md', line: 3, column: 1, endLine: 3, endColumn: 6, message: 'Unknown field `titel`: 100% wrong,\nsee docs', messageId: 'problem', url: 'https://handbook.example.com/rules/schema/' },
-        { ruleId: 'suppression', severity: 'warning', file: 'processes/b,1.md', line: 12, column: 5, message: 'The suppression <x> & "y"', messageId: 'unused', url: 'https://handbook.example.com/rules/suppression/' },
+        // Data with characters each format must escape: %, a comma, a line break, <, &, quotes.
+        { ruleId: 'schema', severity: 'error', file: 'processes/b,1.md', line: 3, column: 1, endLine: 3, endColumn: 6, messageId: 'schema.unknownKey', data: { key: 'titel', where: '', suggestion: ': 100% wrong,\nsee docs' } },
+        { ruleId: 'suppression', severity: 'warning', file: 'processes/b,1.md', line: 12, column: 5, messageId: 'unused', data: { rule: '<x> & "y"' } },
       ],
       false,
     ),
@@ -32,7 +32,7 @@ describe('stylish', () => {
   it('groups by file with aligned columns, a summary and docs links; no colours when off', () => {
     expect(stylish(results, options)).toBe(`processes/b,1.md
   3:1   error    Unknown field \`titel\`: 100% wrong, see docs  schema
-  12:5  warning  The suppression <x> & "y"  suppression
+  12:5  warning  The suppression of <x> & "y" suppresses nothing on the next line. Remove it.  suppression
 
 ✖ 2 problems (1 error, 1 warning)
   1 can be fixed with the \`--fix\` option.
@@ -53,8 +53,10 @@ Rule docs:
 });
 
 describe('json', () => {
-  it('is the results as JSON', () => {
-    expect(JSON.parse(json(results, options))).toEqual(results);
+  it('is the results as JSON: each finding as data and worded, with its docs link', () => {
+    const parsed = JSON.parse(json(results, options)) as Array<Omit<FileResult, 'findings'> & { findings: Array<Record<string, unknown>> }>;
+    expect(parsed.map((result) => ({ ...result, findings: result.findings.map(({ message: _m, url: _u, ...finding }) => finding) }))).toEqual(results);
+    expect(parsed[1]!.findings[1]).toMatchObject({ message: 'The suppression of <x> & "y" suppresses nothing on the next line. Remove it.', url: 'https://handbook.example.com/rules/suppression/' });
   });
 });
 
@@ -72,7 +74,7 @@ see docs">error processes/b,1.md:3:1 Unknown field \`titel\`: 100% wrong,
 see docs (schema) https://handbook.example.com/rules/schema/</failure>
     </testcase>
     <testcase name="12:5 suppression" classname="processes/b,1.md">
-      <failure type="warning" message="The suppression &lt;x&gt; &amp; &quot;y&quot;">warning processes/b,1.md:12:5 The suppression &lt;x&gt; &amp; &quot;y&quot; (suppression) https://handbook.example.com/rules/suppression/</failure>
+      <failure type="warning" message="The suppression of &lt;x&gt; &amp; &quot;y&quot; suppresses nothing on the next line. Remove it.">warning processes/b,1.md:12:5 The suppression of &lt;x&gt; &amp; &quot;y&quot; suppresses nothing on the next line. Remove it. (suppression) https://handbook.example.com/rules/suppression/</failure>
     </testcase>
   </testsuite>
 </testsuites>
@@ -84,7 +86,7 @@ describe('github', () => {
   it('writes escaped workflow commands', () => {
     expect(github(results, options)).toBe(
       '::error file=processes/b%2C1.md,line=3,col=1,endLine=3,endColumn=6,title=schema::Unknown field `titel`: 100%25 wrong,%0Asee docs\n' +
-        '::warning file=processes/b%2C1.md,line=12,col=5,title=suppression::The suppression <x> & "y"\n',
+        '::warning file=processes/b%2C1.md,line=12,col=5,title=suppression::The suppression of <x> & "y" suppresses nothing on the next line. Remove it.\n',
     );
     expect(github([results[0]!], options)).toBe('');
   });
@@ -97,7 +99,7 @@ describe('github', () => {
 | File | Line | Severity | Rule | Message |
 | --- | --- | --- | --- | --- |
 | processes/b,1.md | 3:1 | error | [schema](https://handbook.example.com/rules/schema/) | Unknown field \`titel\`: 100% wrong, see docs |
-| processes/b,1.md | 12:5 | warning | [suppression](https://handbook.example.com/rules/suppression/) | The suppression &lt;x> & "y" |
+| processes/b,1.md | 12:5 | warning | [suppression](https://handbook.example.com/rules/suppression/) | The suppression of &lt;x> & "y" suppresses nothing on the next line. Remove it. |
 `);
   });
 });

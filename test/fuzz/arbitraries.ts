@@ -54,6 +54,8 @@ export const NASTY_STRINGS = [
   '__proto__',
   'constructor',
   'toString',
+  'hasOwnProperty',
+  'valueOf',
   '---',
   '...',
   '*alias',
@@ -81,6 +83,15 @@ export const NASTY_STRINGS = [
   '99999999999999999999999.0.0',
 ];
 
+/**
+ * Names every object inherits. Spec text looked up in a plain object (`table[text]`) finds these
+ * where it should find nothing: a lookup that once ended the whole run (`deadline: __proto__`).
+ */
+export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'] as const;
+
+/** Fields whose text the linter looks things up by: ids, roles, departments, references, deadlines, targets. */
+const LOOKED_UP = ['deadline', 'role', 'next', 'to', 'id', 'department', 'owner', 'accountable', 'target', 'cadence', 'approvedBy', 'from', 'step', 'category', 'status', 'kind'] as const;
+
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -99,7 +110,7 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant([]),
   fc.constant({}),
   fc.array(hostileText, { maxLength: 3 }),
-  fc.dictionary(fc.constantFrom('id', 'to', 'when', 'name', 'x'), hostileText, { maxKeys: 3 }),
+  fc.dictionary(fc.constantFrom('id', 'to', 'when', 'name', 'x', ...PROTOTYPE_NAMES), hostileText, { maxKeys: 3 }),
 );
 
 export type ObjectMutation =
@@ -109,16 +120,19 @@ export type ObjectMutation =
   | { kind: 'duplicateStep'; at: number }
   | { kind: 'rewire'; from: number; to: number; branch: boolean }
   | { kind: 'danglingRef'; from: number; ref: string }
-  | { kind: 'duplicateId'; value: string };
+  | { kind: 'duplicateId'; value: string }
+  /** Every value of one field, wherever it occurs, becomes a prototype name. */
+  | { kind: 'prototypeName'; field: string; name: string };
 
 export const objectMutation: fc.Arbitrary<ObjectMutation> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: wrongValue }),
-  fc.record({ kind: fc.constant('unknownKey' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom('titel', 'nxt', 'rol', '__proto__', 'constructor'), hostileText) }),
+  fc.record({ kind: fc.constant('unknownKey' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom('titel', 'nxt', 'rol', ...PROTOTYPE_NAMES), hostileText) }),
   fc.record({ kind: fc.constant('duplicateStep' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('rewire' as const), from: fc.nat(), to: fc.nat(), branch: fc.boolean() }),
-  fc.record({ kind: fc.constant('danglingRef' as const), from: fc.nat(), ref: fc.oneof(fc.constantFrom('missing-step', 'Not-Kebab'), hostileText) }),
-  fc.record({ kind: fc.constant('duplicateId' as const), value: fc.constantFrom('customer-complaint', 'complaint-1', 'purchase-2') }),
+  fc.record({ kind: fc.constant('danglingRef' as const), from: fc.nat(), ref: fc.oneof(fc.constantFrom('missing-step', 'Not-Kebab', ...PROTOTYPE_NAMES), hostileText) }),
+  fc.record({ kind: fc.constant('duplicateId' as const), value: fc.constantFrom('customer-complaint', 'complaint-1', 'purchase-2', ...PROTOTYPE_NAMES) }),
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('prototypeName' as const), field: fc.constantFrom(...LOOKED_UP), name: fc.constantFrom(...PROTOTYPE_NAMES) }) },
 );
 
 export type TextMutation =
@@ -327,6 +341,10 @@ export function applyObjectMutation(data: Json, mutation: ObjectMutation): Json 
     }
     case 'duplicateId': {
       if (data !== null && typeof data === 'object' && !Array.isArray(data)) (data as Record<string, Json>).id = mutation.value;
+      return data;
+    }
+    case 'prototypeName': {
+      for (const slot of all) if (slot.key === mutation.field) (slot.parent as Record<string | number, Json>)[slot.key] = mutation.name;
       return data;
     }
   }

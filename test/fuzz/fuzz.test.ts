@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateOrg, generateSpec } from '../../scripts/bench/corpus.ts';
 import { loadOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { renderCore } from '../../scripts/core/render.ts';
 import { buildCase, caseRecipe, handbookSources, hostileText } from './arbitraries.ts';
 import { checkResult, runFuzz } from './harness.ts';
 import { loadSubject, type Subject } from './subject.ts';
@@ -36,7 +37,7 @@ describe('fuzz: loader and linter on random and mutated specs', () => {
     // Guards against a property that cannot fail.
     const input = buildCase({ files: [{ source: { from: 'generated', seed: 1 }, objectMutations: [], textMutations: [] }], org: 'bench', locale: 'en' }, handbookSources());
     expect(() => checkResult(input, [])).toThrow(/files in ≠ files out/);
-    const crash = [{ file: input.files[0]!.file, errorCount: 1, warningCount: 0, diagnostics: [{ ruleId: 'rule-error', severity: 'error' as const, file: input.files[0]!.file, line: 1, column: 1, message: 'x' }] }];
+    const crash = [{ file: input.files[0]!.file, errorCount: 1, warningCount: 0, diagnostics: [{ ruleId: 'rule-error', messageId: 'ruleFailed', severity: 'error' as const, file: input.files[0]!.file, line: 1, column: 1, message: 'x' }] }];
     expect(() => checkResult(input, crash)).toThrow(/a rule threw/);
   });
 });
@@ -51,7 +52,7 @@ describe('fuzz: the loader on arbitrary bytes and text', () => {
         for (const problem of loaded.problems) {
           expect(problem.line).toBeGreaterThanOrEqual(1);
           expect(problem.line).toBeLessThanOrEqual(Math.max(lines, 1) + 1);
-          expect(problem.message.length).toBeGreaterThan(0);
+          expect(renderCore(problem.messageId, problem.data, 'en').length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 300, seed: SEED },

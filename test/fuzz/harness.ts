@@ -5,7 +5,7 @@
  * sorted, and byte-identical when run twice.
  */
 import fc from 'fast-check';
-import { compareDiagnostics } from '../../scripts/core/diagnostic.ts';
+import { compareFindings } from '../../scripts/core/diagnostic.ts';
 import { buildCase, caseRecipe, handbookSources, type BuiltCase } from './arbitraries.ts';
 import type { FileResultLike, Subject } from './subject.ts';
 import { startWatchdog } from './watchdog.ts';
@@ -40,7 +40,7 @@ export function checkResult(input: BuiltCase, results: FileResultLike[]): void {
       check(!/\n\s+at .+:\d+:\d+/.test(d.message), () => `stack trace in message: ${show()}`);
       check(Number.isInteger(d.line) && d.line >= 1 && d.line <= lineCount + 1, () => `line outside the file (${lineCount} lines): ${show()}`);
       check(Number.isInteger(d.column) && d.column >= 1, () => `bad column: ${show()}`);
-      if (i > 0) check(compareDiagnostics(result.diagnostics[i - 1]!, d) <= 0, () => `diagnostics not sorted at ${i}: ${show()}`);
+      if (i > 0) check(compareFindings(result.diagnostics[i - 1]!, d) <= 0, () => `diagnostics not sorted at ${i}: ${show()}`);
       if (d.severity === 'error') errors++;
     });
     check(result.errorCount === errors, () => `${result.file}: errorCount ${result.errorCount} but ${errors} errors`);

@@ -96,12 +96,12 @@ describe('encodings and line ends', () => {
   it('non-UTF-8 bytes (GBK) are reported with their line', () => {
     const gbk = Buffer.concat([Buffer.from('---\nid: x\ntitle: '), Buffer.from([0xbf, 0xcd, 0xbb, 0xa7]), Buffer.from('\n---\n')]);
     const loaded = loadSpec(FILE, gbk);
-    expect(loaded.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/not UTF-8/) })]);
+    expect(loaded.problems).toEqual([expect.objectContaining({ line: 3, messageId: 'source.notUtf8' })]);
   });
 
   it('a BOM is reported at 1:1 and the spec is still read', () => {
     const loaded = loadSpec(FILE, Buffer.from(`\uFEFF${COMPLAINT}`));
-    expect(loaded.problems).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/byte-order mark/) })]);
+    expect(loaded.problems).toEqual([expect.objectContaining({ line: 1, column: 1, messageId: 'source.bom' })]);
     expect(loaded.spec?.id).toBe('customer-complaint');
   });
 

@@ -9,7 +9,9 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintPaths, type LintRun } from '../../scripts/lint/api.ts';
+import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
+import type { ProjectLint } from '../../scripts/lint/project.ts';
+import { lintDisk, worded } from '../lint/helpers.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const COMPLAINT = readFileSync(path.join(ROOT, 'processes/business/customer-complaint.md'), 'utf8');
@@ -17,7 +19,7 @@ const ORG = readFileSync(path.join(ROOT, 'processes/org.yml'), 'utf8');
 const HUGE = 50 * 1024 * 1024;
 
 let dir: string;
-let run: LintRun;
+let run: ProjectLint;
 let readsOfHuge = 0;
 let elapsed = 0;
 const isRoot = process.getuid?.() === 0;
@@ -59,7 +61,7 @@ beforeAll(async () => {
   syncBuiltinESMExports();
   try {
     const start = performance.now();
-    run = await lintPaths(['processes'], { cwd: dir, today: '2026-11-23', locale: 'en', cache: false });
+    run = await lintDisk(dir, { today: '2026-11-23' });
     elapsed = performance.now() - start;
   } finally {
     fs.readFileSync = original;
@@ -74,7 +76,10 @@ afterAll(() => {
   }
 });
 
-const result = (name: string) => run.results.find((r) => r.file === `processes/business/${name}`);
+const result = (name: string): { diagnostics: Diagnostic[] } | undefined => {
+  const found = run.results.find((r) => r.file === `processes/business/${name}`);
+  return found && { diagnostics: worded(found) };
+};
 
 describe('hostile files on disk', () => {
   it('ends quickly despite symlink loops, and lints each real spec once', () => {
@@ -111,8 +116,8 @@ describe('hostile files on disk', () => {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: tmpdir() },
     });
     expect(cli.status, cli.stderr).toBe(2);
-    const report = JSON.parse(cli.stdout) as Array<{ file: string; diagnostics: Array<{ ruleId: string; message: string }> }>;
-    expect(report.find((r) => r.file.endsWith('locked.md'))?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'read-error', message: expect.stringMatching(/EACCES/) })]);
+    const report = JSON.parse(cli.stdout) as Array<{ file: string; findings: Array<{ ruleId: string; message: string }> }>;
+    expect(report.find((r) => r.file.endsWith('locked.md'))?.findings).toEqual([expect.objectContaining({ ruleId: 'read-error', message: expect.stringMatching(/EACCES/) })]);
     expect(report.find((r) => r.file.endsWith('customer-complaint.md'))).toBeDefined();
   });
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../scripts/core/load-spec.ts';
-import { buildHandbook } from '../../scripts/model/handbook.ts';
+import { checkFileWithFixes, type FileEnv } from '../../scripts/lint/check-file.ts';
 import { applyFixes, restoreLineEnds } from '../../scripts/lint/fix.ts';
-import { runRule } from '../../scripts/lint/run-rule.ts';
 import type { Fix } from '../../scripts/lint/rule.ts';
 import { fakeFixable, spec } from './helpers.ts';
 
@@ -58,13 +56,12 @@ lifecycle:
 
   it('applies a rule finding\'s fix, after which the rule is satisfied', () => {
     const text = spec('x');
-    const loaded = loadSpec('x.md', text);
-    const handbook = buildHandbook([]);
-    const findings = runRule(fakeFixable, {}, 'error', { loaded, handbook, today: '2026-01-01', locale: 'en' });
-    expect(findings.map((f) => f.messageId)).toEqual(['missing']);
-    const fixed = applyFixes(text, findings.map((f) => f.fix!));
+    const env: FileEnv = { rules: new Map([['fake-summary', { severity: 'error', options: {} }]]), registry: { 'fake-summary': fakeFixable }, today: '2026-01-01' };
+    const checked = checkFileWithFixes('x.md', text, env);
+    expect(checked.report.findings.map((f) => [f.messageId, f.fixable])).toEqual([['missing', true]]);
+    const fixed = applyFixes(text, checked.fixes.map((f) => f.fix));
     expect(fixed).toContain('summary: 自动补充的简介\n---\n');
-    expect(runRule(fakeFixable, {}, 'error', { loaded: loadSpec('x.md', fixed), handbook, today: '2026-01-01', locale: 'en' })).toEqual([]);
+    expect(checkFileWithFixes('x.md', fixed, env).report.findings).toEqual([]);
   });
 
   it('restores CRLF line ends and a BOM', () => {

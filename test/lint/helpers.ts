@@ -1,6 +1,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Finding } from '../../scripts/core/diagnostic.ts';
+import type { Locale } from '../../scripts/core/messages.ts';
+import type { RawConfig } from '../../scripts/lint/config.ts';
+import { messageOf } from '../../scripts/lint/findings.ts';
+import { specFilesIn } from '../../scripts/core/spec-files.ts';
+import { diskSource, lintProject, memorySource, type LintProjectOptions, type ProjectLint } from '../../scripts/lint/project.ts';
+import type { FileResult } from '../../scripts/lint/resolve.ts';
 import { defineRule, type Fix } from '../../scripts/lint/rule.ts';
 
 /** A small valid spec; `extra` lines are appended to the front matter. */
@@ -68,3 +75,31 @@ export const fakeFixable = defineRule({
     if (!context.spec.summary) context.report({ messageId: 'missing', path: ['id'], fix: addSummary });
   },
 });
+
+export interface TextsOptions {
+  /** The org registry's text, placed at the root so every spec finds it. */
+  org?: string;
+  config?: RawConfig;
+  today?: string;
+  codeowners?: string;
+}
+
+/** Lints specs held in memory through the linter's one entry point. */
+export async function lintTexts(files: Array<{ file: string; text: string | Uint8Array }>, options: TextsOptions = {}): Promise<FileResult[]> {
+  const texts = new Map<string, string | Uint8Array>(files.map(({ file, text }) => [file, text]));
+  if (options.org !== undefined) texts.set('org.yml', options.org);
+  if (options.codeowners !== undefined) texts.set('.github/CODEOWNERS', options.codeowners);
+  const run = await lintProject({ source: memorySource(texts), specs: files.map(({ file }) => file), config: options.config ?? { extends: 'recommended' }, today: options.today ?? '2026-06-01' });
+  return run.results.filter((result) => result.file !== 'org.yml');
+}
+
+/** Findings with their messages worded in `locale`, for assertions on text. */
+export function worded(result: FileResult | undefined, locale: Locale = 'en'): Array<Finding & { message: string }> {
+  return (result?.findings ?? []).map((finding) => ({ ...finding, message: messageOf(finding, locale) }));
+}
+
+/** Lints every spec below `processes/` of a handbook on disk, as the CLI does from its root. */
+export async function lintDisk(root: string, options: Omit<LintProjectOptions, 'source' | 'specs'> & { specs?: string[] } = {}): Promise<ProjectLint> {
+  const specs = options.specs ?? specFilesIn(path.join(root, 'processes')).map((file) => path.relative(root, file).split(path.sep).join('/'));
+  return lintProject({ today: '2026-06-01', ...options, source: diskSource(root), specs });
+}

@@ -99,7 +99,7 @@ describe('the link scanner', () => {
     const root = new URL('../../processes/', import.meta.url);
     const bodies = readdirSync(root, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.md'))
-      .map((name) => splitFrontMatter(readFileSync(new URL(name, root), 'utf8'), 'en').body);
+      .map((name) => splitFrontMatter(readFileSync(new URL(name, root), 'utf8')).body);
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
       const fast = scanLinks(body);

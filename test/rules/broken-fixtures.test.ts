@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lintTexts, type FileResult } from '../../scripts/lint/api.ts';
+import type { FileResult } from '../../scripts/lint/resolve.ts';
+import { lintTexts, worded } from '../lint/helpers.ts';
 import { rules } from '../../scripts/rules/index.ts';
 
 const DIR = new URL('../fixtures/broken/', import.meta.url);
@@ -19,10 +20,10 @@ function expected(text: string): string[] {
 }
 
 let results: Map<string, FileResult>;
-beforeAll(() => {
+beforeAll(async () => {
   const files = specs.map((name) => ({ file: `test/fixtures/broken/${name}`, text: texts.get(name)! }));
-  const org = { file: 'test/fixtures/broken/org.yml', text: readFileSync(new URL('org.yml', DIR), 'utf8') };
-  results = new Map(lintTexts(files, { org, today: '2026-06-01', locale: 'en' }).map((result) => [result.file.split('/').pop()!, result]));
+  const org = readFileSync(new URL('org.yml', DIR), 'utf8');
+  results = new Map((await lintTexts(files, { org, today: '2026-06-01' })).map((result) => [result.file.split('/').pop()!, result]));
 });
 
 describe('broken fixtures', () => {
@@ -36,7 +37,7 @@ describe('broken fixtures', () => {
     const id = name.replace(/\.md$/, '');
     if (id === 'clean') expect(marks).toEqual([]);
     else expect(marks.map((mark) => mark.split(' ')[1])).toEqual([id]);
-    const found = results.get(name)!.diagnostics.map((d) => `${d.line} ${d.ruleId}`);
-    expect(found, results.get(name)!.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n')).toEqual(marks);
+    const found = results.get(name)!.findings.map((d) => `${d.line} ${d.ruleId}`);
+    expect(found, worded(results.get(name)).map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n')).toEqual(marks);
   });
 });

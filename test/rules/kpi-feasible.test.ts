@@ -43,6 +43,11 @@ ruleTester.run('kpi-feasible', rule, {
       code: kpis('  - { id: cycle, name: 报销周期, target: "<= 20h" }\n'),
       errors: [{ messageId: 'exceeded', line: 11, column: 38 }],
     },
+    {
+      name: 'a span that is still too long',
+      code: kpis('  - { id: approval, name: 审批时长, target: "<= 4h", from: submit, to: approve }\n'),
+      errors: [{ messageId: 'exceededSpan', line: 11, column: 41 }],
+    },
   ],
 });
 
@@ -53,4 +58,21 @@ it('names the path and the total in the KPI\'s unit', () => {
   expect(findings['zh-CN'][0]!.message).toContain('2.5 个工作日');
   const hours = runCase(rule, { code: kpis('  - { id: cycle, name: 报销周期, target: "<= 20h" }\n') });
   expect(hours.findings.en[0]!.message).toContain('24 hours');
+});
+
+it('names the third fix: the span, with the steps it now runs between', () => {
+  // An approval KPI written without a span measures the whole process: 3 workdays.
+  const whole = runCase(rule, { code: kpis('  - { id: approval, name: 审批时长, target: "<= 1 workday" }\n') });
+  expect(whole.findings.en[0]!.message).toBe(
+    'KPI `approval` targets <= 1 workday, but the step deadlines along 提交报销 → 部门审批 → 财务付款 add up to 3 workdays. Shorten the deadlines on this path or relax the target; or, if the KPI measures only part of the process, name the steps its clock starts and stops at with `from` and `to` (without them it measures the whole process, `submit` to `pay`).',
+  );
+  expect(whole.findings['zh-CN'][0]!.message).toBe(
+    '指标 `approval` 的目标为 <= 1 workday，但沿 提交报销 → 部门审批 → 财务付款 的步骤时限合计 3 个工作日。请缩短这条路径上的时限，或放宽指标；如果指标只统计流程中的一段，请用 `from` 和 `to` 写明计时起止的步骤（不写时统计整个流程：从 `submit` 到 `pay`）。',
+  );
+  // With the span it measures, the same target is met.
+  expect(runCase(rule, { code: kpis('  - { id: approval, name: 审批时长, target: "<= 1 workday", from: approve, to: approve }\n') }).findings.en).toEqual([]);
+  // A span that is still too long says which span it checked.
+  const span = runCase(rule, { code: kpis('  - { id: approval, name: 审批时长, target: "<= 4h", from: submit, to: approve }\n') });
+  expect(span.findings.en[0]!.message).toContain('from `submit` to `approve`, the span its `from`/`to` set');
+  expect(span.findings['zh-CN'][0]!.message).toContain('在其 `from`/`to` 限定的范围内（从 `submit` 到 `approve`）');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintTextsWithFixes } from '../../scripts/lint/api.ts';
+import { lintProject, memorySource } from '../../scripts/lint/project.ts';
 import { applyFixes } from '../../scripts/lint/fix.ts';
 import rule from '../../scripts/rules/lifecycle-stages.ts';
 import { FIXTURE_ORG, ruleTester } from '../rule-tester.ts';
@@ -84,18 +84,18 @@ ruleTester.run('lifecycle-stages', rule, {
 });
 
 describe('lifecycle-stages fixed through the engine', () => {
-  it('inserts and reorders in place, keeps comments and the body, and a second pass changes nothing', () => {
+  it('inserts and reorders in place, keeps comments and the body, and a second pass changes nothing', async () => {
     const text = `---\n${HEAD}lifecycle:\n  # 设计已完成\n  design: { status: done }\n  define: { status: done }\n  review: { status: planned }\n---\n\n## 正文\n\n正文保持不变。\n`;
-    const org = { file: 'org.yml', text: FIXTURE_ORG };
-    const fix = (source: string) => {
-      const [result] = lintTextsWithFixes([{ file: 'processes/management/leave-request.md', text: source }], { org, today: '2026-06-01', locale: 'en' });
-      return applyFixes(source, result!.fixes.filter((f) => f.ruleId === 'lifecycle-stages').map((f) => f.fix!));
+    const file = 'processes/management/leave-request.md';
+    const fix = async (source: string) => {
+      const run = await lintProject({ source: memorySource({ [file]: source, 'org.yml': FIXTURE_ORG }), specs: [file], today: '2026-06-01', withFixes: true });
+      return applyFixes(source, (run.fixes?.get(file)?.fixes ?? []).filter((f) => f.finding.ruleId === 'lifecycle-stages').map((f) => f.fix));
     };
-    const once = fix(text);
+    const once = await fix(text);
     const stages = [...once.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
     expect(stages.slice(-7)).toEqual(['define', 'analyze', 'design', 'review', 'release', 'monitor', 'improve']);
     expect(once).toContain('# 设计已完成');
     expect(once.endsWith('---\n\n## 正文\n\n正文保持不变。\n')).toBe(true);
-    expect(fix(once)).toBe(once);
+    expect(await fix(once)).toBe(once);
   });
 });

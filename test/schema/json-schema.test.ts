@@ -41,7 +41,7 @@ describe('generated JSON Schema', () => {
   });
 
   it('validates the org registry', () => {
-    const { data } = parseYaml(read('processes/org.yml'), 1, 'en');
+    const { data } = parseYaml(read('processes/org.yml'), 1);
     expect(validateOrg(data), JSON.stringify(validateOrg.errors)).toBe(true);
   });
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../scripts/codeowners.ts';
+import { loadOrg } from '../../scripts/core/load-org.ts';
+import { reviewersFor, run } from '../../scripts/codeowners.ts';
 import { edit, ORG, SPEC } from './fixtures.ts';
 
 let root: string;
@@ -44,5 +45,34 @@ describe('npm run codeowners', () => {
 
   it('a bad option is a usage error', () => {
     expect(run(['--nope'], root, io().io)).toBe(2);
+  });
+});
+
+describe('reviewersFor: who is asked about work newly given to a role', () => {
+  const org = loadOrg(
+    'org.yml',
+    `${ORG.replace('roles:\n', '  - id: administration\n    name: 行政部\n  - id: legal\n    name: 法务部\n    github: ["@acme/legal"]\nroles:\n')}  - id: archivist
+    name: 档案管理员
+    department: administration
+  - id: admin-manager
+    name: 行政经理
+    department: administration
+    github: ["@acme/administration"]
+  - id: seal-keeper
+    name: 印章管理员
+    department: administration
+    github: ["@carol"]
+  - id: counsel
+    name: 法务专员
+    department: legal
+`,
+  ).org!;
+
+  it('the role’s own handles, else its department’s, else those of its department’s roles; none for a role without any', () => {
+    expect(reviewersFor('seal-keeper', org)).toEqual(['@carol']);
+    expect(reviewersFor('counsel', org)).toEqual(['@acme/legal']);
+    expect(reviewersFor('archivist', org)).toEqual(['@acme/administration', '@carol']);
+    expect(reviewersFor('employee', org)).toEqual([]);
+    expect(reviewersFor('no-such-role', org)).toEqual([]);
   });
 });

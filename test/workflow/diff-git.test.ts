@@ -41,7 +41,7 @@ const spec = (r: DiffReport, id: string): SpecDiff => {
 };
 const has = (s: SpecDiff, change: Partial<SpecChange>) => expect(s.changes).toContainEqual(expect.objectContaining(change));
 
-beforeAll(() => {
+beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), 'semantic-diff-'));
   git('init', '-q', '-b', 'main');
   write('processes/org.yml', ORG);
@@ -76,13 +76,13 @@ beforeAll(() => {
   write('processes/information/travel-booking.md', NEW);
   write('README.md', 'handbook, changed\n');
   head = commit('change');
-  report = semanticDiff({ cwd: repo, base, head, locale: 'en', today: '2026-06-01' });
+  report = (await semanticDiff({ cwd: repo, base, head, locale: 'en', today: '2026-06-01' }));
 });
 
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('between two commits', () => {
-  it('lists every changed spec once, sorted by path, and nothing else', () => {
+  it('lists every changed spec once, sorted by path, and nothing else', async () => {
     expect(report.specs.map((s) => [s.status, s.file, s.oldFile])).toEqual([
       ['renamed', 'processes/business/vendor-payment.md', 'processes/management/vendor-payment.md'],
       ['modified', 'processes/information/leave-request.md', undefined],
@@ -95,16 +95,18 @@ describe('between two commits', () => {
     expect(report.head).toBe(head);
   });
 
-  it('a modified spec: steps, roles, deadlines with the critical path, controls, KPIs, lifecycle', () => {
+  it('a modified spec: steps, roles, deadlines with the critical path, controls, KPIs, lifecycle', async () => {
     const s = spec(report, 'expense-claim');
     has(s, { kind: 'step-added', step: { id: 'archive', name: '单据归档' }, position: 3 });
-    has(s, { kind: 'step-renamed', step: { id: 'approve', name: '部门负责人审批' }, from: '部门审批' });
-    has(s, { kind: 'role-changed', step: { id: 'pay', name: '财务付款' }, field: 'role', from: [{ id: 'cashier', name: '出纳' }], to: [{ id: 'accountant', name: '会计' }] });
-    has(s, { kind: 'deadline-changed', step: { id: 'pay', name: '财务付款' }, from: '2 workdays', to: '3 workdays' });
+    const [approve, pay] = [{ step: { id: 'approve', name: '部门负责人审批' } }, { step: { id: 'pay', name: '财务付款' } }];
+    const finance = { id: 'finance', name: '财务部' };
+    has(s, { kind: 'value-changed', at: approve, field: 'name', from: '部门审批', to: '部门负责人审批' });
+    has(s, { kind: 'roles-changed', at: pay, field: 'role', from: [{ id: 'cashier', name: '出纳', department: finance }], to: [{ id: 'accountant', name: '会计', department: finance }] });
+    has(s, { kind: 'value-changed', at: pay, field: 'deadline', from: '2 workdays', to: '3 workdays' });
     // 1 + 2 workdays → 1 + 4 h + 3 workdays
     has(s, { kind: 'critical-path', before: 3 * 480, after: 4 * 480 + 240, workdayHours: 8 });
-    has(s, { kind: 'control-removed', step: { id: 'approve', name: '部门负责人审批' }, text: '金额与票据一致' });
-    has(s, { kind: 'kpi-target-changed', kpi: { id: 'cycle-time', name: '报销周期' }, from: '<= 5 workdays', to: '<= 6 workdays' });
+    has(s, { kind: 'items-changed', at: approve, field: 'controls', added: [], removed: ['金额与票据一致'] });
+    has(s, { kind: 'value-changed', at: { kpi: { id: 'cycle-time', name: '报销周期' } }, field: 'target', from: '<= 5 workdays', to: '<= 6 workdays' });
     has(s, { kind: 'stage-changed', stage: 'improve', from: { status: 'planned' }, to: { status: 'in-progress', date: '2026-06-01' } });
     has(s, { kind: 'version-changed', from: '1.0.0', to: '1.1.0' });
     has(s, { kind: 'history-added', entry: { version: '1.1.0', date: '2026-06-01', author: '财务经理', change: '调整付款时限。' } });
@@ -114,16 +116,18 @@ describe('between two commits', () => {
     expect(s.mermaid).toMatch(/classDef added .*\n  class s2 added/);
   });
 
-  it('a published spec changed without a version bump or history entry, with the lint finding it introduces', () => {
+  it('a published spec changed without a version bump or history entry, with the lint finding it introduces', async () => {
     const s = spec(report, 'leave-request');
     has(s, { kind: 'version-not-bumped', version: '1.0.0' });
     has(s, { kind: 'history-not-added', version: '1.0.0' });
+    // The deadline nobody can read is named, not counted as nothing.
+    has(s, { kind: 'critical-path', before: 3 * 480, after: 2 * 480, uncountedAfter: [{ step: { id: 'approve', name: '部门审批' }, deadline: '尽快' }] });
     const introduced = s.changes.filter((c) => c.kind === 'lint-introduced');
     expect(introduced.map((c) => c.kind === 'lint-introduced' && c.finding.ruleId)).toContain('step-deadline');
     expect(introduced.find((c) => c.kind === 'lint-introduced' && c.finding.ruleId === 'step-deadline')).toMatchObject({ finding: { message: expect.stringContaining('尽快') } });
   });
 
-  it('added, deleted and moved specs', () => {
+  it('added, deleted and moved specs', async () => {
     expect(spec(report, 'travel-booking').changes[0]).toEqual({ kind: 'spec-added', id: 'travel-booking', title: '差旅预订流程' });
     expect(spec(report, 'travel-booking').mermaid).toContain('flowchart TD');
     expect(spec(report, 'petty-cash').changes).toEqual([{ kind: 'spec-removed', id: 'petty-cash', title: '备用金流程' }]);
@@ -131,9 +135,9 @@ describe('between two commits', () => {
     expect(spec(report, 'vendor-payment').changes[0]).toEqual({ kind: 'spec-renamed', from: 'processes/management/vendor-payment.md', to: 'processes/business/vendor-payment.md' });
   });
 
-  it('Markdown for the pull request: marker, sections, flowchart', () => {
+  it('Markdown for the pull request: marker, sections, flowchart', async () => {
     const out: string[] = [];
-    expect(run([base, head, '--format', 'markdown', '--locale', 'zh-CN', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(0);
+    expect((await run([base, head, '--format', 'markdown', '--locale', 'zh-CN', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) }))).toBe(0);
     const md = out.join('\n');
     expect(md.startsWith(COMMENT_MARKER)).toBe(true);
     expect(md).toContain('### 费用报销流程（expense-claim）— 修改');
@@ -147,34 +151,34 @@ describe('between two commits', () => {
 });
 
 describe('against the working tree', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     write('processes/management/expense-claim.md', edit(SPEC, ...BUMP, ['    deadline: 1 workday\n', '    deadline: 2 workdays\n']));
     write('processes/management/untracked-new.md', edit(NEW, ['id: travel-booking', 'id: untracked-new'], ['category: information', 'category: management']));
   });
 
-  it('compares with HEAD, includes untracked specs, and falls back to main without origin/main', () => {
-    const wt = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' });
+  it('compares with HEAD, includes untracked specs, and falls back to main without origin/main', async () => {
+    const wt = (await semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' }));
     expect(wt.fallback).toBe('main');
     expect(wt.head).toBeUndefined();
     expect(wt.specs.map((s) => [s.status, s.id])).toEqual([
       ['modified', 'expense-claim'],
       ['added', 'untracked-new'],
     ]);
-    has(spec(wt, 'expense-claim'), { kind: 'deadline-changed', step: { id: 'approve', name: '部门审批' }, from: '1 workday', to: '2 workdays' });
+    has(spec(wt, 'expense-claim'), { kind: 'value-changed', at: { step: { id: 'approve', name: '部门审批' } }, field: 'deadline', from: '1 workday', to: '2 workdays' });
     const out: string[] = [];
-    expect(run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(0);
+    expect((await run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) }))).toBe(0);
     expect(out.join('\n')).toMatch(/^Comparing main → the working tree: 2 processes changed\.\nNo origin\/main; compared with main instead\./);
   });
 
-  it('uses origin/main when there is one', () => {
+  it('uses origin/main when there is one', async () => {
     git('update-ref', 'refs/remotes/origin/main', base);
-    const wt = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' });
+    const wt = (await semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' }));
     expect(wt.base).toBe('origin/main');
     expect(wt.fallback).toBeUndefined();
     expect(wt.specs.map((s) => s.id)).toContain('petty-cash');
   });
 
-  it('compares from the fork point when main moved on since the branch started', () => {
+  it('compares from the fork point when main moved on since the branch started', async () => {
     // main gains a change after `base`; the branch (HEAD, at `head`) never saw it
     const other = join(repo, '..', `${basename(repo)}-main`);
     git('worktree', 'add', '-q', '-b', 'later-main', other, base);
@@ -182,26 +186,26 @@ describe('against the working tree', () => {
     execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-am', 'main moves on'], { cwd: other });
     git('update-ref', 'refs/remotes/origin/main', 'later-main');
     git('worktree', 'remove', '--force', other);
-    const wt = semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' });
+    const wt = (await semanticDiff({ cwd: repo, locale: 'en', today: '2026-06-01' }));
     expect(wt.forkPoint).toBe(base.slice(0, 12));
     // petty-cash is still simply deleted on the branch: main's later edit is not shown as reverted
     expect(spec(wt, 'petty-cash').changes).toEqual([{ kind: 'spec-removed', id: 'petty-cash', title: '备用金流程' }]);
     const out: string[] = [];
-    run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) });
+    (await run(['--locale', 'en', '--today', '2026-06-01'], repo, { out: (t) => out.push(t), err: (t) => out.push(t) }));
     expect(out.join('\n')).toContain(`Compared from where this branch forked from origin/main (${base.slice(0, 12)})`);
   });
 
-  it('an unknown revision, a folder outside git, an unwritable output: clear errors, exit 2', () => {
+  it('an unknown revision, a folder outside git, an unwritable output: clear errors, exit 2', async () => {
     const err: string[] = [];
     const io = { out: () => {}, err: (t: string) => err.push(t) };
-    expect(run(['no-such-branch', '--locale', 'en'], repo, io)).toBe(2);
+    expect((await run(['no-such-branch', '--locale', 'en'], repo, io))).toBe(2);
     expect(err.pop()).toMatch(/^Cannot read the git revisions: unknown revision "no-such-branch"\nRun this inside the handbook repository/);
     const outside = mkdtempSync(join(tmpdir(), 'not-git-'));
-    expect(run([], outside, io)).toBe(2);
+    expect((await run([], outside, io))).toBe(2);
     expect(err.pop()).toContain('is not inside a git repository');
     rmSync(outside, { recursive: true });
-    expect(run(['--output', join(repo, 'no/such/dir/x.md'), '--today', '2026-06-01'], repo, io)).toBe(2);
+    expect((await run(['--output', join(repo, 'no/such/dir/x.md'), '--today', '2026-06-01'], repo, io))).toBe(2);
     expect(err.pop()).toMatch(/^无法写入 .*x\.md：ENOENT/);
-    expect(run(['--format', 'html'], repo, io)).toBe(2);
+    expect((await run(['--format', 'html'], repo, io))).toBe(2);
   });
 });

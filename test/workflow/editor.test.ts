@@ -1,13 +1,18 @@
 /**
- * Editor support: the VS Code files parse, every snippet expands (with its
- * defaults) into front matter the schema accepts, and the task's problem matcher
- * reads the linter's `github` output.
+ * Editor support: the VS Code settings start the language server, every snippet
+ * expands (with its defaults) into front matter the schema accepts, and the task's
+ * problem matcher reads the linter's `github` output.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { messageOf } from '../../scripts/lint/findings.ts';
 import { github } from '../../scripts/formatters/github.ts';
+import { LspClient } from '../../scripts/lsp/stdio-client.ts';
 import { edit, SPEC } from './fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../.vscode/${name}`, import.meta.url), 'utf8'));
 const snippets = read('process-spec.code-snippets') as Record<string, { prefix: string[]; body: string[]; scope: string }>;
@@ -26,27 +31,39 @@ function expand(body: string[], indent: string): string {
 }
 
 describe('VS Code settings', () => {
-  it('maps the JSON Schemas to specs and the org registry', () => {
-    const settings = read('settings.json');
-    expect(settings['yaml.schemas']).toEqual({
-      './schemas/json/org.schema.json': ['processes/**/org.yml'],
-      './schemas/json/process.schema.json': ['processes/**/*.md'],
-    });
-    expect(read('extensions.json').recommendations).toContain('redhat.vscode-yaml');
+  const settings = read('settings.json');
+
+  it('recommends the generic LSP client that starts our language server, and the YAML extension for org.yml', () => {
+    expect(read('extensions.json').recommendations).toEqual(['zsol.vscode-glspc', 'redhat.vscode-yaml']);
+    // The YAML extension never read front matter in Markdown; org.yml names its schema in its first line.
+    // Only the forms registry, a YAML file, is mapped: front matter never reached the YAML extension.
+    expect(settings['yaml.schemas']).toEqual({ './schemas/json/forms.schema.json': ['processes/**/forms.yml'] });
+    expect(readFileSync(new URL('../../processes/org.yml', import.meta.url), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/json/org.schema.json');
+    expect(settings['glspc.server.languageId']).toEqual(['markdown']);
+  });
+
+  it('starts the language server with the command it gives, from the repository root', async () => {
+    const client = new LspClient({ root: ROOT, command: [settings['glspc.server.command'], ...settings['glspc.server.commandArguments']] });
+    try {
+      expect((await client.initialize()).serverInfo?.name).toBe('processlint');
+    } finally {
+      await client.stop();
+    }
+    expect(client.errors).toBe('');
   });
 });
 
 describe('snippets', () => {
-  it('offers a step, a decision, a KPI and an exception, in Markdown and YAML files', () => {
+  it('offers a step, a decision, an approval, a KPI and an exception, in Markdown and YAML files', () => {
     const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-    expect(prefixes).toEqual(expect.arrayContaining(['step', 'decision', 'kpi', 'exception', 'history']));
+    expect(prefixes).toEqual(expect.arrayContaining(['step', 'decision', 'approval', 'kpi', 'exception', 'history']));
     for (const snippet of Object.values(snippets)) expect(snippet.scope).toBe('markdown,yaml');
   });
 
   const snippet = (prefix: string) => Object.values(snippets).find((s) => s.prefix.includes(prefix))!.body;
   const valid = (text: string) => {
     const loaded = loadSpec('processes/management/expense-claim.md', text);
-    expect(loaded.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([]);
+    expect(loaded.problems.map((p) => `${p.line}: ${p.messageId} ${JSON.stringify(p.data)}`)).toEqual([]);
     return loaded.spec!;
   };
 
@@ -57,6 +74,15 @@ describe('snippets', () => {
     expect(spec.steps.at(-1)!.branches).toEqual([
       { when: '金额≤5万元', to: 'manager-approval' },
       { when: '金额>5万元', to: 'director-approval' },
+    ]);
+  });
+
+  it('an approval expands into an approval step with both outcomes, the rejection sent back', () => {
+    const spec = valid(edit(SPEC, ['lifecycle:\n', `${expand(snippet('approval'), '  ')}lifecycle:\n`]));
+    expect(spec.steps.at(-1)).toMatchObject({ id: 'approve', kind: 'approval' });
+    expect(spec.steps.at(-1)!.branches).toEqual([
+      { when: '同意', outcome: 'approved', to: 'next-step-id' },
+      { when: '不同意，退回修改', outcome: 'rejected', to: 'request-step-id', loop: true },
     ]);
   });
 
@@ -79,18 +105,8 @@ describe('lint task', () => {
   it("its problem matcher reads the linter's github output", () => {
     const task = read('tasks.json').tasks.find((t: { command: string }) => t.command.includes('--format github'));
     const pattern = task.problemMatcher.pattern;
-    const output = github(
-      [
-        {
-          file: 'processes/business/customer-complaint.md',
-          errorCount: 1,
-          warningCount: 0,
-          fixableCount: 0,
-          diagnostics: [{ file: 'processes/business/customer-complaint.md', ruleId: 'step-deadline', messageId: 'x', severity: 'error', line: 54, column: 15, endLine: 54, endColumn: 20, message: '时间要求 `尽快` 无法识别：请写成 2个工作日内。' }],
-        },
-      ],
-      { locale: 'zh-CN', rules: {} } as never,
-    );
+    const finding = { file: 'processes/business/customer-complaint.md', ruleId: 'step-deadline', messageId: 'unparseable', data: { deadline: '尽快', where: '步骤 `reply` ', reason: '无法识别“尽快”', forms: '2个工作日内' }, severity: 'error' as const, line: 54, column: 15, endLine: 54, endColumn: 20 };
+    const output = github([{ file: finding.file, errorCount: 1, warningCount: 0, fixableCount: 0, findings: [finding] }], { locale: 'zh-CN', color: false, docsUrl: () => undefined });
     const match = new RegExp(pattern.regexp).exec(output.trim())!;
     expect(match).not.toBeNull();
     expect([match[pattern.severity], match[pattern.file], match[pattern.line], match[pattern.column], match[pattern.code], match[pattern.message]]).toEqual([
@@ -99,7 +115,7 @@ describe('lint task', () => {
       '54',
       '15',
       'step-deadline',
-      '时间要求 `尽快` 无法识别：请写成 2个工作日内。',
+      messageOf(finding, 'zh-CN'),
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { COMMENT_MARKER } from '../../scripts/diff/render.ts';
 
 const FILE = '.github/workflows/handbook.yml';
 const text = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8');
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; if?: string; 'continue-on-error'?: boolean; id?: string };
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; 'continue-on-error'?: boolean; id?: string };
 type Job = { if?: string; permissions?: Record<string, string>; steps: Step[]; needs?: string; environment?: unknown };
 const workflow = parse(text) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, Job> };
 
@@ -74,6 +74,20 @@ describe('structure', () => {
     expect(script).toContain(`const marker = '${COMMENT_MARKER}'`);
     expect(script).toContain('updateComment');
     expect(script).toContain('createComment');
+  });
+
+  it('asks for the review of roles newly given work, from the reviewers the diff names, without failing the job', () => {
+    expect(runs('semantic-diff')).toContain('--reviewers review-requests.json');
+    const step = steps('semantic-diff').find((s) => s.name === 'Request reviews for work newly given')!;
+    expect(step).toMatchObject({ uses: expect.stringMatching(/^actions\/github-script@/), 'continue-on-error': true, if: expect.stringContaining('head.repo.full_name == github.repository') });
+    expect(step.with?.['github-token']).toBe('${{ secrets.HANDBOOK_REVIEW_TOKEN || github.token }}');
+    const script = String(step.with?.script);
+    expect(script).toContain("readFileSync('review-requests.json'");
+    expect(script).toContain('requestReviewers');
+    expect(script).toContain('core.warning');
+    // After the comment, which names them whether or not the request succeeds.
+    const names = steps('semantic-diff').map((s) => s.name);
+    expect(names.indexOf('Request reviews for work newly given')).toBeGreaterThan(names.indexOf('Post or update the comment'));
   });
 
   it('builds the site with Chromium and CJK fonts: an artifact on pull requests, GitHub Pages on main', () => {

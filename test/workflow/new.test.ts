@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
-import { lintTexts } from '../../scripts/lint/api.ts';
+import { lintTexts } from '../lint/helpers.ts';
 import { addMonths } from '../../scripts/model/dates.ts';
 import { renderSkeleton, run, type Io } from '../../scripts/new.ts';
 import { STAGE_IDS } from '../../schemas/process.ts';
@@ -72,15 +72,15 @@ describe('renderSkeleton', () => {
 describe('the skeleton under the linter', () => {
   const file = 'processes/information/leave-request.md';
   const text = renderSkeleton({ id: 'leave-request', category: 'information', department: 'hr', owner: 'hr-specialist', author: '人事专员', today: '2026-08-31' });
-  const ruleIds = (codeowners?: string) =>
-    lintTexts([{ file, text }], { org: { file: 'processes/org.yml', text: ORG }, today: '2026-08-31', locale: 'zh-CN', ...(codeowners !== undefined ? { codeowners } : {}) })[0]!.diagnostics.map((d) => d.ruleId);
+  const ruleIds = async (codeowners?: string) =>
+    (await lintTexts([{ file, text }], { org: ORG, today: '2026-08-31', ...(codeowners !== undefined ? { codeowners } : {}) }))[0]!.findings.map((d) => d.ruleId);
 
-  it('has no finding: a draft with every stage planned is a legitimate state', () => {
-    expect(ruleIds()).toEqual([]);
+  it('has no finding: a draft with every stage planned is a legitimate state', async () => {
+    expect(await ruleIds()).toEqual([]);
   });
 
-  it('only asks for CODEOWNERS to be regenerated when the repository has one', () => {
-    expect(ruleIds('/processes/org.yml @acme/admins\n')).toEqual(['codeowners']);
+  it('only asks for CODEOWNERS to be regenerated when the repository has one', async () => {
+    expect(await ruleIds('/processes/org.yml @acme/admins\n')).toEqual(['codeowners']);
   });
 });
 

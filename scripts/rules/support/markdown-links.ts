@@ -1,5 +1,5 @@
 import type { Heading, PhrasingContent, Root } from 'mdast';
-import { createRequire } from 'node:module';
+import { markdownParser } from '#optional-modules';
 
 /** A link destination in a Markdown body, with its 1-based position in the body. */
 export interface BodyLink {
@@ -16,19 +16,8 @@ export interface BodyLinks {
   headings(): Set<string>;
 }
 
-// remark is loaded on the first body that needs it: nearly every body is read by the scanner
-// below, and loading unified + remark costs each thread ~22 MB and ~40 ms (measured).
-const load = createRequire(import.meta.url);
-let remark: { parse(body: string): Root; visit: typeof import('unist-util-visit').visit } | undefined;
-function markdown() {
-  if (!remark) {
-    const { unified } = load('unified') as typeof import('unified');
-    const remarkParse = (load('remark-parse') as typeof import('remark-parse')).default;
-    const parser = unified().use(remarkParse).freeze();
-    remark = { parse: (body) => parser.parse(body) as Root, visit: (load('unist-util-visit') as typeof import('unist-util-visit')).visit };
-  }
-  return remark;
-}
+// remark is loaded on the first body that needs it (see scripts/core/optional-modules.node.ts): nearly every
+// body is read by the scanner below.
 
 /** Link syntax that can hold a destination: inline `](`, reference `][`, definition `]:`, autolink `<scheme:`. */
 const MAY_LINK = /\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i;
@@ -73,7 +62,7 @@ export function bodyLinks(body: string): BodyLinks {
 
 /** The links as remark reads them. */
 export function parseLinks(body: string): BodyLinks {
-  const { parse, visit } = markdown();
+  const { parse, visit } = markdownParser();
   const tree = parse(body);
   const links: BodyLink[] = [];
   const headings = new Set<string>();

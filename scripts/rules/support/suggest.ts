@@ -1,52 +1,24 @@
 import { closest } from '../../core/friendly-issues.ts';
-import type { Locale } from '../../core/messages.ts';
+import type { MessageValue } from '../../core/render.ts';
+
+export { firstFew, list, listAnd } from '../../core/render.ts';
+
+/** Suggestions per collection of known names, so that a spec repeating one mistake computes its suggestion once. */
+const cache = new WeakMap<object, Map<string, string | null>>();
 
 /**
- * Suggestions per collection of known names, so that a handbook of thousands of
- * specs repeating one broken reference computes its suggestion once.
+ * The `{{suggestion}}` of a message: the known name nearest in spelling to `word`, worded
+ * " (did you mean `x`?)" when shown, or nothing when none is near enough.
  */
-const cache = new WeakMap<object, Map<string, string | undefined>>();
-
-/**
- * A localized " (did you mean `x`?)" (or nothing), for the `{{suggestion}}` placeholder.
- * `known` is the map or set of names, also the cache key.
- */
-export function didYouMean(locale: Locale, word: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): string {
-  // Only real maps and sets are remembered: the linter's stand-in for a handbook not yet read
-  // records each question asked of it, and an answer from memory would go unrecorded.
-  const real = known instanceof Map || known instanceof Set;
-  let memo = real ? cache.get(known) : undefined;
-  if (!memo) {
-    memo = new Map();
-    if (real) cache.set(known, memo);
-  }
+export function didYouMean(word: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): MessageValue {
+  let memo = cache.get(known);
+  if (!memo) cache.set(known, (memo = new Map()));
   if (!memo.has(word)) {
     // An edit distance is at least the difference in length, so names too long or short to be near are skipped.
     const reach = Math.max(2, Math.floor(word.length / 3));
     const candidates: string[] = [];
     for (const name of known.keys()) if (Math.abs(name.length - word.length) <= reach) candidates.push(name);
-    memo.set(word, closest(word, candidates));
+    memo.set(word, closest(word, candidates) ?? null);
   }
-  const match = memo.get(word);
-  if (!match) return '';
-  return locale === 'zh-CN' ? `（是否应为 \`${match}\`？）` : ` (did you mean \`${match}\`?)`;
-}
-
-/** A list of values for a message, in the locale's way of listing. */
-export function list(locale: Locale, items: readonly string[]): string {
-  return items.join(locale === 'zh-CN' ? '、' : ', ');
-}
-
-/** "a, b and c" / "a、b和c": a list read as one phrase. */
-export function listAnd(locale: Locale, items: readonly string[]): string {
-  if (items.length < 2) return items.join('');
-  const head = list(locale, items.slice(0, -1));
-  return locale === 'zh-CN' ? `${head}和${items.at(-1)}` : `${head} and ${items.at(-1)}`;
-}
-
-/** At most `limit` items, then "and N more", so a message stays readable however many there are. */
-export function firstFew(locale: Locale, items: readonly string[], limit = 3): string {
-  if (items.length <= limit) return list(locale, items);
-  const more = items.length - limit;
-  return `${list(locale, items.slice(0, limit))}${locale === 'zh-CN' ? ` 等 ${items.length} 个` : ` and ${more} more`}`;
+  return { suggestion: memo.get(word)! };
 }

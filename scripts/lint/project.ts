@@ -1,0 +1,211 @@
+import path from 'node:path';
+import { dirname } from 'pathe';
+import { loadSpec } from '../core/load-spec.ts';
+import { todayLocal } from '../model/dates.ts';
+import { openCache } from './cache.ts';
+import { checkFileWithFixes, type FileReport, type FixableFinding } from './check-file.ts';
+import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import { handbookPhase, phaseOneEnv, readEnvironment, type PhaseOneSetup, type ProjectSource } from './environment.ts';
+import { UsageError } from './messages.ts';
+import { readSource } from './read.ts';
+import { idFromPath, outlineOf, type HandbookIndex, type Reference } from './references.ts';
+import { finishReport, indexReports, type FileResult } from './resolve.ts';
+import { pack, referencesOf, unpack, type PackedReport } from './packed.ts';
+import { DEFAULT_THREADS, hashOf, runPhaseOne } from './runner.ts';
+
+export type { ProjectSource } from './environment.ts';
+
+/**
+ * The linter's one entry point, for the CLI, the site and the semantic diff alike: the same
+ * config, org registries, CODEOWNERS and date give the same findings whoever asks.
+ *
+ * Phase one checks each spec on its own (`checkFile`, in this thread or on workers, cached by
+ * content); phase two checks what specs say of each other against an index of every spec's
+ * outline (`finishReport`). Files are read through a `ProjectSource`, so the diff can lint git
+ * blobs and a browser the texts it holds.
+ */
+
+/** The handbook on disk below `root`. */
+export function diskSource(root: string): ProjectSource {
+  return {
+    read(file) {
+      const content = readSource(path.join(root, file));
+      return typeof content === 'object' && 'error' in content && (content.error === 'ENOENT' || content.error === 'ENOTDIR') ? undefined : content;
+    },
+    absolute: (file) => path.join(root, file),
+  };
+}
+
+/** A handbook held in memory (tests, a browser, a diff's revision). */
+export function memorySource(files: ReadonlyMap<string, string | Uint8Array> | Record<string, string | Uint8Array>): ProjectSource {
+  const map = files instanceof Map ? files : new Map(Object.entries(files));
+  return { read: (file) => map.get(file) };
+}
+
+export interface LintProjectOptions {
+  source: ProjectSource;
+  /** The handbook's specs, relative to the root: each is checked, and each is what the others may refer to. */
+  specs: string[];
+  /** The config file, relative to the root (default `processlint.config.yml` when there is one), or a config given as data. */
+  config?: string | RawConfig;
+  /** One org registry for every spec (relative to the root); by default each spec's nearest `org.yml`. */
+  org?: string;
+  /** `--rule` overrides, applied after the config. */
+  rules?: Record<string, RuleSettingInput>;
+  /** YYYY-MM-DD; default the local date. */
+  today?: string;
+  /** Where the cache lives (`<dir>/.cache/processlint/`); none when absent. */
+  cacheRoot?: string;
+  /** Threads for phase one (default 1; more use worker threads for a large handbook on disk). */
+  threads?: number;
+  /** Keep each finding's repair (for `--fix`): everything runs in this thread. */
+  withFixes?: boolean;
+  /** Report only the specs a change affects: the changed ones and those whose references now resolve differently. */
+  changed?: ChangedSince;
+}
+
+/** A change to the handbook: the revision before it, and the files it touched (added, modified or deleted). */
+export interface ChangedSince {
+  base: ProjectSource;
+  /** Spec files in the linted set (a deleted one too), and the config, CODEOWNERS and `org.yml` files. */
+  paths: string[];
+}
+
+export interface ProjectLint {
+  results: FileResult[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  /** Some file could not be read. */
+  fatal: boolean;
+  config: ResolvedConfig;
+  /** Texts and repairs by spec (only with `withFixes`). */
+  fixes?: Map<string, { text: string; fixes: FixableFinding[] }>;
+  /** Checks a spec's text again as this run would (for `--fix`, after a repair). */
+  recheck(file: string, text: string): { report: FileReport; fixes: FixableFinding[] };
+}
+
+export async function lintProject(options: LintProjectOptions): Promise<ProjectLint> {
+  const { source } = options;
+  const today = options.today ?? todayLocal();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: today });
+
+  const { config, setup, orgResults } = readEnvironment(source, options.specs, { today, ...(options.config !== undefined ? { config: options.config } : {}), ...(options.org !== undefined ? { org: options.org } : {}), ...(options.rules ? { rules: options.rules } : {}) });
+  // This thread's own environment, for repairs (phase one otherwise runs in the runner's lanes).
+  let env: ReturnType<typeof phaseOneEnv> | undefined;
+  const envFor = (file: string) => (env ??= phaseOneEnv(setup)).envFor(file);
+  const recheck = (file: string, text: string) => {
+    const { report, fixes } = checkFileWithFixes(file, text, envFor(file));
+    return { report, fixes };
+  };
+
+  let specs: PackedReport[];
+  let fixes: ProjectLint['fixes'];
+  if (options.withFixes) {
+    fixes = new Map();
+    specs = options.specs.map((file) => {
+      const checked = checkFileWithFixes(file, source.read(file) ?? { error: 'ENOENT' }, envFor(file));
+      if (checked.loaded && checked.fixes.length) fixes!.set(file, { text: checked.loaded.text, fixes: checked.fixes });
+      return pack(checked.report);
+    });
+  } else {
+    const cache = options.cacheRoot ? openCache(options.cacheRoot, environmentOf(setup)) : undefined;
+    const entries = await runPhaseOne(
+      options.specs.map((file) => ({ file, ...(source.absolute ? { absolute: source.absolute(file) } : {}) })),
+      cache?.entries ?? new Map(),
+      { setup, ...(source.absolute ? {} : { read: (file: string) => source.read(file) ?? { error: 'ENOENT' } }), threads: options.threads ?? DEFAULT_THREADS },
+    );
+    // Written only when some report or file metadata is new: a run answered from the cache leaves it as it is.
+    if (cache && entries.some((entry, i) => entry !== cache.entries.get(options.specs[i]!))) cache.save(new Map(entries.map((entry) => [entry.report.file, entry])));
+    specs = entries.map((entry) => entry.report);
+  }
+
+  const index = indexReports(specs);
+  const phase = handbookPhase(setup, config);
+  const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
+  const results = specs.filter((spec) => !selected || selected.has(spec.file)).map((spec) => finishReport(unpack(spec), index, phase));
+  results.push(...orgResults);
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    results,
+    errorCount: results.reduce((n, r) => n + r.errorCount, 0),
+    warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+    fixableCount: results.reduce((n, r) => n + r.fixableCount, 0),
+    fatal: results.some((r) => r.fatal),
+    config,
+    ...(fixes ? { fixes } : {}),
+    recheck,
+  };
+}
+
+/** Everything besides a spec that decides its phase-one report: the cache is kept per environment. */
+function environmentOf(setup: PhaseOneSetup): string[] {
+  return [JSON.stringify(setup.config), setup.configPrefix, setup.today, setup.codeowners ?? '\0', JSON.stringify(setup.orgOfFolder), ...setup.orgs.map(([file, text]) => `${file}\n${hashOf(text)}`).sort()];
+}
+
+/**
+ * The specs a change affects: the changed ones; every spec whose org registry, config or CODEOWNERS
+ * changed; and every spec with a reference that resolves differently before and after the change
+ * (a form, step or process renamed, removed or added, a file moved). The index before the change is
+ * this run's with the changed specs' outlines as they were.
+ */
+function affectedBy(change: ChangedSince, specs: PackedReport[], after: HandbookIndex, config: ResolvedConfig): Set<string> {
+  const changed = new Set(change.paths);
+  const selected = new Set<string>();
+  const everything = changed.has(config.file ?? CONFIG_FILE) || changed.has('.github/CODEOWNERS') || changed.has('CODEOWNERS');
+  const changedOrgFolders = change.paths.filter((file) => file === 'org.yml' || file.endsWith('/org.yml')).map((file) => dirname(file));
+  const underChangedOrg = (file: string) => changedOrgFolders.some((folder) => folder === '.' || file.startsWith(`${folder}/`));
+  for (const spec of specs) if (everything || changed.has(spec.file) || underChangedOrg(spec.file)) selected.add(spec.file);
+
+  const current = new Set(specs.map((spec) => spec.file));
+  const outlineBefore = (file: string) => {
+    const content = change.base.read(file);
+    if (content === undefined || (typeof content !== 'string' && !(content instanceof Uint8Array))) return { exists: content !== undefined, outline: undefined };
+    const loaded = loadSpec(file, content);
+    return { exists: true, outline: loaded.data === undefined ? undefined : outlineOf(loaded.data) };
+  };
+  const beforeHeads = specs.flatMap((spec): Array<Pick<FileReport, 'file' | 'outline'>> => {
+    if (!changed.has(spec.file)) return [spec];
+    const was = outlineBefore(spec.file);
+    return was.exists ? [{ file: spec.file, ...(was.outline ? { outline: was.outline } : {}) }] : [];
+  });
+  for (const file of change.paths) {
+    if (current.has(file) || !file.endsWith('.md')) continue;
+    const was = outlineBefore(file);
+    if (was.exists) beforeHeads.push({ file, ...(was.outline ? { outline: was.outline } : {}) });
+  }
+  const before = indexReports(beforeHeads);
+
+  // What the change can move: the changed specs' paths, and their ids, step sets and forms before and after.
+  // A reference that holds now and names none of it held before too; only the others are compared.
+  const touched = new Set<string>();
+  for (const head of [...beforeHeads.filter((head) => changed.has(head.file)), ...specs.filter((spec) => changed.has(spec.file))]) {
+    touched.add(`path:${head.file}`).add(`id:${idFromPath(head.file)}`);
+    if (head.outline?.id !== undefined) touched.add(`id:${head.outline.id}`);
+    if (head.outline?.forms) for (const form of head.outline.forms.split('\n')) touched.add(`form:${form}`);
+  }
+  const names = (reference: Reference): string[] => {
+    switch (reference.kind) {
+      case 'process':
+      case 'unique-id':
+        return [`id:${reference.id}`];
+      case 'spec':
+      case 'step':
+        return [`path:${reference.path}`, `id:${reference.id}`];
+      case 'form':
+        return [`form:${reference.name}`];
+    }
+  };
+  for (const spec of specs) {
+    if (selected.has(spec.file)) continue;
+    for (const reference of referencesOf(spec)) {
+      const now = after.resolve(reference, spec.file);
+      if ('holds' in now && now.holds && !names(reference).some((name) => touched.has(name))) continue;
+      if (JSON.stringify(before.resolve(reference, spec.file)) !== JSON.stringify(now)) {
+        selected.add(spec.file);
+        break;
+      }
+    }
+  }
+  return selected;
+}
