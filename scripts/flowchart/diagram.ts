@@ -10,10 +10,12 @@ import type { Edge, ProcessModel, StepNode } from '../model/process-model.ts';
  * made visible with nodes of its own. A step that is not a decision but has branches (an
  * approval's approve/refuse) is followed by a choice diamond carrying the conditions; a
  * parallel split goes through a fork bar and its branches meet at a join bar, so "one of
- * them happens" and "all of them happen" look different.
+ * them happens" and "all of them happen" look different. A step that repeats itself (a loop
+ * back to the same step, "next week, again") loops through a small circle of its own below it:
+ * Mermaid's swimlane layout cannot draw an edge from a node to itself.
  */
 
-export type DiagramNodeKind = 'start' | 'end' | 'task' | 'approval' | 'decision' | 'choice' | 'fork' | 'join';
+export type DiagramNodeKind = 'start' | 'end' | 'task' | 'approval' | 'decision' | 'choice' | 'fork' | 'join' | 'repeat';
 
 export interface DiagramNode {
   /** Generated (`s3`, `f3`, `start` …), never spec text. */
@@ -30,7 +32,10 @@ export interface DiagramEdge {
   to: string;
   /** A branch's condition, as written in the spec. */
   when?: string;
-  /** A declared loop back: drawn dashed, the one kind of edge that may run against the flow. */
+  /**
+   * A declared loop back: drawn dashed, the one kind of edge that may run against the flow. A
+   * step's loop to itself is two of them, down to its repeat circle and back up.
+   */
   loop: boolean;
 }
 
@@ -71,6 +76,7 @@ export function buildDiagram(model: ProcessModel, org: OrgIndex | undefined, loc
   const branches = (node: StepNode) => outgoing(node).filter((edge) => edge.type === 'branch');
   const hasFork = (node: StepNode) => parallel(node).length > 1;
   const hasChoice = (node: StepNode) => node.kind !== 'decision' && branches(node).length > 1;
+  const repeats = (node: StepNode) => outgoing(node).some((edge) => edge.to === node.step.id);
   const joins = joinsOf(model, order);
   const ends = order.filter((node) => model.ends.includes(node));
   const first = model.start;
@@ -84,6 +90,7 @@ export function buildDiagram(model: ProcessModel, org: OrgIndex | undefined, loc
     lane.nodes.push({ id, kind: node.kind, step: node, number: numbers.get(node.step.id)! });
     if (hasFork(node)) lane.nodes.push({ id: `f${node.index}`, kind: 'fork' });
     if (hasChoice(node)) lane.nodes.push({ id: `c${node.index}`, kind: 'choice' });
+    if (repeats(node)) lane.nodes.push({ id: `r${node.index}`, kind: 'repeat' });
     if (node === last) lane.nodes.push({ id: END_NODE, kind: 'end' });
   }
 
@@ -102,7 +109,12 @@ export function buildDiagram(model: ProcessModel, org: OrgIndex | undefined, loc
     if (hasChoice(node)) forward.push({ from: id, to: `c${node.index}`, loop: false });
     for (const edge of outgoing(node)) {
       const from = edge.type === 'parallel' && hasFork(node) ? `f${node.index}` : edge.type === 'branch' && hasChoice(node) ? `c${node.index}` : id;
-      const drawn: DiagramEdge = { from, to: targetOf(edge), ...(edge.when?.trim() ? { when: edge.when } : {}), loop: edge.loop };
+      const when = edge.when?.trim() ? { when: edge.when } : {};
+      if (edge.to === node.step.id) {
+        loops.push({ from, to: `r${node.index}`, ...when, loop: true }, { from: `r${node.index}`, to: id, loop: true });
+        continue;
+      }
+      const drawn: DiagramEdge = { from, to: targetOf(edge), ...when, loop: edge.loop };
       (edge.loop ? loops : forward).push(drawn);
     }
     if (model.ends.includes(node)) forward.push({ from: id, to: END_NODE, loop: false });
@@ -128,13 +140,12 @@ export function buildDiagram(model: ProcessModel, org: OrgIndex | undefined, loc
  * So the ids (`a00`, `a01` …, which sort before `edge-label-…`) number the nodes in the order
  * of such a walk, taken here from the start: unlabelled ways before labelled ones (a valid spec
  * never mixes them), forward edges before loops and, among ways of the same sort, first the
- * one that leads to a loop target not yet visited. Start and end keep their names (nothing
+ * one that leads to a loop target not yet visited (of a loop that closes a cycle). Start and end keep their names (nothing
  * leads to the start, and the end is the only way on from a last step).
  */
 function layoutIds(declared: string[], edges: DiagramEdge[]): Map<string, string> {
   const out = new Map<string, DiagramEdge[]>();
   for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
-  const loopTargets = new Set(edges.filter((edge) => edge.loop).map((edge) => edge.to));
   const reach = new Map<string, Set<string>>();
   const reachable = (from: string): Set<string> => {
     let seen = reach.get(from);
@@ -143,6 +154,9 @@ function layoutIds(declared: string[], edges: DiagramEdge[]): Map<string, string
     for (const edge of out.get(from) ?? []) if (!edge.loop) for (const id of reachable(edge.to)) seen.add(id);
     return seen;
   };
+  // Only a loop whose target leads on to its source closes a cycle the walk must enter at the target
+  // (a step's loop through its repeat circle does not: the circle leads nowhere but back).
+  const loopTargets = new Set(edges.filter((edge) => edge.loop && reachable(edge.to).has(edge.from)).map((edge) => edge.to));
   const walked: string[] = [];
   const visited = new Set<string>();
   const visit = (id: string) => {

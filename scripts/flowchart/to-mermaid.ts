@@ -96,6 +96,8 @@ export function toMermaid(model: ProcessModel, org?: OrgIndex, options: Flowchar
       case 'fork':
       case 'join':
         return `${node.id}@{ shape: ${node.kind} }`;
+      case 'repeat':
+        return `${node.id}@{ shape: sm-circ }`;
       case 'choice':
         // An empty diamond: the conditions are on its edges.
         return `${node.id}{" "}`;

@@ -55,6 +55,32 @@ describe('buildDiagram', () => {
     expect(diagram.lanes[1]!.nodes.map((node) => node.kind)).toEqual(['approval', 'choice']);
   });
 
+  it('loops a step that repeats itself through a repeat circle below it, both ways dashed (Mermaid cannot draw an edge from a node to itself)', () => {
+    const diagram = buildDiagram(model([
+      { id: 'plan', name: '计划', role: 'cs-agent', next: 'track' },
+      { id: 'track', name: '跟踪', kind: 'decision', role: 'cs-agent', branches: [{ when: '下周继续', to: 'track', loop: true }, { when: '完成', to: 'close' }] },
+      { id: 'close', name: '归档', role: 'cs-agent' },
+    ]), org);
+    expect(edges(diagram)).toEqual(['start -> plan', 'plan -> track', 'track -> close [完成]', 'close -> end', 'track -> repeat [下周继续] (loop)', 'repeat -> track (loop)']);
+    expect(diagram.lanes[0]!.nodes.map((node) => node.step?.step.id ?? node.kind)).toEqual(['start', 'plan', 'track', 'repeat', 'close', 'end']);
+    expect(diagram.edges.every((edge) => edge.from !== edge.to)).toBe(true);
+  });
+
+  it('names the nodes so that a layout walking them in name order meets a loop target before the loop that returns to it, even past a repeating step', () => {
+    // document-management's shape: the revision the approval sends back to is also a way in from the start.
+    const diagram = buildDiagram(model([
+      { id: 'intake', name: '判定', kind: 'decision', role: 'cs-agent', branches: [{ when: '新建', to: 'create' }, { when: '修改', to: 'revise' }] },
+      { id: 'create', name: '创建', role: 'cs-agent', next: 'review' },
+      { id: 'revise', name: '修改', role: 'cs-agent', next: 'review' },
+      { id: 'review', name: '审核', kind: 'approval', role: 'qc-specialist', branches: [{ when: '通过', to: 'backup' }, { when: '需修改', to: 'revise', loop: true }] },
+      { id: 'backup', name: '备份', kind: 'decision', role: 'cs-agent', branches: [{ when: '下周继续', to: 'backup', loop: true }, { when: '月末', to: 'close' }] },
+      { id: 'close', name: '归档', role: 'cs-agent' },
+    ]), org);
+    const node = (step: string) => diagram.stepNodes.get(step)!;
+    expect(node('revise') < node('create')).toBe(true);
+    expect(node('revise') < node('review')).toBe(true);
+  });
+
   it('draws a parallel split through a fork bar and the branches into a join bar before the step where they meet', () => {
     const diagram = buildDiagram(model([
       { id: 'a', name: 'A', role: 'cs-agent', next: ['b', 'c'] },
