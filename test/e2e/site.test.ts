@@ -152,7 +152,8 @@ describe('flowchart (rendered at build time)', () => {
       }
     }
     await page.context().close();
-  }, 120_000);
+    // 68 pages: on a loaded machine (2 cores shared) one page can take seconds.
+  }, 600_000);
 
   it('draws decisions as diamonds with each condition on its edge', async () => {
     const page = await open(`${full.url}${complaint}`);
@@ -215,7 +216,7 @@ describe('flowchart (rendered at build time)', () => {
     await page.context().close();
   });
 
-  it('follows the dark theme', async () => {
+  it('follows the dark theme', { timeout: 120_000 }, async () => {
     const colours = async (scheme: 'light' | 'dark') => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
