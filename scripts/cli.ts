@@ -269,7 +269,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 
 /**
  * `--changed REF`: the files changed against REF that the lint covers (specs matching the
- * patterns, a deleted one included; the config, CODEOWNERS and org registries), and the
+ * patterns, a deleted one included; the config, CODEOWNERS, org and forms registries), and the
  * handbook as it was at REF.
  */
 function changedSince(ref: string, root: string, cwd: string, patterns: string[], specs: string[], configFile: string): LintProjectOptions['changed'] {
@@ -289,6 +289,8 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
     file === 'CODEOWNERS' ||
     file === 'org.yml' ||
     file.endsWith('/org.yml') ||
+    file === 'forms.yml' ||
+    file.endsWith('/forms.yml') ||
     (file.endsWith('.md') && matchers.some((matches) => matches(file)));
   return { base: gitSource(ref, root), paths: gitChanged(ref, root).filter(relevant) };
 }
