@@ -578,6 +578,20 @@ describe("the new hire's reading path", () => {
     expect(rules.links.filter((link) => /\/rules\/|\/maintainers\//.test(link))).toEqual([]);
   });
 
+  it('a rule that compares a change with its base shows the spec before the change; other rules show none', async () => {
+    const page = await open(`${full.url}/rules/version-bump/`);
+    expect(await page.locator('h2#previous').textContent()).toBe('修改前');
+    const examples = await page.locator('pre.hb-example').allTextContents();
+    // Before, then the valid change (a new version, 3 workdays) and the invalid one (3 workdays, version unchanged).
+    expect(examples).toHaveLength(3);
+    expect(examples[0]).toMatch(/version: 1\.0\.0\n[\s\S]*deadline: 2 workdays\n/);
+    expect(examples[1]).toMatch(/version: 1\.0\.1\n[\s\S]*deadline: 3 workdays\n/);
+    expect(examples[2]).toMatch(/version: 1\.0\.0\n[\s\S]*deadline: 3 workdays\n/);
+    await page.goto(`${full.url}/en/rules/schema/`);
+    expect(await page.locator('h2#previous').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('the search interface speaks Chinese on the Chinese site and English on the English one', { timeout: 60_000 }, async () => {
     const zh = await searchSite(`${full.url}/`, '出纳');
     expect(zh.message).toMatch(/找到 \d+ 个 出纳 的结果/);
