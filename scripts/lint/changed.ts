@@ -17,27 +17,27 @@ function failure(ref: string, error: unknown): UsageError {
   return new UsageError('usage.git', { ref, detail });
 }
 
-/** Paths relative to `root` of every file changed against `ref`. */
-export function gitChanged(ref: string, root: string): string[] {
+/**
+ * The change against `ref`: the paths (relative to `root`) of every file changed since it, and the
+ * handbook as it was there. Three git commands: on a large handbook each one walks the tree.
+ */
+export function gitChange(ref: string, root: string): { paths: string[]; base: ProjectSource } {
+  let top: string;
+  let prefix: string;
   try {
-    const top = git(['rev-parse', '--show-toplevel'], root).trim();
+    // One call: the repository's top, `root` below it, and whether `ref` is a commit (it fails if not).
+    [top = '', prefix = ''] = git(['rev-parse', '--show-toplevel', '--show-prefix', '--verify', '--quiet', `${ref}^{commit}`], root).split('\n');
     const diff = git(['diff', '--name-only', '--no-renames', ref, '--'], top).split('\n');
     const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
-    return [...diff, ...untracked].filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
+    const paths = [...diff, ...untracked].filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
+    return { paths, base: revisionSource(ref, prefix, root) };
   } catch (error) {
     throw failure(ref, error);
   }
 }
 
-/** The files below `root` as they are at `ref` (a file git does not have there reads as missing). */
-export function gitSource(ref: string, root: string): ProjectSource {
-  let prefix: string;
-  try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
-    prefix = git(['rev-parse', '--show-prefix'], root).trim();
-  } catch (error) {
-    throw failure(ref, error);
-  }
+/** The files below `root` (at `prefix` in the repository) as they are at `ref`; one git didn't have there reads as missing. */
+function revisionSource(ref: string, prefix: string, root: string): ProjectSource {
   return {
     read(file) {
       try {

@@ -105,8 +105,9 @@ interface Entry {
 /** Every spec's outline, indexed for the handbook phase. */
 export class HandbookIndex {
   private ids = new Map<string, string[]>();
-  /** Process id by each of its names, as `nameKey` gives them. */
-  private titles = new Map<string, { id: string; title: string }>();
+  /** Each process's names (`Outline.titles`), by id; indexed by name only when some spec writes a name for an id. */
+  private names: Array<{ id: string; titles: string }> = [];
+  private byName?: Map<string, { id: string; title: string }>;
   private files = new Map<string, Entry>();
   private forms = new Set<string>();
   private unreadable: string[] = [];
@@ -125,7 +126,7 @@ export class HandbookIndex {
       const same = this.ids.get(outline.id);
       if (same) same.push(file);
       else this.ids.set(outline.id, [file]);
-      for (const title of outline.titles?.split('\n') ?? []) if (!this.titles.has(nameKey(title))) this.titles.set(nameKey(title), { id: outline.id, title });
+      if (outline.titles) this.names.push({ id: outline.id, titles: outline.titles });
     }
     if (outline.forms) for (const form of outline.forms.split('\n')) this.forms.add(form);
   }
@@ -156,7 +157,7 @@ export class HandbookIndex {
         return { holds: false, data: { process: entry.id ?? idFromPath(entry.file), suggestion: this.suggest(`step:${entry.file}`, reference.step, () => steps) } };
       }
       case 'process-name': {
-        const named = this.titles.get(nameKey(reference.name));
+        const named = this.processNamed(reference.name);
         return named ? { holds: false, messageId: 'schema.processNameNotId', data: { id: named.id, title: named.title } } : { holds: false, data: {} };
       }
       case 'form': {
@@ -165,6 +166,15 @@ export class HandbookIndex {
         return { holds: false, data: { suggestion: this.suggest('form', reference.name, () => this.forms) } };
       }
     }
+  }
+
+  /** The process with this name (its first in reading order when two share it). */
+  private processNamed(name: string): { id: string; title: string } | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const { id, titles } of this.names) for (const title of titles.split('\n')) if (!this.byName.has(nameKey(title))) this.byName.set(nameKey(title), { id, title });
+    }
+    return this.byName.get(nameKey(name));
   }
 
   /** The spec a link names: by its path, else by the id its file name gives. */
