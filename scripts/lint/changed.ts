@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { ProjectSource } from './environment.ts';
+import { phrase } from '../core/render.ts';
 import { UsageError } from './messages.ts';
 
 /**
@@ -14,7 +15,8 @@ function git(args: string[], cwd: string): string {
 
 function failure(ref: string, error: unknown): UsageError {
   const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n')[0]! : String(error);
-  return new UsageError('usage.git', { ref, detail });
+  // `rev-parse --verify --quiet` says nothing when the ref names no commit.
+  return new UsageError('usage.git', { ref, detail: detail || phrase('no branch, tag or commit of this repository has that name', '仓库中没有这个名称的分支、标签或提交') });
 }
 
 /**
