@@ -4,15 +4,13 @@ import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
-import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { inEnglish } from '../../scripts/model/english.ts';
 import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
-import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
+import { diagramSource, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource, type RenderSummary } from './diagrams.ts';
 import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
-import { linkNodes } from './svg.ts';
 import { allowBroken, displayPath, specFiles } from './source.ts';
 import { lintFindings, type Finding } from './lint-findings.ts';
 import { today } from './today.ts';
@@ -32,8 +30,8 @@ export interface SiteHandbook {
   entries: HandbookEntry[];
   broken: BrokenSpec[];
   findings: Map<string, Record<Locale, Finding[]>>;
-  /** Mermaid text per process id and locale. */
-  mermaid: Map<string, Record<Locale, string>>;
+  /** The diagram (Mermaid text and what its nodes are) per process id and locale. */
+  mermaid: Map<string, Record<Locale, DiagramSource>>;
   diagrams: Map<string, Record<Locale, DiagramResult>>;
   diagramMode: RenderSummary['mode'];
   /** Both languages show the Chinese flowchart (see shareDiagrams); the English page says so. */
@@ -68,13 +66,13 @@ async function load(): Promise<SiteHandbook> {
     (a, b) => CATEGORY_ORDER.indexOf(a.spec.category) - CATEGORY_ORDER.indexOf(b.spec.category) || a.spec.title.localeCompare(b.spec.title, 'zh-CN') || a.spec.id.localeCompare(b.spec.id),
   );
 
-  const sources = new Map<string, string>();
-  const mermaid = new Map<string, Record<Locale, string>>();
+  const sources = new Map<string, DiagramSource>();
+  const mermaid = new Map<string, Record<Locale, DiagramSource>>();
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
-    const zh = toMermaid(entry.model, org, { locale: 'zh-CN' });
+    const zh = diagramSource(entry.model, org, 'zh-CN');
     // The English diagram is drawn from the spec's English names and conditions where it has them.
-    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(buildModel(inEnglish(entry.spec)), org, { locale: 'en' }) };
+    const texts = { 'zh-CN': zh, en: shared ? zh : diagramSource(buildModel(inEnglish(entry.spec)), org, 'en') };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -85,13 +83,8 @@ async function load(): Promise<SiteHandbook> {
   }
   const diagrams = new Map<string, Record<Locale, DiagramResult>>();
   for (const entry of entries) {
-    const linked = (locale: Locale): DiagramResult => {
-      const result = summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
-      if (!result.svg) return result;
-      const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: locale === 'en' ? node.step.nameEn ?? node.step.name : node.step.name }));
-      return { svg: linkNodes(result.svg, links) };
-    };
-    diagrams.set(entry.spec.id, { 'zh-CN': linked('zh-CN'), en: linked('en') });
+    const result = (locale: Locale): DiagramResult => summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
+    diagrams.set(entry.spec.id, { 'zh-CN': result('zh-CN'), en: result('en') });
   }
 
   return {
