@@ -1,0 +1,57 @@
+import type { Locale } from '../core/messages.ts';
+import { formatStepDeadline } from '../model/deadline-format.ts';
+import { localized, localizedList } from '../model/english.ts';
+import type { OrgIndex } from '../model/org-index.ts';
+import type { ProcessModel, StepNode } from '../model/process-model.ts';
+import { departmentName, roleName, stepName } from '../../site/lib/format.ts';
+
+/**
+ * One row of the responsibility table as plain text, in one language: what the BPMN documentation,
+ * the Word table and the import's round trip all read. The six columns are the seed's template
+ * (流程步骤 · 操作说明 · 责任部门/岗位 · 时间要求 · 输出成果 · 关键控制点).
+ */
+export interface StepFacts {
+  name: string;
+  action?: string;
+  /** 部门 / 岗位, as the table shows it. */
+  role?: string;
+  /** As written, with what it means when that reads differently (「投诉接收」完成后 30 分钟内). */
+  deadline?: string;
+  outputs: string[];
+  controls: string[];
+  /** Labelled lines (操作说明：…), for a text field such as BPMN documentation. */
+  lines: string[];
+}
+
+export const COLUMNS: Record<Locale, { step: string; action: string; role: string; deadline: string; outputs: string; controls: string }> = {
+  'zh-CN': { step: '流程步骤', action: '操作说明', role: '责任部门/岗位', deadline: '时间要求', outputs: '输出成果', controls: '关键控制点' },
+  en: { step: 'Step', action: 'Instructions', role: 'Department / role', deadline: 'Time limit', outputs: 'Outputs', controls: 'Key controls' },
+};
+
+export function stepFacts(model: ProcessModel, node: StepNode, org: OrgIndex | undefined, locale: Locale): StepFacts {
+  const step = node.step;
+  const spec = model.spec;
+  const name = stepName(node, locale).text;
+  const action = step.action ? localized(step.action, step.actionEn, locale).text : undefined;
+  const department = step.role ? org?.departmentOf(step.role) : undefined;
+  const role = step.role ? [department && org ? departmentName(org, department.id, locale) : undefined, org ? roleName(org, step.role, locale) : step.role].filter(Boolean).join(' / ') : undefined;
+  const reads = formatStepDeadline(model, node, locale, {
+    step: (other) => stepName(other, locale).text,
+    trigger: localized(spec.scope.start, spec.scope.startEn, locale).text,
+  });
+  const written = step.deadline;
+  const deadline = written === undefined ? undefined : reads === undefined ? written : locale === 'en' || reads === written ? reads : `${written}（${reads}）`;
+  const outputs = localizedList(step.outputs, step.outputsEn, locale).map((item) => item.text);
+  const controls = localizedList(step.controls, step.controlsEn, locale).map((item) => item.text);
+  const label = COLUMNS[locale];
+  const colon = locale === 'en' ? ': ' : '：';
+  const join = locale === 'en' ? '; ' : '；';
+  const lines = [
+    action && `${label.action}${colon}${action}`,
+    role && `${label.role}${colon}${role}`,
+    deadline && `${label.deadline}${colon}${deadline}`,
+    outputs.length > 0 && `${label.outputs}${colon}${outputs.join(join)}`,
+    controls.length > 0 && `${label.controls}${colon}${controls.join(join)}`,
+  ].filter((line): line is string => Boolean(line));
+  return { name, ...(action ? { action } : {}), ...(role ? { role } : {}), ...(deadline ? { deadline } : {}), outputs, controls, lines };
+}
