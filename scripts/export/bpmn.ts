@@ -4,6 +4,7 @@ import { buildDiagram, END_NODE, type DiagramNode } from '../flowchart/diagram.t
 import { localized } from '../model/english.ts';
 import type { OrgIndex } from '../model/org-index.ts';
 import type { ProcessModel, StepNode } from '../model/process-model.ts';
+import { useTranslations } from '../../site/lib/i18n.ts';
 import { stepFacts } from './step-facts.ts';
 
 /**
@@ -24,8 +25,8 @@ export interface BpmnOptions {
 }
 
 const LABELS = {
-  'zh-CN': { approved: '审批通过？', outcome: '结果？', unassigned: '未指定部门', end: '结束' },
-  en: { approved: 'Approved?', outcome: 'Outcome?', unassigned: 'No department', end: 'End' },
+  'zh-CN': { approved: '审批通过？', outcome: '结果？', end: '结束' },
+  en: { approved: 'Approved?', outcome: 'Outcome?', end: 'End' },
 } as const;
 
 /** Shape sizes as bpmn-js draws them by default. */
@@ -186,7 +187,7 @@ function buildDefinitions(moddle: BpmnModdle, model: ProcessModel, org: OrgIndex
   const lanes = diagram.lanes.map((lane, index) =>
     moddle.create('bpmn:Lane', {
       id: `Lane_${index + 1}`,
-      name: lane.id ? lane.name : labels.unassigned,
+      name: lane.id ? lane.name : useTranslations(locale)('common.unknownDepartment'),
       flowNodeRef: [...nodes.values()].filter((node) => node.lane === index).map((node) => node.element),
     }),
   );

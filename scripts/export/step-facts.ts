@@ -4,6 +4,7 @@ import { localized, localizedList } from '../model/english.ts';
 import type { OrgIndex } from '../model/org-index.ts';
 import type { ProcessModel, StepNode } from '../model/process-model.ts';
 import { departmentName, roleName, stepName } from '../../site/lib/format.ts';
+import { useTranslations } from '../../site/lib/i18n.ts';
 
 /**
  * One row of the responsibility table as plain text, in one language: what the BPMN documentation,
@@ -23,10 +24,11 @@ export interface StepFacts {
   lines: string[];
 }
 
-export const COLUMNS: Record<Locale, { step: string; action: string; role: string; deadline: string; outputs: string; controls: string }> = {
-  'zh-CN': { step: '流程步骤', action: '操作说明', role: '责任部门/岗位', deadline: '时间要求', outputs: '输出成果', controls: '关键控制点' },
-  en: { step: 'Step', action: 'Instructions', role: 'Department / role', deadline: 'Time limit', outputs: 'Outputs', controls: 'Key controls' },
-};
+/** The table's column headings, as the site's table has them. */
+export function columns(locale: Locale) {
+  const t = useTranslations(locale);
+  return { step: t('process.col.step'), action: t('process.col.action'), role: t('process.col.role'), deadline: t('process.col.deadline'), outputs: t('process.col.outputs'), controls: t('process.col.controls') };
+}
 
 export function stepFacts(model: ProcessModel, node: StepNode, org: OrgIndex | undefined, locale: Locale): StepFacts {
   const step = node.step;
@@ -43,7 +45,7 @@ export function stepFacts(model: ProcessModel, node: StepNode, org: OrgIndex | u
   const deadline = written === undefined ? undefined : reads === undefined ? written : locale === 'en' || reads === written ? reads : `${written}（${reads}）`;
   const outputs = localizedList(step.outputs, step.outputsEn, locale).map((item) => item.text);
   const controls = localizedList(step.controls, step.controlsEn, locale).map((item) => item.text);
-  const label = COLUMNS[locale];
+  const label = columns(locale);
   const colon = locale === 'en' ? ': ' : '：';
   const join = locale === 'en' ? '; ' : '；';
   const lines = [
