@@ -16,7 +16,7 @@ import { handbookExports } from './scripts/export/integration.ts';
  *   HANDBOOK_DIAGRAM_LANES=N   Chromium pages rendering flowcharts at once (default: one per core, at most 4)
  *   HANDBOOK_TODAY=YYYY-MM-DD  "today" for review deadlines (default: the build date)
  *   HANDBOOK_PROCESSES_DIR     where the specs are (default processes/)
- *   HANDBOOK_EXPORTS=0         publish no BPMN, Word or PDF files under /exports/ (default: BPMN, and Word and PDF when Chromium is there)
+ *   HANDBOOK_EXPORTS=bpmn,pdf  formats published under /exports/ (default: BPMN, and Word and PDF when Chromium prints them); 0 for none
  * The site's title, address and "edit this page" links come from the handbook's settings (the `handbook`
  * section of processlint.config.yml); without a repository there, pages have no edit link.
  */
