@@ -301,8 +301,13 @@ function layOut(nodes: FlowNode[], flows: Flow[], laneCount: number) {
       const tx = t.x + t.width / 2;
       return [[sx, s.y + s.height], [sx, under], [tx, under], [tx, t.y + t.height]];
     }
-    if (sy === ty) return [[s.x + s.width, sy], [t.x, ty]];
     const turn = t.x - 20;
+    if (column.get(flow.to)! - column.get(flow.from)! > 1) {
+      // Skipping columns: along the gap under the source's row, so the flow crosses no shape in between.
+      const gap = s.y + s.height / 2 + CELL.height / 2 - 4;
+      return [[s.x + s.width / 2, s.y + s.height], [s.x + s.width / 2, gap], [turn, gap], [turn, ty], [t.x, ty]];
+    }
+    if (sy === ty) return [[s.x + s.width, sy], [t.x, ty]];
     return [[s.x + s.width, sy], [turn, sy], [turn, ty], [t.x, ty]];
   });
   return { pool: { x: 0, y: 0, width, height: y }, lanes, boxes, routes };
