@@ -114,7 +114,7 @@ describe('between two commits', () => {
     expect(s.changes.map((c) => c.kind)).not.toContain('history-not-added');
     expect(s.highlight).toMatchObject({ archive: 'added', pay: 'changed', approve: 'changed' });
     // The added step's node is marked: node ids are the diagram's own, so find the marked one by its label.
-    const added = /classDef added .*\n {2}class (\w+) added/.exec(s.mermaid)?.[1];
+    const added = /classDef added .*\n {2}class (\w+) added/.exec(s.mermaid ?? '')?.[1];
     expect(s.mermaid).toMatch(new RegExp(`\\n {4}${added}\\["\\d+\\.\\s单据归档<br/>`));
   });
 
