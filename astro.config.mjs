@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { editBase } from './scripts/core/handbook-config.ts';
 import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
+import { handbookExports } from './scripts/export/integration.ts';
 
 /**
  * The handbook site. Pages are generated from `processes/` (see site/content.config.ts).
@@ -15,6 +16,7 @@ import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
  *   HANDBOOK_DIAGRAM_LANES=N   Chromium pages rendering flowcharts at once (default: one per core, at most 4)
  *   HANDBOOK_TODAY=YYYY-MM-DD  "today" for review deadlines (default: the build date)
  *   HANDBOOK_PROCESSES_DIR     where the specs are (default processes/)
+ *   HANDBOOK_EXPORTS=bpmn,pdf  formats published under /exports/ (default: BPMN, and Word and PDF when Chromium prints them); 0 for none
  * The site's title, address and "edit this page" links come from the handbook's settings (the `handbook`
  * section of processlint.config.yml); without a repository there, pages have no edit link.
  */
@@ -72,5 +74,6 @@ export default defineConfig({
         },
       ],
     }),
+    handbookExports(),
   ],
 });

@@ -13,6 +13,8 @@ import { buildHandbook } from '../../scripts/model/handbook.ts';
 import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg } from '../../scripts/model/org-index.ts';
 import { checkBudget } from '../../scripts/check-budget.ts';
+import { toBpmn } from '../../scripts/export/bpmn.ts';
+import { readExportHandbook } from '../../scripts/export/handbook.ts';
 import { launchBrowser } from './browser.ts';
 import { buildSite } from './build.ts';
 import { serve } from './server.ts';
@@ -29,7 +31,8 @@ const broken = { dir: path.join(work, 'broken-specs'), out: path.join(work, 'bro
 let browser: Browser;
 
 beforeAll(async () => {
-  const today = { HANDBOOK_TODAY: '2026-11-23' };
+  // Word and PDF are printed and checked by test/export/site.test.ts on a small handbook; here the BPMN links.
+  const today = { HANDBOOK_TODAY: '2026-11-23', HANDBOOK_EXPORTS: 'bpmn' };
   // One after the other: Astro keeps its prerender chunks in the project's .astro/ whatever the outDir.
   full.log = await buildSite(full.out, { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-full') });
   mini.log = await buildSite(mini.out, { ...today, HANDBOOK_ASTRO_CACHE: path.join(work, 'cache-mini'), HANDBOOK_NO_CHROMIUM: '1', HANDBOOK_PROCESSES_DIR: 'test/fixtures/site-mini' });
@@ -80,6 +83,17 @@ describe('process page (diagrams rendered at build time)', () => {
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
     expect(scripts.filter((src) => /mermaid|ClientFlowchart/i.test(src))).toEqual([]);
     await page.context().close();
+  });
+
+  it('links every process page to its BPMN file, published with the site as the exporter writes it', async () => {
+    const { handbook } = readExportHandbook('processes');
+    for (const entry of handbook.entries) {
+      const html = readFileSync(path.join(full.out, 'processes', entry.spec.id, 'index.html'), 'utf8');
+      expect(html).toContain(`href="/exports/${entry.spec.id}.bpmn"`);
+      expect(readFileSync(path.join(full.out, 'exports', `${entry.spec.id}.bpmn`), 'utf8')).toBe(await toBpmn(entry.model, handbook.org));
+    }
+    const response = await fetch(`${full.url}/exports/customer-complaint.bpmn`);
+    expect(response.ok).toBe(true);
   });
 
   it('has one table row per step, anchored by step id, in flow order', async () => {
