@@ -129,7 +129,7 @@ function setUpRecord(path: HTMLElement, rows: Row[], strings: Record<string, str
 
 /** The printable record: built with DOM calls (names and titles stay text), shown only in print. */
 function fillSheet(sheet: HTMLElement, data: TrainingRecord, strings: Record<string, string>): void {
-  const element = (tag: string, text?: string) => {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
     return node;
