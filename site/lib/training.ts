@@ -4,7 +4,7 @@ import type { Locale } from '../../scripts/core/messages.ts';
 import { loadSpec, type LoadedSpec } from '../../scripts/core/load-spec.ts';
 import { readObjects } from '../../scripts/diff/git.ts';
 import { describeChange, type Line } from '../../scripts/diff/render.ts';
-import { diffSpecs, type ChangeKind } from '../../scripts/diff/semantic.ts';
+import { diffSpecs, type ChangeKind, type SpecChange } from '../../scripts/diff/semantic.ts';
 import type { HandbookEntry } from '../../scripts/model/handbook.ts';
 import { compareVersions } from '../../scripts/model/versions.ts';
 import { generateQuiz, type Quiz } from '../../scripts/training/quiz.ts';
@@ -47,6 +47,13 @@ const BOOKKEEPING: ReadonlySet<ChangeKind> = new Set([
   'version-changed', 'history-added', 'history-removed', 'status-changed', 'stage-changed', 'spec-renamed', 'spec-invalid',
   'lint-introduced', 'lint-fixed', 'version-not-bumped', 'history-not-added',
 ]);
+
+/** An English text added or reworded (`nameEn`, `translations` …): the process itself did not change. */
+function translationOnly(change: SpecChange): boolean {
+  if (change.kind !== 'value-changed' && change.kind !== 'items-changed') return false;
+  const field = change.field.split('.').at(-1)!;
+  return field === 'translations' || field === '$schema' || /^[a-z]+En$/.test(field);
+}
 
 let earlier: Map<string, LoadedSpec[]> | undefined;
 
@@ -100,7 +107,7 @@ export async function changesSince(entry: HandbookEntry): Promise<ChangeSince[]>
   const site = await getSiteHandbook();
   const current = readSpec(path.resolve(entry.file));
   const result = (earlierVersions(site.entries).get(entry.spec.id) ?? []).map((old): ChangeSince => {
-    const changes = diffSpecs(old, current, { org: site.org, workdayHours: handbookSettings().workdayHours }).filter((change) => !BOOKKEEPING.has(change.kind));
+    const changes = diffSpecs(old, current, { org: site.org, workdayHours: handbookSettings().workdayHours }).filter((change) => !BOOKKEEPING.has(change.kind) && !translationOnly(change));
     return { version: old.spec!.version, lines: { 'zh-CN': changes.map((change) => describeChange(change, 'zh-CN')), en: changes.map((change) => describeChange(change, 'en')) } };
   });
   summaries.set(entry.spec.id, result);
