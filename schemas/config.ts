@@ -49,6 +49,13 @@ export const HandbookSchema = z
       .max(24)
       .default(8)
       .meta(bilingual('一个工作日的小时数，用于换算时限与指标', 'Hours in a workday, for converting deadlines and KPI targets')),
+    passScore: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(80)
+      .meta(bilingual('新员工自测的及格线（答对题目的百分比，默认 80）；达到即视为已学习该流程的当前版本', 'The self-check quiz’s pass mark (percent of questions right, default 80); reaching it marks the process’s current version learned')),
   })
   .meta(bilingual('手册本身的设置', 'The handbook’s own settings'));
 

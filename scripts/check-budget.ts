@@ -2,7 +2,8 @@
  * Page-weight budget of the built site (`npm run budget`, after `npm run build`):
  * every process page must ship no diagram JavaScript (the flowchart is an SVG
  * rendered at build time) and weigh under 80 KB gzipped in all: HTML + CSS + JS
- * + SVG it loads. Exits 1 with the list of pages over budget.
+ * + SVG it loads; the training code (quiz, progress, record) ships only on quiz and
+ * learning-path pages, at most 10 KB gzipped there. Exits 1 with the list of pages over budget.
  *
  *   tsx scripts/check-budget.ts [dist] [--allow-client-diagrams] [--json]
  */
@@ -145,10 +146,70 @@ export function checkBudget(dist: string, options: { allowClientDiagrams?: boole
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The training islands (quiz, progress, record) on a page that has them: at most this, gzipped. */
+export const TRAINING_BUDGET_BYTES = 10 * 1024;
+/** Every training island reads the learner's progress under this key (`site/scripts/training/progress.ts`). */
+const TRAINING_MARK = 'hb-training-progress';
+
+export interface TrainingWeight {
+  page: string;
+  /** The page has a quiz or a learning path (the only pages the training code is for). */
+  training: boolean;
+  /** Gzipped bytes of the training code it loads: the scripts whose imports reach the progress module, inline ones included. */
+  js: number;
+  scripts: string[];
+}
+
+/** The training code one page loads. */
+export function measureTraining(dist: string, htmlFile: string): TrainingWeight {
+  const html = readFileSync(htmlFile, 'utf8');
+  const page = '/' + path.relative(dist, htmlFile).split(path.sep).join('/').replace(/index\.html$/, '');
+  const files = new Set<string>();
+  let js = 0;
+  const marked = (file: string) => readFileSync(file, 'utf8').includes(TRAINING_MARK);
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    // A script is training code when it, or anything it imports, holds the progress module.
+    const src = /\bsrc="([^"]+)"/.exec(match[1]!)?.[1];
+    const code = src ? '' : match[2]!;
+    const graph = new Set<string>();
+    const entry = src ? assetPath(dist, src, htmlFile) : undefined;
+    if (entry) scriptGraph(dist, entry, true, graph);
+    for (const imp of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']/g)) {
+      const file = assetPath(dist, imp[1]!, htmlFile);
+      if (file) scriptGraph(dist, file, true, graph);
+    }
+    if (!code.includes(TRAINING_MARK) && ![...graph].some(marked)) continue;
+    if (code) js += gzipSync(code, { level: 9 }).length;
+    for (const file of graph) if (!files.has(file)) (files.add(file), (js += gz(file)));
+  }
+  return { page, training: /\bdata-(?:quiz|learning-path)\b/.test(html), js, scripts: [...files].map((f) => path.relative(dist, f)) };
+}
+
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Training code ships only on quiz and learning-path pages, and weighs at most TRAINING_BUDGET_BYTES there. */
+export function checkTrainingBudget(dist: string): { pages: TrainingWeight[]; failures: string[] } {
+  const pages = htmlPages(dist).map((file) => measureTraining(dist, file));
+  const failures: string[] = [];
+  for (const page of pages) {
+    if (!page.training && page.js > 0) failures.push(`${page.page}: has no quiz or learning path, yet ships training code (${page.scripts.join(', ') || 'inline'}, ${kb(page.js)})`);
+    if (page.training && page.js > TRAINING_BUDGET_BYTES) failures.push(`${page.page}: ships ${kb(page.js)} of training code gzipped, over the ${kb(TRAINING_BUDGET_BYTES)} budget`);
+  }
+  return { pages, failures };
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('check-budget.ts')) {
   const args = process.argv.slice(2);
   const dist = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
-  const { pages, failures } = checkBudget(dist, { allowClientDiagrams: args.includes('--allow-client-diagrams') });
+  const budget = checkBudget(dist, { allowClientDiagrams: args.includes('--allow-client-diagrams') });
+  const training = checkTrainingBudget(dist);
+  const { pages } = budget;
+  const failures = [...budget.failures, ...training.failures];
   if (args.includes('--json')) {
     console.log(JSON.stringify(pages, null, 2));
   } else if (pages.length > 0) {
@@ -158,6 +219,11 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     console.log(`${pages.length} process pages checked against ${kb(BUDGET_BYTES)} gzipped.`);
     if (home) console.log(`home     ${line(home)}`);
     console.log(`largest  ${line(largest)}`);
+    const trained = training.pages.filter((p) => p.training && p.js > 0);
+    if (trained.length > 0) {
+      const heaviest = trained.reduce((a, b) => (b.js > a.js ? b : a));
+      console.log(`training code on ${trained.length} quiz and learning-path pages, heaviest ${heaviest.page}: ${kb(heaviest.js)} gzipped (budget ${kb(TRAINING_BUDGET_BYTES)}); other pages: none`);
+    }
   }
   if (failures.length > 0) {
     console.error(`Budget exceeded:\n${failures.map((f) => `  ${f}`).join('\n')}`);

@@ -100,19 +100,31 @@ export function readFiles(rev: string | undefined, paths: string[], cwd: string)
     for (const path of paths) if (existsSync(join(cwd, path))) texts.set(path, readFileSync(join(cwd, path)));
     return texts;
   }
-  const result = spawnSync('git', ['cat-file', '--batch'], { cwd, input: paths.map((p) => `${rev}:${p}\n`).join(''), maxBuffer: 1024 * 1024 * 1024 });
+  const objects = readObjects(paths.map((path) => `${rev}:${path}`), cwd);
+  for (const path of paths) {
+    const bytes = objects.get(`${rev}:${path}`);
+    if (bytes) texts.set(path, bytes);
+  }
+  return texts;
+}
+
+/** Blobs by any name git reads (`<rev>:<path>`, a blob id), in one `git cat-file --batch`; missing ones are left out. */
+export function readObjects(names: string[], cwd: string): Map<string, Uint8Array> {
+  const blobs = new Map<string, Uint8Array>();
+  if (names.length === 0) return blobs;
+  const result = spawnSync('git', ['cat-file', '--batch'], { cwd, input: names.map((name) => `${name}\n`).join(''), maxBuffer: 1024 * 1024 * 1024 });
   if (result.status !== 0) throw new GitError(`git cat-file --batch: ${String(result.stderr).trim()}`);
   const out = result.stdout;
   let at = 0;
-  for (const path of paths) {
+  for (const name of names) {
     const eol = out.indexOf(0x0a, at);
     const header = out.subarray(at, eol).toString('utf8');
     at = eol + 1;
     const match = /^\S+ (\S+) (\d+)$/.exec(header);
     if (!match) continue; // "<object> missing"
     const size = Number(match[2]);
-    if (match[1] === 'blob') texts.set(path, out.subarray(at, at + size));
+    if (match[1] === 'blob') blobs.set(name, out.subarray(at, at + size));
     at += size + 1;
   }
-  return texts;
+  return blobs;
 }

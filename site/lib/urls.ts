@@ -23,6 +23,11 @@ export const url = {
   rules: (locale: Locale) => `${localePrefix(locale)}/rules/`,
   rule: (locale: Locale, id: string) => `${localePrefix(locale)}/rules/${id}/`,
   broken: (locale: Locale) => `${localePrefix(locale)}/broken/`,
+  learnIndex: (locale: Locale) => `${localePrefix(locale)}/learn/`,
+  /** A role's learning path. */
+  learn: (locale: Locale, role: string) => `${localePrefix(locale)}/learn/${role}/`,
+  /** A process's self-check quiz; `role` is the learning path to go back to. */
+  quiz: (locale: Locale, id: string, role?: string) => `${localePrefix(locale)}/quiz/${id}/${role ? `?role=${encodeURIComponent(role)}` : ''}`,
 };
 
 /** A stable, ASCII-safe slug for a form name (names are Chinese and may contain anything). */

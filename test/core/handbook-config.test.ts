@@ -28,7 +28,7 @@ describe('the language a command speaks', () => {
 
 describe('the handbook settings', () => {
   it('default to a Chinese handbook with no site or repository named', () => {
-    expect(DEFAULT_HANDBOOK).toEqual({ name: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' }, branch: 'main', locale: 'zh-CN', workdayHours: 8 });
+    expect(DEFAULT_HANDBOOK).toEqual({ name: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' }, branch: 'main', locale: 'zh-CN', workdayHours: 8, passScore: 80 });
     expect(rulesBase(DEFAULT_HANDBOOK, 'zh-CN')).toBeUndefined();
     expect(editBase(DEFAULT_HANDBOOK)).toBeUndefined();
   });
@@ -47,6 +47,7 @@ describe('the handbook settings', () => {
       ['handbook:\n  url: https://acme.github.io/handbook/\n', 'handbook.url'],
       ['handbook:\n  locale: fr\n', 'handbook.locale'],
       ['handbook:\n  workdayHours: 30\n', 'handbook.workdayHours'],
+      ['handbook:\n  passScore: 0.8\n', 'handbook.passScore'],
       ['handbook:\n  name:\n    zh-CN: 手册\n', 'handbook.name.en'],
       ['handbook:\n  colour: blue\n', 'handbook'],
     ] as const) {

@@ -12,7 +12,7 @@ import { flowOrder, stepNumbers } from '../../scripts/model/graph.ts';
 import { buildHandbook } from '../../scripts/model/handbook.ts';
 import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg } from '../../scripts/model/org-index.ts';
-import { checkBudget } from '../../scripts/check-budget.ts';
+import { checkBudget, checkTrainingBudget } from '../../scripts/check-budget.ts';
 import { toBpmn } from '../../scripts/export/bpmn.ts';
 import { readExportHandbook } from '../../scripts/export/handbook.ts';
 import { launchBrowser } from './browser.ts';
@@ -132,6 +132,12 @@ describe('process page (diagrams rendered at build time)', () => {
     const { pages, failures } = checkBudget(full.out);
     expect(pages.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
+  });
+
+  it('ships the training code only on quiz and learning-path pages, within its budget', () => {
+    const { pages, failures } = checkTrainingBudget(full.out);
+    expect(failures).toEqual([]);
+    expect(pages.filter((page) => page.page.startsWith('/quiz/') && page.js > 0).length).toBeGreaterThan(0);
   });
 });
 

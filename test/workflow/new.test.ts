@@ -152,6 +152,7 @@ describe('run', () => {
       branch: 'main',
       locale: 'zh-CN',
       workdayHours: 7.5,
+      passScore: 80,
     });
     // The next process is created without those questions.
     const again = ['leave-request', '', 'information', 'hr', 'hr-specialist'];
