@@ -78,7 +78,7 @@ describe('the handbook settings', () => {
     } catch (caught) {
       error = caught;
     }
-    expect((error as UsageError).text('zh-CN')).toBe('配置文件 processlint.config.yml 的 `handbook` 有误：没有名为 colour 的设置；可用的设置有 name、url、repository、branch、locale、workdayHours');
+    expect((error as UsageError).text('zh-CN')).toBe('配置文件 processlint.config.yml 的 `handbook` 有误：没有名为 colour 的设置；可用的设置有 name、url、repository、branch、locale、workdayHours、passScore');
   });
 
   it('give kpi-feasible its workday length unless the rule’s own option says otherwise', () => {
