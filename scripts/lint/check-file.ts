@@ -1,4 +1,5 @@
 import type { Finding, Position, Severity } from '../core/diagnostic.ts';
+import type { MessageData } from '../core/render.ts';
 import { loadSpec, type LoadedSpec } from '../core/load-spec.ts';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
 import type { OrgIndex } from '../model/org-index.ts';
@@ -36,6 +37,13 @@ export interface FileReport {
   directives: Directive[];
 }
 
+/** A repair that waits for the handbook phase: `fixFrom` makes it from the data of a reference that does not hold. */
+export interface PendingFix {
+  reference: Reference;
+  finding: Finding;
+  fixFrom: (data: MessageData) => Fix | undefined;
+}
+
 /** Everything besides the spec that decides its findings. */
 export interface FileEnv {
   /** The rules enabled for this file, with severity and options. */
@@ -65,10 +73,11 @@ export function checkFile(file: string, content: SourceContent, env: FileEnv): F
 }
 
 /** `checkFile`, also returning the loaded spec and the repairs its findings offer. */
-export function checkFileWithFixes(file: string, content: SourceContent, env: FileEnv): { report: FileReport; loaded?: LoadedSpec; fixes: FixableFinding[] } {
+export function checkFileWithFixes(file: string, content: SourceContent, env: FileEnv): { report: FileReport; loaded?: LoadedSpec; fixes: FixableFinding[]; pendingFixes: PendingFix[] } {
   const fixes: FixableFinding[] = [];
+  const pendingFixes: PendingFix[] = [];
   if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-    return { report: unusable(file, content), fixes };
+    return { report: unusable(file, content), fixes, pendingFixes };
   }
   const findings: Finding[] = [];
   const needs: Need[] = [];
@@ -82,7 +91,7 @@ export function checkFileWithFixes(file: string, content: SourceContent, env: Fi
   } catch (error) {
     // A defect of ours that a spec's text triggered: that spec gets a finding, the run goes on.
     findings.push(internal(file, 'readFailed', { reason: reasonOf(error) }));
-    return { report: { file, findings, needs, directives: [] }, fixes };
+    return { report: { file, findings, needs, directives: [] }, fixes, pendingFixes };
   }
   let previous: LoadedSpec | undefined;
   for (const [id, setting] of env.rules) {
@@ -92,10 +101,10 @@ export function checkFileWithFixes(file: string, content: SourceContent, env: Fi
       if (env.previous === undefined) continue;
       previous ??= loadSpec(file, env.previous);
     }
-    runRule(rule, setting, { file, loaded, model, env, findings, needs, fixes, ...(previous ? { previous } : {}) });
+    runRule(rule, setting, { file, loaded, model, env, findings, needs, fixes, pendingFixes, ...(previous ? { previous } : {}) });
   }
   const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
-  return { report: { file, findings, ...(outline ? { outline } : {}), needs, directives }, loaded, fixes };
+  return { report: { file, findings, ...(outline ? { outline } : {}), needs, directives }, loaded, fixes, pendingFixes };
 }
 
 interface RuleRun {
@@ -106,6 +115,7 @@ interface RuleRun {
   findings: Finding[];
   needs: Need[];
   fixes: FixableFinding[];
+  pendingFixes: PendingFix[];
   previous?: LoadedSpec;
 }
 
@@ -129,6 +139,7 @@ function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
   const found: Finding[] = [];
   const needed: Need[] = [];
   const repairs: FixableFinding[] = [];
+  const pending: PendingFix[] = [];
   try {
     rule.check({
       file,
@@ -147,7 +158,9 @@ function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
         if (report.fix) repairs.push({ finding, fix: report.fix });
       },
       expect(reference, report) {
-        needed.push({ reference, finding: toFinding(report) });
+        const finding = toFinding(report);
+        needed.push({ reference, finding });
+        if (report.fixFrom) pending.push({ reference, finding, fixFrom: report.fixFrom });
       },
     });
   } catch (error) {
@@ -157,6 +170,7 @@ function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
   run.findings.push(...found);
   run.needs.push(...needed);
   run.fixes.push(...repairs);
+  run.pendingFixes.push(...pending);
 }
 
 function internal(file: string, messageId: 'ruleFailed' | 'readFailed', data: Record<string, string>): Finding {

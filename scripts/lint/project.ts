@@ -5,13 +5,13 @@ import { loadSpec } from '../core/load-spec.ts';
 import { specFilesIn } from '../core/spec-files.ts';
 import { todayLocal } from '../model/dates.ts';
 import { openCache } from './cache.ts';
-import { checkFileWithFixes, type FileReport, type FixableFinding } from './check-file.ts';
+import { checkFileWithFixes, type FileReport, type FixableFinding, type PendingFix } from './check-file.ts';
 import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleConfig, type RuleSettingInput } from './config.ts';
 import { FORMS_FILE, handbookPhase, phaseOneEnv, readEnvironment, unusedForms, type PhaseOneSetup, type ProjectSource } from './environment.ts';
 import { UsageError } from './messages.ts';
 import { readSource } from './read.ts';
 import { idFromPath, outlineOf, type HandbookIndex, type Reference } from './references.ts';
-import { finishReport, indexReports, summarize, type FileResult } from './resolve.ts';
+import { finishReport, indexReports, summarize, unmet, type FileResult } from './resolve.ts';
 import { pack, referencesOf, unpack, type PackedReport } from './packed.ts';
 import { DEFAULT_THREADS, hashOf, runPhaseOne } from './runner.ts';
 
@@ -112,11 +112,14 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
 
   let specs: PackedReport[];
   let fixes: ProjectLint['fixes'];
+  // Repairs that need the whole handbook's answer (the id a name belongs to), made once it is indexed.
+  const pendingFixes = new Map<string, { text: string; pending: PendingFix[] }>();
   if (options.withFixes) {
     fixes = new Map();
     specs = options.specs.map((file) => {
       const checked = checkFileWithFixes(file, source.read(file) ?? { error: 'ENOENT' }, envFor(file));
       if (checked.loaded && checked.fixes.length) fixes!.set(file, { text: checked.loaded.text, fixes: checked.fixes });
+      if (checked.loaded && checked.pendingFixes.length) pendingFixes.set(file, { text: checked.loaded.text, pending: checked.pendingFixes });
       return pack(checked.report);
     });
   } else {
@@ -151,6 +154,17 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   }
 
   const index = indexReports(specs);
+  for (const [file, { text, pending }] of pendingFixes) {
+    for (const { reference, finding, fixFrom } of pending) {
+      const resolution = index.resolve(reference, file);
+      if (!('holds' in resolution) || resolution.holds) continue;
+      const fix = fixFrom(resolution.data);
+      if (!fix) continue;
+      const entry = fixes!.get(file) ?? { text, fixes: [] };
+      entry.fixes.push({ finding: unmet(finding, resolution), fix });
+      fixes!.set(file, entry);
+    }
+  }
   const phase = handbookPhase(setup, config);
   const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
   const results = specs.filter((spec) => !selected || selected.has(spec.file)).map((spec) => finishReport(unpack(spec), index, phase));

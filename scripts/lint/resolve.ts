@@ -1,5 +1,5 @@
 import { compareFindings, type Finding } from '../core/diagnostic.ts';
-import { firstFew } from '../core/render.ts';
+import { firstFew, type MessageData } from '../core/render.ts';
 import type { FileReport } from './check-file.ts';
 import type { RuleConfig } from './config.ts';
 import { HandbookIndex } from './references.ts';
@@ -65,10 +65,15 @@ export function referenceFindings(report: FileReport, index: HandbookIndex): Fin
       const { ruleId, severity: _severity, data: _data, messageId: _messageId, fixable: _fixable, path: _path, ...position } = need.finding;
       out.push({ ...position, ruleId: 'reference-unchecked', messageId: 'unreadableTarget', data: { rule: ruleId, targets: firstFew(resolution.unchecked) }, severity: 'warning' });
     } else if (!resolution.holds) {
-      out.push({ ...need.finding, ...(resolution.messageId ? { messageId: resolution.messageId } : {}), data: { ...need.finding.data, ...resolution.data } });
+      out.push(unmet(need.finding, resolution));
     }
   }
   return out;
+}
+
+/** The finding of a reference that does not hold, with what the handbook phase found. */
+export function unmet(finding: Finding, resolution: { data: MessageData; messageId?: string }): Finding {
+  return { ...finding, ...(resolution.messageId ? { messageId: resolution.messageId } : {}), data: { ...finding.data, ...resolution.data } };
 }
 
 export function summarize(file: string, findings: Finding[], fatal: boolean): FileResult {

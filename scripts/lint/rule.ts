@@ -64,6 +64,11 @@ export interface Report {
   /** An explicit position (e.g. in the Markdown body), overriding `path`. */
   position?: Position;
   fix?: Fix;
+  /**
+   * For `expect`: the repair, from what the handbook phase found when the reference does not hold
+   * (e.g. the id a process name belongs to); none when it found nothing to repair with.
+   */
+  fixFrom?: (data: MessageData) => Fix | undefined;
 }
 
 /** What a rule sees of one spec. Nothing here reads other specs: a rule states what it needs of them with `expect`. */

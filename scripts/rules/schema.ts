@@ -1,7 +1,7 @@
 import type { YamlPath } from '../core/diagnostic.ts';
 import { refKind } from '../core/friendly-issues.ts';
 import { MESSAGES } from '../core/messages.ts';
-import { phrase } from '../core/render.ts';
+import { phrase, type MessageData } from '../core/render.ts';
 import type { OrgIndex } from '../model/org-index.ts';
 import { defineRule, type Fix } from '../lint/rule.ts';
 import { exampleSpec } from './support/example.ts';
@@ -73,7 +73,10 @@ export default defineRule({
       const report = { messageId, ...(data ? { data } : {}), position, ...(path ? { path } : {}) };
       const name = messageId === 'schema.format' && path && isProcessRef(path) ? valueAt(context.loaded.data, path) : undefined;
       // A process written by its name: only the whole handbook knows whose name it is.
-      if (typeof name === 'string') context.expect({ kind: 'process-name', name: name.trim() }, { ...report, data: { ...data, key: keyOf(path!), name: name.trim() } });
+      if (typeof name === 'string') {
+        const fixFrom = (found: MessageData): Fix | undefined => (typeof found.id === 'string' ? (document) => document.setIn(path!, found.id) : undefined);
+        context.expect({ kind: 'process-name', name: name.trim() }, { ...report, data: { ...data, key: keyOf(path!), name: name.trim() }, fixFrom });
+      }
       else context.report(report);
     }
   },

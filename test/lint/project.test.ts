@@ -2,6 +2,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../scripts/lint/messages.ts';
+import { applyFixes } from '../../scripts/lint/fix.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
 import { handbook, lintDisk, lintTexts, ONLY_SCHEMA, ORG, spec, worded } from './helpers.ts';
 
@@ -144,5 +145,16 @@ describe('no spec text ends the run', () => {
     const report = checkFile('processes/a.md', spec('a'), failing);
     expect(report.findings).toEqual([{ ruleId: 'rule-error', messageId: 'ruleFailed', data: { rule: 'boom', reason: 'kaput' }, severity: 'error', file: 'processes/a.md', line: 1, column: 1 }]);
     expect(report.outline?.id).toBe('a');
+  });
+});
+
+describe('--fix for what only the handbook can answer', () => {
+  it('writes the id of a process written by its name in scope.upstream, and leaves a name no process has', async () => {
+    const upstream = (names: string) => spec('b').replace('  end: 结束\n', `  end: 结束\n  upstream: [${names}]\n`);
+    const files = { 'org.yml': ORG, 'a.md': spec('a'), 'b.md': upstream('测试流程 a, 无此流程') };
+    const lint = await lintProject({ source: memorySource(files), specs: ['a.md', 'b.md'], org: 'org.yml', config: ONLY_SCHEMA, today: '2026-06-01', withFixes: true });
+    const { text, fixes } = lint.fixes!.get('b.md')!;
+    expect(fixes.map((f) => f.finding.messageId)).toEqual(['schema.processNameNotId']);
+    expect(applyFixes(text, fixes.map((f) => f.fix))).toBe(upstream('a, 无此流程'));
   });
 });

@@ -87,8 +87,8 @@ describe('a process written by its name where its id belongs', () => {
     for (const name of ['预算计划流程', '预算计划', 'budget planning']) {
       const findings = messages(name);
       const title = name.startsWith('预算') ? '预算计划流程' : 'Budget planning';
-      expect(findings['zh-CN'].map((f) => f.message)).toEqual([`\`upstream\` 要写流程标识，而不是名称“${name}”：是否应为 \`budget-plan\`（${title}）？`]);
-      expect(findings.en.map((f) => f.message)).toEqual([`\`upstream\` takes a process id, not its name “${name}”: did you mean \`budget-plan\` (${title})?`]);
+      expect(findings['zh-CN'].map((f) => f.message)).toEqual([`\`upstream\` 要写流程标识，而不是名称“${name}”：是否应为 \`budget-plan\`（${title}）？可用 \`--fix\` 自动改为标识。`]);
+      expect(findings.en.map((f) => f.message)).toEqual([`\`upstream\` takes a process id, not its name “${name}”: did you mean \`budget-plan\` (${title})? \`--fix\` writes the id.`]);
     }
   });
 });
