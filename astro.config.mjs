@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The handbook site. Pages are generated from `processes/` (see site/content.config.ts).
@@ -32,7 +33,7 @@ export default defineConfig({
   // Starlight imports js-yaml 4 (default export); the project uses js-yaml 5. Bundling js-yaml lets each
   // importer get its own version instead of both resolving to the root one at prerender time.
   // The Mermaid chunks are large but load only on pages built without Chromium.
-  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 } },
+  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 }, plugins: [plainSchemaDocs()] },
   integrations: [
     starlight({
       title: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' },
@@ -61,3 +62,20 @@ export default defineConfig({
     }),
   ],
 });
+
+/**
+ * The editor's schema hover and completion (codemirror-json-schema) render descriptions through its
+ * `utils/markdown` module, which loads Shiki (megabytes) as soon as it is imported; our descriptions
+ * are plain text, so that module is replaced by one that escapes them (site/scripts/editor/plain-markdown.ts).
+ * @returns {import('vite').Plugin}
+ */
+function plainSchemaDocs() {
+  const replacement = fileURLToPath(new URL('./site/scripts/editor/plain-markdown.ts', import.meta.url));
+  return {
+    name: 'handbook:plain-schema-docs',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return importer?.includes('/codemirror-json-schema/') && /\/utils\/markdown(?:\.js)?$/.test(source) ? replacement : null;
+    },
+  };
+}

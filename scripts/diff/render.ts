@@ -403,6 +403,12 @@ export function describeChange(change: SpecChange, locale: Locale): Line {
   return words(locale).describe(change);
 }
 
+/** One spec's changes as the pull-request comment lists them: its sections, each with its title and lines (for the in-browser editor's summary). */
+export function describeSections(changes: SpecChange[], locale: Locale): Array<{ title: string; lines: Line[] }> {
+  const say = words(locale);
+  return grouped(changes).map((section) => ({ title: section.title[locale], lines: section.changes.map(say.describe) }));
+}
+
 function grouped(changes: SpecChange[]): Array<{ title: Record<Locale, string>; changes: SpecChange[] }> {
   return SECTIONS.map((section) => ({ title: section.title, changes: changes.filter((c) => sectionOf(c) === section.id) })).filter((s) => s.changes.length > 0);
 }

@@ -1,0 +1,190 @@
+import { isMap, isSeq, type Document } from 'yaml';
+import type { Diagnostic, Finding } from '../../../scripts/core/diagnostic.ts';
+import { loadSpec, type LoadedSpec } from '../../../scripts/core/load-spec.ts';
+import type { Locale } from '../../../scripts/core/messages.ts';
+import { describeSections, formatMinutes } from '../../../scripts/diff/render.ts';
+import { diffSpecs } from '../../../scripts/diff/semantic.ts';
+import { stepNodeId, toMermaid } from '../../../scripts/flowchart/to-mermaid.ts';
+import { checkFileWithFixes, type FileEnv } from '../../../scripts/lint/check-file.ts';
+import { handbookPhase, memorySource, phaseOneEnv, readEnvironment, type ProjectSource } from '../../../scripts/lint/environment.ts';
+import { messageOf } from '../../../scripts/lint/findings.ts';
+import { applyFixes } from '../../../scripts/lint/fix.ts';
+import { engineRules } from '../../../scripts/lint/registry.ts';
+import { finishReport, indexReports, type HandbookPhaseOptions } from '../../../scripts/lint/resolve.ts';
+import { criticalPath } from '../../../scripts/model/graph.ts';
+import { buildModel } from '../../../scripts/model/process-model.ts';
+import { processTitle } from '../../lib/format.ts';
+import { useTranslations, type Translate } from '../../lib/i18n.ts';
+import { stepTable } from '../../lib/step-table.ts';
+import { url } from '../../lib/urls.ts';
+import type { Bump, EditorHandbook, Preview, ShownFinding, Summary } from './protocol.ts';
+
+/** Hours in a workday for the critical path, as the pull-request comment counts them. */
+const WORKDAY_HOURS = 8;
+
+/**
+ * One editing session over one handbook, as the editor's web worker runs it: the linter's own two
+ * phases (checkFileWithFixes, then finishReport against the shipped index) with the environment
+ * CI would read, the preview the site would render, and the change summary the pull-request
+ * comment would post. Pure of the DOM and of the worker, so tests run it in Node as well.
+ */
+export class EditorSession {
+  private readonly handbook: EditorHandbook;
+  private readonly locale: Locale;
+  private readonly today: string;
+  private readonly source: ProjectSource;
+  private readonly t: Translate;
+  private readonly environments = new Map<string, FolderEnvironment>();
+  private published: { loaded: LoadedSpec; findings: Diagnostic[] } | undefined;
+
+  constructor(handbook: EditorHandbook, locale: Locale, today: string) {
+    this.handbook = handbook;
+    this.locale = locale;
+    this.today = today;
+    this.source = memorySource(handbook.files);
+    this.t = useTranslations(locale);
+  }
+
+  /** The version a change is compared against; none for a new process. */
+  setPublished(file?: string, text?: string): void {
+    if (file === undefined || text === undefined) {
+      this.published = undefined;
+      return;
+    }
+    const { result } = this.lint(file, text);
+    this.published = { loaded: loadSpec(file, text), findings: result.findings.map((finding) => this.diagnostic(finding)) };
+  }
+
+  /** Findings, preview and change summary of `text` as the spec `file`. */
+  check(file: string, text: string): { findings: ShownFinding[]; preview?: Preview; summary?: Summary; id?: string; category?: string } {
+    const { result, loaded, org } = this.lint(file, text);
+    const findings = result.findings.map((finding) => this.shown(finding));
+    const data = (loaded?.data ?? {}) as { id?: unknown; category?: unknown };
+    const spec = loaded?.spec;
+    let preview: Preview | undefined;
+    if (spec) {
+      const model = buildModel(spec);
+      const title = processTitle(spec, this.locale);
+      const path = criticalPath(model, WORKDAY_HOURS);
+      preview = {
+        title,
+        table: stepTable(model, org, this.locale, this.t, title),
+        mermaid: toMermaid(model, org, { locale: this.locale }),
+        links: Object.fromEntries(model.steps.map((node) => [stepNodeId(node), [node.step.id, node.step.name] as [string, string]])),
+        ...(path ? { criticalPath: formatMinutes(path.minutes, WORKDAY_HOURS, this.locale) } : {}),
+      };
+    }
+    let summary: Summary | undefined;
+    if (loaded) {
+      const changes = diffSpecs(this.published?.loaded, loaded, {
+        ...(org ? { org, beforeOrg: org } : {}),
+        workdayHours: WORKDAY_HOURS,
+        lintBefore: this.published?.findings ?? [],
+        lintAfter: result.findings.map((finding) => this.diagnostic(finding)),
+      });
+      summary = { sections: describeSections(changes, this.locale) };
+    }
+    return {
+      findings,
+      ...(preview ? { preview } : {}),
+      ...(summary ? { summary } : {}),
+      ...(typeof data.id === 'string' ? { id: data.id } : {}),
+      ...(typeof data.category === 'string' ? { category: data.category } : {}),
+    };
+  }
+
+  /** `text` with the repair of its `index`-th finding applied (unchanged when that finding has none). */
+  fix(file: string, text: string, index: number): string {
+    const { result, fixes } = this.lint(file, text);
+    const repair = fixes.find((fix) => fix.finding === result.findings[index]);
+    return repair ? applyFixes(text, [repair.fix]) : text;
+  }
+
+  /**
+   * The text to propose: the version bumped and a history entry for it (today, the author, the
+   * change note), written through the same YAML document API as `--fix`, so comments and order stay.
+   */
+  submit(file: string, text: string, bump: Bump, author: string, change: string): { text: string; version?: string; findings: ShownFinding[] } {
+    let version: string | undefined;
+    const record = (doc: Document) => {
+      const current = isMap(doc.contents) ? doc.get('version') : undefined;
+      version = typeof current === 'string' ? bumped(current, bump) : undefined;
+      if (version === undefined) return;
+      if (version !== current) doc.set('version', version);
+      const entry = { version, date: this.today, author, change };
+      const history = doc.get('history');
+      if (isSeq(history)) history.items.push(doc.createNode(entry));
+      else doc.set('history', doc.createNode([entry]));
+    };
+    const proposed = applyFixes(text, [record]);
+    return { text: proposed, ...(version ? { version } : {}), findings: this.lint(file, proposed).result.findings.map((finding) => this.shown(finding)) };
+  }
+
+  /** Both phases, as `lintProject` runs them for one spec of the handbook. */
+  private lint(file: string, text: string) {
+    const environment = this.environmentFor(file);
+    const env = environment.envFor(file);
+    const { report, loaded, fixes } = checkFileWithFixes(file, text, env);
+    const index = indexReports(withEntry(this.handbook.index, { file, ...(report.outline ? { outline: report.outline } : {}) }));
+    const result = finishReport(report, index, environment.phase);
+    return { result, loaded, fixes, org: env.org };
+  }
+
+  /** The environment of a spec's folder (its org registry, the config's overrides), read once. */
+  private environmentFor(file: string) {
+    let known = this.environments.get(file);
+    if (!known) this.environments.set(file, (known = this.environment(file)));
+    return known;
+  }
+
+  private environment(file: string): FolderEnvironment {
+    const { config, setup } = readEnvironment(this.source, [file], { today: this.today });
+    const { envFor } = phaseOneEnv(setup);
+    return { envFor, phase: handbookPhase(setup, config) };
+  }
+
+  private shown(finding: Finding): ShownFinding {
+    const { ruleId, messageId, data, severity, line, column, endLine, endColumn, fixable } = finding;
+    return {
+      ruleId,
+      messageId,
+      ...(data ? { data } : {}),
+      severity,
+      line,
+      column,
+      ...(endLine !== undefined ? { endLine } : {}),
+      ...(endColumn !== undefined ? { endColumn } : {}),
+      message: messageOf(finding, this.locale),
+      ...(Object.hasOwn(engineRules(), ruleId) ? { rule: url.rule(this.locale, ruleId) } : {}),
+      ...(fixable ? { fixable } : {}),
+    };
+  }
+
+  private diagnostic(finding: Finding): Diagnostic {
+    return { ...finding, message: messageOf(finding, this.locale) };
+  }
+}
+
+interface FolderEnvironment {
+  envFor(file: string): FileEnv;
+  phase: HandbookPhaseOptions;
+}
+
+/** The handbook's index with `entry` in its place (a new spec where a sorted listing would put it). */
+function withEntry<T extends { file: string }>(index: readonly T[], entry: T): T[] {
+  const at = index.findIndex((item) => item.file === entry.file);
+  if (at !== -1) return index.map((item, i) => (i === at ? entry : item));
+  const before = index.findIndex((item) => item.file > entry.file);
+  return before === -1 ? [...index, entry] : [...index.slice(0, before), entry, ...index.slice(before)];
+}
+
+/** The next semantic version (`none`: the same); `undefined` when `version` is not one. */
+export function bumped(version: string, bump: Bump): string | undefined {
+  const match = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$/.exec(version.trim());
+  if (!match) return undefined;
+  const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (bump === 'none') return version.trim();
+  if (bump === 'major') return `${major + 1}.0.0`;
+  if (bump === 'minor') return `${major}.${minor + 1}.0`;
+  return `${major}.${minor}.${patch + 1}`;
+}
