@@ -33,7 +33,7 @@ export default defineConfig({
   // Starlight imports js-yaml 4 (default export); the project uses js-yaml 5. Bundling js-yaml lets each
   // importer get its own version instead of both resolving to the root one at prerender time.
   // The Mermaid chunks are large but load only on pages built without Chromium.
-  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 }, plugins: [plainSchemaDocs()] },
+  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 }, plugins: [lightSchemaSupport()] },
   integrations: [
     starlight({
       title: { 'zh-CN': '运营流程手册', en: 'Operating Handbook' },
@@ -64,18 +64,23 @@ export default defineConfig({
 });
 
 /**
- * The editor's schema hover and completion (codemirror-json-schema) render descriptions through its
- * `utils/markdown` module, which loads Shiki (megabytes) as soon as it is imported; our descriptions
- * are plain text, so that module is replaced by one that escapes them (site/scripts/editor/plain-markdown.ts).
+ * The editor's schema completion and hover (codemirror-json-schema, YAML mode) without what it would
+ * otherwise bring to the page: its `utils/markdown` module loads Shiki (megabytes) as soon as it is
+ * imported, though our descriptions are plain text; its JSON and JSON5 parsers are never used.
+ * Both are replaced by small modules in site/scripts/editor/.
  * @returns {import('vite').Plugin}
  */
-function plainSchemaDocs() {
-  const replacement = fileURLToPath(new URL('./site/scripts/editor/plain-markdown.ts', import.meta.url));
+function lightSchemaSupport() {
+  /** @param {string} file */
+  const local = (file) => fileURLToPath(new URL(`./site/scripts/editor/${file}`, import.meta.url));
   return {
-    name: 'handbook:plain-schema-docs',
+    name: 'handbook:light-schema-support',
     enforce: 'pre',
     resolveId(source, importer) {
-      return importer?.includes('/codemirror-json-schema/') && /\/utils\/markdown(?:\.js)?$/.test(source) ? replacement : null;
+      if (!importer?.includes('/codemirror-json-schema/')) return null;
+      if (/\/utils\/markdown(?:\.js)?$/.test(source)) return local('plain-markdown.ts');
+      if (/^\.\/json5?-parser(?:\.js)?$/.test(source)) return local('unused-parsers.ts');
+      return null;
     },
   };
 }

@@ -507,7 +507,7 @@ function bulletList(lines: Line[]): List {
 }
 
 /** GFM, as GitHub reads comments; it also renders `$…$` as maths, so `$` is escaped like any other syntax. */
-const MARKDOWN_OPTIONS: MarkdownOptions = { bullet: '-', listItemIndent: 'one', fences: true, extensions: [gfmToMarkdown()], unsafe: [{ character: '$', inConstruct: 'phrasing' }] };
+const markdownOptions = (): MarkdownOptions => ({ bullet: '-', listItemIndent: 'one', fences: true, extensions: [gfmToMarkdown()], unsafe: [{ character: '$', inConstruct: 'phrasing' }] });
 
 /**
  * The pull-request comment. When it would not fit in one comment, the flowcharts
@@ -555,5 +555,5 @@ function markdown(report: DiffReport, options: RenderOptions, charts: boolean, s
   }
   for (const note of notes) out.push({ type: 'blockquote', children: [paragraph([note])] });
   const root: Root = { type: 'root', children: out };
-  return toMarkdown(root, MARKDOWN_OPTIONS);
+  return toMarkdown(root, markdownOptions());
 }

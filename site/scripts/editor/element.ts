@@ -1,25 +1,30 @@
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
-import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { defaultHighlightStyle, defineLanguageFacet, indentUnit, Language, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import { parser as markdownParser, GFM } from '@lezer/markdown';
 import { toDom } from 'hast-util-to-dom';
 import { format, type Locale } from '../../../scripts/core/messages.ts';
 import type { Inline } from '../../../scripts/diff/render.ts';
 import { todayLocal } from '../../../scripts/model/dates.ts';
-import { renderSkeleton } from '../../../scripts/skeleton.ts';
 import { clearDraft, readDraft, saveDraft } from './drafts.ts';
 import { githubLink } from './github.ts';
 import type { Bump, EditorHandbook, Preview, ShownFinding, Summary, WorkerRequest, WorkerResponse } from './protocol.ts';
-import { schemaSupport } from './schema.ts';
+import type { schemaSupport } from './schema.ts';
 
 /** Quiet time after a keystroke before the file is checked again. */
 const CHECK_DELAY_MS = 120;
 const DRAFT_DELAY_MS = 400;
 const WORKDAY_HOURS = 8;
+
+/**
+ * The body's Markdown, highlighted by the Lezer parser alone: @codemirror/lang-markdown would bring
+ * the HTML, CSS and JavaScript languages for embedded code (about 45 KB gzipped) that specs never hold.
+ */
+const markdownBody = new Language(defineLanguageFacet(), markdownParser.configure(GFM), [], 'markdown');
 
 /** CodeMirror's own words, in Chinese. */
 const CODEMIRROR_ZH: Record<string, string> = { Diagnostics: '检查结果', 'No diagnostics': '没有问题', close: '关闭', Completions: '补全建议', 'Control character': '控制字符' };
@@ -46,6 +51,7 @@ class HandbookEditor extends HTMLElement {
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private shownDiagram = '';
   private pending = new Map<number, (response: WorkerResponse) => void>();
+  private schemaSupport: Promise<ReturnType<typeof schemaSupport>> | undefined;
   /** When the last keystroke happened (for the keystroke-to-findings time the page reports). */
   private typedAt = 0;
 
@@ -98,7 +104,7 @@ class HandbookEditor extends HTMLElement {
     }
     const draft = readDraft(this.draftKey());
     if (draft) notice = this.say('edit.draftRestored', { time: new Date(draft.saved).toLocaleString(this.locale) });
-    const text = draft?.text ?? this.published ?? this.skeleton(today);
+    const text = draft?.text ?? this.published ?? (await this.skeleton(today));
 
     this.view = new EditorView({ parent: this.el('.hb-editor-code'), state: this.editorState(text) });
     this.view.contentDOM.setAttribute('aria-label', this.el('.hb-editor-code').getAttribute('aria-label') ?? '');
@@ -108,13 +114,20 @@ class HandbookEditor extends HTMLElement {
     if (notice) this.status(notice);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) {
       button.disabled = false;
-      button.addEventListener('click', () => this.act(button.dataset.action!));
+      button.addEventListener('click', () => void this.act(button.dataset.action!));
     }
     this.check();
   }
 
+  /**
+   * Schema completion and hover (codemirror-json-schema with its YAML parser and JSON Schema library,
+   * about 55 KB gzipped) load when first asked for, not with the page.
+   */
+  private schema(): Promise<ReturnType<typeof schemaSupport>> {
+    return (this.schemaSupport ??= import('./schema.ts').then((module) => module.schemaSupport(this.locale)));
+  }
+
   private editorState(text: string): EditorState {
-    const schema = schemaSupport(this.locale);
     return EditorState.create({
       doc: text,
       extensions: [
@@ -125,10 +138,10 @@ class HandbookEditor extends HTMLElement {
         indentUnit.of('  '),
         EditorState.tabSize.of(2),
         EditorView.lineWrapping,
-        yamlFrontmatter({ content: markdown() }),
+        yamlFrontmatter({ content: markdownBody }),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        autocompletion({ override: [schema.completion] }),
-        hoverTooltip(schema.hover),
+        autocompletion({ override: [async (context) => (await this.schema()).completion(context)] }),
+        hoverTooltip(async (view, pos, side) => (await this.schema()).hover(view, pos, side)),
         lintGutter(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
         ...(this.locale === 'zh-CN' ? [EditorState.phrases.of(CODEMIRROR_ZH)] : []),
@@ -143,7 +156,9 @@ class HandbookEditor extends HTMLElement {
     });
   }
 
-  private skeleton(today: string): string {
+  /** A new process starts from the skeleton `npm run new` writes (loaded only for a new process). */
+  private async skeleton(today: string): Promise<string> {
+    const { renderSkeleton } = await import('../../../scripts/skeleton.ts');
     return renderSkeleton({ id: 'new-process', category: 'business', department: 'department-id', owner: 'role-id', author: this.locale === 'zh-CN' ? '待填写：修订人' : 'author', today });
   }
 
@@ -392,13 +407,13 @@ class HandbookEditor extends HTMLElement {
     if (response.type === 'fixed') this.replaceText(response.text);
   }
 
-  private act(action: string) {
+  private async act(action: string) {
     if (action === 'submit') this.openSubmit();
     if (action === 'copy') void this.copy(this.text());
     if (action === 'download') this.download(this.text());
     if (action === 'discard' && confirm(this.say('edit.discardConfirm'))) {
       clearDraft(this.draftKey());
-      this.replaceText(this.published ?? this.skeleton(this.handbook.today ?? todayLocal()));
+      this.replaceText(this.published ?? (await this.skeleton(this.handbook.today ?? todayLocal())));
       clearDraft(this.draftKey());
       this.el('.hb-editor-result').hidden = true;
     }
