@@ -1,0 +1,329 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBudget, EDITOR_BUDGET_BYTES, kb, measureEditor, measurePage } from '../../scripts/check-budget.ts';
+import { lintProject, memorySource } from '../../scripts/lint/project.ts';
+import type { EditorHandbook, ShownFinding, WorkerResponse } from '../../site/scripts/editor/protocol.ts';
+import { cliFindings, comparable, editorHandbook, HANDBOOKS, textOf, TODAY } from '../editor/handbooks.ts';
+import { launchBrowser } from './browser.ts';
+import { buildSite } from './build.ts';
+import { serve } from './server.ts';
+
+/**
+ * The in-browser editor (/edit/), built and served, in Chromium: what issue 17's "done when" lists.
+ * The site is built once without build-time diagrams (the editor draws its own in the browser).
+ * Screenshots go to .shots/ (not committed) for a person to look at.
+ */
+const work = mkdtempSync(path.join(tmpdir(), 'handbook-editor-'));
+const dist = path.join(work, 'dist');
+const SHOTS = path.resolve('.shots');
+const COMPLAINT = 'processes/business/customer-complaint.md';
+let site: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildSite(dist, { HANDBOOK_TODAY: TODAY, HANDBOOK_NO_CHROMIUM: '1', HANDBOOK_ASTRO_CACHE: path.join(work, 'cache') });
+  site = await serve(dist);
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+}
+
+/** The editor on `query`, once its first findings are shown. */
+async function openEditor(query: string, options: { locale?: 'en'; draft?: string; width?: number } = {}): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: 1000 } });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.draft !== undefined) {
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('handbook-editor:draft:new', JSON.stringify({ text, saved: '2026-11-23T09:00:00Z' }));
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, options.draft);
+  }
+  await page.goto(`${site.url}${options.locale === 'en' ? '/en' : ''}/edit/${query}`);
+  await page.locator('hb-editor[data-checked]').waitFor({ timeout: 30_000 });
+  return { page, dialogs, errors };
+}
+
+/** Puts the cursor at the end of the first editor line whose text is `text` (scrolling it into view). */
+async function clickLine(page: Page, text: string, nth = 0): Promise<void> {
+  const content = page.locator('.cm-content');
+  await content.click();
+  await page.keyboard.press('Control+Home');
+  for (let tries = 0; tries < 200; tries++) {
+    const lines = page.locator('.cm-line', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+    if ((await lines.count()) > nth) {
+      const line = lines.nth(nth);
+      await line.scrollIntoViewIfNeeded();
+      const box = (await line.boundingBox())!;
+      await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
+      await page.keyboard.press('End');
+      return;
+    }
+    await page.keyboard.press('PageDown');
+  }
+  throw new Error(`no editor line reads ${text}`);
+}
+
+const findingsOf = (page: Page) =>
+  page.locator('.hb-editor-findings li').evaluateAll((items) => items.map((item) => ({ rule: (item as HTMLElement).dataset.rule, line: Number((item as HTMLElement).dataset.line), text: item.textContent ?? '' })));
+
+const classifyRole = (page: Page) => page.locator('.hb-preview-table tr#step-classify td').nth(1).textContent();
+
+describe('the editor in Chromium', () => {
+  it('opens customer-complaint clean, with the table, the flowchart and no change to summarise', async () => {
+    const { page, errors } = await openEditor('?process=customer-complaint');
+    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('未发现问题：CI 的检查也不会报错。');
+    await expect(page.locator('.hb-editor-file').textContent()).resolves.toBe(`正在修改 ${COMPLAINT}`);
+    await expect(classifyRole(page)).resolves.toBe('客服部 / 投诉主管');
+    await expect(page.locator('.hb-preview-table tr').count()).resolves.toBe(10);
+    await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');
+    await expect(page.locator('.hb-critical-path').textContent()).resolves.toBe('关键路径总时长：4 个工作日 3 小时 30 分钟（按每个工作日 8 小时计）');
+    await page.locator('.hb-preview-flowchart hb-client-flowchart svg').waitFor({ timeout: 30_000 });
+    await expect(page.locator('.hb-preview-flowchart svg').textContent()).resolves.toContain('投诉分类');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-open.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('a deleted role: a step-owner finding within half a second at the CLI\'s line, the row without a role; undone, both go', async () => {
+    const { page } = await openEditor('?process=customer-complaint');
+    const published = textOf(COMPLAINT);
+    const edited = published.replace('    role: complaint-supervisor\n    informed', '    informed');
+    const cli = await lintProject({ source: memorySource({ [COMPLAINT]: edited, 'processes/org.yml': textOf('processes/org.yml'), 'processlint.config.yml': textOf('processlint.config.yml') }), specs: [COMPLAINT], today: TODAY });
+    const expected = cli.results[0]!.findings.filter((finding) => finding.ruleId === 'step-owner');
+    expect(expected).toHaveLength(1);
+
+    await clickLine(page, '    role: complaint-supervisor');
+    const before = Number(await page.locator('hb-editor').getAttribute('data-checked'));
+    await page.keyboard.press('Control+Shift+K');
+    // Within half a second of the keystroke, at the line the CLI reports.
+    await page.locator(`.hb-editor-findings li[data-rule="step-owner"][data-line="${expected[0]!.line}"]`).waitFor({ timeout: 500 });
+    expect(Number(await page.locator('hb-editor').getAttribute('data-checked'))).toBeGreaterThan(before);
+    const findings = await findingsOf(page);
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([['step-owner', expected[0]!.line]]);
+    expect(findings[0]!.text).toContain('步骤 classify 没有责任岗位');
+    // The editor marks it too, on that line.
+    await expect(page.locator('.cm-lintRange-error').count()).resolves.toBeGreaterThan(0);
+    await expect(classifyRole(page)).resolves.toBe('—');
+    await expect(page.locator('.hb-summary').textContent()).resolves.toContain('步骤「投诉分类」（classify）的责任岗位（R）：投诉主管（complaint-supervisor） → 未指定');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-role-deleted.png') });
+
+    await page.keyboard.press('Control+z');
+    await page.locator('.hb-editor-findings li').waitFor({ state: 'detached', timeout: 500 });
+    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('未发现问题：CI 的检查也不会报错。');
+    await expect(classifyRole(page)).resolves.toBe('客服部 / 投诉主管');
+    await page.context().close();
+  }, 60_000);
+
+  it('a changed deadline updates the summary and the critical-path total; the proposal is bumped, recorded and lints clean', async () => {
+    const { page } = await openEditor('?process=customer-complaint');
+    await clickLine(page, '    deadline: 2h');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('4h');
+    await expect.poll(() => page.locator('.hb-critical-path').textContent(), { timeout: 2000 }).toBe('关键路径总时长：4 个工作日 5 小时 30 分钟（按每个工作日 8 小时计）');
+    const summary = (await page.locator('.hb-summary').textContent()) ?? '';
+    expect(summary).toContain('步骤「归档」（close）的时间要求：「2h」 → 「4h」');
+    expect(summary).toContain('关键路径总时长：4 个工作日 3 小时 30 分钟 → 4 个工作日 5 小时 30 分钟（+2 小时）');
+    expect(summary).toContain('修改后版本号仍为 2.1.0');
+    await expect(page.locator('.hb-summary ins').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-deadline.png'), fullPage: true });
+
+    // 提交修改建议: the change note and author, then the file as it will be proposed.
+    await page.locator('[data-action="submit"]').click();
+    const dialog = page.locator('dialog.hb-submit-dialog');
+    await dialog.locator('textarea[name="change"]').fill('归档时限由 2 小时改为 4 小时。');
+    await dialog.locator('input[name="author"]').fill('客服经理');
+    await expect(dialog.locator('input[name="bump"]:checked').getAttribute('value')).resolves.toBe('minor');
+    await expect(dialog.textContent()).resolves.toContain('流程有实质变化（次版本号）：2.2.0');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-submit-dialog.png') });
+    await dialog.locator('button[value="confirm"]').click();
+    const result = page.locator('.hb-editor-result');
+    await result.waitFor({ state: 'visible' });
+    await expect(result.locator('h2').textContent()).resolves.toBe('修改后的文件已准备好（版本 2.2.0）');
+    await expect(result.locator('.hb-result-lint').textContent()).resolves.toBe('检查通过：CI 的检查不会报错。');
+    await expect(result.locator('a.hb-result-open').getAttribute('href')).resolves.toBe(`https://github.com/acme/handbook/edit/main/${COMPLAINT}`);
+    await expect.poll(() => page.locator('.hb-summary').textContent()).not.toContain('⚠️');
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-action="download"]').click();
+    const file = await (await download).path();
+    const proposed = readFileSync(file, 'utf8');
+    expect(proposed).toContain('\nversion: 2.2.0\n');
+    expect(proposed).toMatch(/ {2}- version: 2\.2\.0\n {4}date: 2026-11-23\n {4}author: 客服经理\n {4}change: 归档时限由 2 小时改为 4 小时。\n---\n/);
+    const lint = await lintProject({ source: memorySource({ [COMPLAINT]: proposed, 'processes/org.yml': textOf('processes/org.yml'), 'processlint.config.yml': textOf('processlint.config.yml') }), specs: [COMPLAINT], today: TODAY });
+    expect(lint.results[0]!.findings).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-proposed.png') });
+    await page.context().close();
+  }, 60_000);
+
+  it.each(['business/xss-everywhere.md', 'business/mermaid-injection.md'])('the hostile fixture %s loads inert', async (fixture) => {
+    const text = readFileSync(path.join('test/fixtures/hostile', fixture), 'utf8');
+    const { page, dialogs, errors } = await openEditor('', { draft: text });
+    await page.locator('.hb-preview-flowchart hb-client-flowchart :is(svg, .hb-diagram-error)').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const report = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      handlers: [...document.querySelectorAll('hb-editor *')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+      scripts: [...document.querySelectorAll('hb-editor script')].length,
+      frames: document.querySelectorAll('iframe, object, embed').length,
+      links: [...document.querySelectorAll('hb-editor [href], hb-editor [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '').filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+      table: document.querySelector('.hb-preview-table')?.textContent ?? '',
+    }));
+    expect(report).toMatchObject({ pwned: undefined, handlers: [], scripts: 0, frames: 0, links: [] });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    // The payloads are shown as the text they are.
+    if (fixture.includes('xss')) expect(report.table).toContain('接收 <script>window.__pwned="script"</script>');
+    await page.screenshot({ path: path.join(SHOTS, `editor-hostile-${path.basename(fixture, '.md')}.png`), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it('works in English', async () => {
+    const { page } = await openEditor('?process=customer-complaint', { locale: 'en' });
+    await expect(page.locator('h1').textContent()).resolves.toBe('Edit a process in the browser');
+    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('No problems: CI will find none either.');
+    await expect(page.locator('.hb-preview-table caption').textContent()).resolves.toContain('Customer complaint handling');
+    await clickLine(page, '    role: complaint-supervisor');
+    await page.keyboard.press('Control+Shift+K');
+    await page.locator('.hb-editor-findings li[data-rule="step-owner"]').waitFor({ timeout: 500 });
+    const [finding] = await findingsOf(page);
+    expect(finding!.text).toMatch(/^Error line \d+, column \d+ Step classify has no responsible role/);
+    await expect(page.locator('.hb-summary').textContent()).resolves.toContain('Step “投诉分类” (classify), responsible role (R): 投诉主管 (complaint-supervisor) → none');
+    await expect(page.locator('[data-action="submit"]').textContent()).resolves.toBe('Propose this change');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-english.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it('keeps a draft in the browser until it is discarded', async () => {
+    const { page } = await openEditor('?process=customer-complaint');
+    await clickLine(page, '    deadline: 2h');
+    await page.keyboard.type('0');
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.locator('hb-editor[data-checked]').waitFor();
+    await expect(page.locator('.hb-editor-status').textContent()).resolves.toContain('已恢复本浏览器中保存的草稿');
+    await expect.poll(() => page.locator('.hb-summary').textContent()).toContain('「2h」 → 「2h0」');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('[data-action="discard"]').click();
+    await expect.poll(() => page.locator('.hb-summary').textContent()).toBe('与已发布版本相同。');
+    await page.reload();
+    await page.locator('hb-editor[data-checked]').waitFor();
+    await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');
+    await page.context().close();
+  }, 60_000);
+
+  it('the process page links to the editor; other pages ship none of its code, and it keeps its weight budget', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/processes/customer-complaint/`);
+    await page.locator('a', { hasText: '在浏览器中修改' }).click();
+    await page.locator('hb-editor[data-checked]').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).search).toBe('?process=customer-complaint');
+    await page.close();
+
+    const editor = measureEditor(dist, path.join(dist, 'edit', 'index.html'));
+    const editorCode = new Set([...editor.reachableScripts.filter((file) => !measurePage(dist, path.join(dist, 'index.html')).reachableScripts.includes(file))]);
+    expect([...editorCode].some((file) => /lint-worker/.test(file))).toBe(true);
+    const pages = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.endsWith('.html') && !/(?:^|\/)edit\//.test(file));
+    for (const html of pages) {
+      const shipped = measurePage(dist, path.join(dist, html)).reachableScripts.filter((file) => editorCode.has(file));
+      expect({ html, shipped }).toEqual({ html, shipped: [] });
+    }
+    // Mermaid is only ever a dynamic import: none of it loads with the page.
+    expect(editor.diagramScripts.length).toBeGreaterThan(0);
+    expect(editor.js + editor.worker).toBeLessThan(EDITOR_BUDGET_BYTES);
+    const budget = checkBudget(dist, { allowClientDiagrams: true });
+    expect(budget.failures.filter((failure) => failure.includes('/edit/'))).toEqual([]);
+    console.info(`[editor] /edit/: ${kb(editor.beforeDiagrams)} gzipped before the diagram library (page ${kb(editor.total)}, worker ${kb(editor.worker)})`);
+  }, 120_000);
+
+  it('keystroke to findings on the largest process', async () => {
+    const largest = HANDBOOKS.processes().reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a));
+    const id = path.basename(largest, '.md');
+    const deadline = textOf(largest).split('\n').find((line) => line.startsWith('    deadline: '))!;
+    const { page } = await openEditor(`?process=${id}`);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await clickLine(page, i % 2 === 0 ? deadline : `${deadline}x`);
+      const seen = Number(await page.locator('hb-editor').getAttribute('data-checked'));
+      await page.keyboard.type(i % 2 === 0 ? 'x' : '');
+      if (i % 2 !== 0) await page.keyboard.press('Backspace');
+      await page.waitForFunction((previous) => Number(document.querySelector('hb-editor')!.getAttribute('data-checked')) > previous, seen);
+      times.push(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms')));
+    }
+    times.sort((a, b) => a - b);
+    console.info(`[editor] keystroke to findings on ${largest} (${textOf(largest).length} characters): median ${times[2]} ms of ${times.join(', ')} ms (the ${120} ms of quiet before a check included)`);
+    expect(times[2]).toBeLessThan(500);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe('the browser bundle equals the CLI', () => {
+  /** Runs the built lint worker in Chromium on every spec of a handbook. */
+  async function browserFindings(handbook: EditorHandbook, specs: string[], locale: 'zh-CN' | 'en'): Promise<Map<string, ShownFinding[]>> {
+    const worker = readdirSync(path.join(dist, '_astro')).find((file) => /^lint-worker-.*\.js$/.test(file));
+    expect(worker).toBeDefined();
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/edit/`);
+    const texts = Object.fromEntries(specs.map((file) => [file, textOf(file)]));
+    const results = await page.evaluate(
+      async ({ url, handbook, texts, locale, today }) => {
+        const lint = new Worker(url, { type: 'module' });
+        const replies: WorkerResponse[] = [];
+        const next = () => new Promise<WorkerResponse>((resolve) => (lint.onmessage = (event) => resolve(event.data as WorkerResponse)));
+        lint.postMessage({ type: 'init', handbook, locale, today });
+        replies.push(await next());
+        const out: Record<string, ShownFinding[]> = {};
+        let seq = 0;
+        for (const [file, text] of Object.entries(texts)) {
+          lint.postMessage({ type: 'check', seq: ++seq, file, text });
+          const reply = await next();
+          if (reply.type !== 'checked') throw new Error(`${file}: ${JSON.stringify(reply)}`);
+          out[file] = reply.findings;
+        }
+        lint.terminate();
+        return out;
+      },
+      { url: `/_astro/${worker}`, handbook, texts, locale, today: TODAY },
+    );
+    await page.close();
+    return new Map(Object.entries(results));
+  }
+
+  it.each(Object.keys(HANDBOOKS) as Array<keyof typeof HANDBOOKS>)('for every spec of %s, in both languages', async (name) => {
+    const specs = HANDBOOKS[name]();
+    const handbook = name === 'processes' ? ((await (await fetch(`${site.url}/edit/handbook.json`)).json()) as EditorHandbook) : await editorHandbook(specs);
+    let total = 0;
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const expected = await cliFindings(specs, locale);
+      const found = await browserFindings(handbook, specs, locale);
+      for (const file of specs) {
+        expect({ file, findings: found.get(file)!.map(comparable) }).toEqual({ file, findings: expected.get(file) });
+        total += expected.get(file)!.length;
+      }
+    }
+    if (name === 'broken') expect(total).toBeGreaterThan(20);
+  }, 120_000);
+});
