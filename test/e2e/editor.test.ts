@@ -20,6 +20,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'handbook-editor-'));
 const dist = path.join(work, 'dist');
 const SHOTS = path.resolve('.shots');
 const COMPLAINT = 'processes/business/customer-complaint.md';
+const PUBLISHED = readFileSync(COMPLAINT, 'utf8');
 let site: { url: string; close(): Promise<void> };
 let browser: Browser;
 
@@ -66,25 +67,32 @@ async function openEditor(query: string, options: { locale?: 'en'; draft?: strin
   return { page, dialogs, errors };
 }
 
-/** Puts the cursor at the end of the first editor line whose text is `text` (scrolling it into view). */
-async function clickLine(page: Page, text: string, nth = 0): Promise<void> {
-  const content = page.locator('.cm-content');
-  await content.click();
+/**
+ * Puts the cursor at the end of line `number` of the editor, which reads `text`: clicks the line,
+ * then checks the editor's own line number (lines are measured as they scroll in, so a click can
+ * land on a neighbour; it is tried again).
+ */
+async function clickLine(page: Page, text: string, number: number): Promise<void> {
+  await page.locator('.cm-content').click();
   await page.keyboard.press('Control+Home');
-  for (let tries = 0; tries < 200; tries++) {
-    const lines = page.locator('.cm-line', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
-    if ((await lines.count()) > nth) {
-      const line = lines.nth(nth);
-      await line.scrollIntoViewIfNeeded();
-      const box = (await line.boundingBox())!;
-      await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
-      await page.keyboard.press('End');
-      return;
+  const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  for (let tries = 0; tries < 40; tries++) {
+    const lines = page.locator('.cm-line', { hasText: exact });
+    const count = await lines.count();
+    for (let i = 0; i < count; i++) {
+      await lines.nth(i).click();
+      if ((await page.locator('.cm-activeLineGutter').textContent()) === String(number)) {
+        await page.keyboard.press('End');
+        return;
+      }
     }
     await page.keyboard.press('PageDown');
   }
-  throw new Error(`no editor line reads ${text}`);
+  throw new Error(`could not put the cursor on line ${number} (${text})`);
 }
+
+/** The line number of the first line of `text` that reads `line`. */
+const lineOf = (text: string, line: string, from = 0) => text.split('\n').indexOf(line, from) + 1;
 
 const findingsOf = (page: Page) =>
   page.locator('.hb-editor-findings li').evaluateAll((items) => items.map((item) => ({ rule: (item as HTMLElement).dataset.rule, line: Number((item as HTMLElement).dataset.line), text: item.textContent ?? '' })));
@@ -115,35 +123,36 @@ describe('the editor in Chromium', () => {
     const expected = cli.results[0]!.findings.filter((finding) => finding.ruleId === 'step-owner');
     expect(expected).toHaveLength(1);
 
-    await clickLine(page, '    role: complaint-supervisor');
-    const before = Number(await page.locator('hb-editor').getAttribute('data-checked'));
+    await clickLine(page, '    role: complaint-supervisor', lineOf(PUBLISHED, '    role: complaint-supervisor'));
     await page.keyboard.press('Control+Shift+K');
-    // Within half a second of the keystroke, at the line the CLI reports.
-    await page.locator(`.hb-editor-findings li[data-rule="step-owner"][data-line="${expected[0]!.line}"]`).waitFor({ timeout: 500 });
-    expect(Number(await page.locator('hb-editor').getAttribute('data-checked'))).toBeGreaterThan(before);
+    // At the line the CLI reports, within half a second of the keystroke as the page measures it
+    // (Playwright's polling and a loaded machine add their own delay to what the test sees).
+    await page.locator(`.hb-editor-findings li[data-rule="step-owner"][data-line="${expected[0]!.line}"]`).waitFor({ timeout: 5000 });
+    expect(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms'))).toBeLessThan(500);
     const findings = await findingsOf(page);
     expect(findings.map((f) => [f.rule, f.line])).toEqual([['step-owner', expected[0]!.line]]);
     expect(findings[0]!.text).toContain('步骤 classify 没有责任岗位');
     // The editor marks it too, on that line.
     await expect(page.locator('.cm-lintRange-error').count()).resolves.toBeGreaterThan(0);
-    await expect(classifyRole(page)).resolves.toBe('—');
-    await expect(page.locator('.hb-summary').textContent()).resolves.toContain('步骤「投诉分类」（classify）的责任岗位（R）：投诉主管（complaint-supervisor） → 未指定');
+    await expect.poll(() => classifyRole(page)).toBe('—');
+    await expect.poll(() => page.locator('.hb-summary').textContent()).toContain('步骤「投诉分类」（classify）的责任岗位（R）：投诉主管（complaint-supervisor） → 未指定');
     await page.screenshot({ path: path.join(SHOTS, 'editor-role-deleted.png') });
 
     await page.keyboard.press('Control+z');
-    await page.locator('.hb-editor-findings li').waitFor({ state: 'detached', timeout: 500 });
+    await page.locator('.hb-editor-findings li').waitFor({ state: 'detached', timeout: 5000 });
+    expect(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms'))).toBeLessThan(500);
+    await expect.poll(() => classifyRole(page)).toBe('客服部 / 投诉主管');
     await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('未发现问题：CI 的检查也不会报错。');
-    await expect(classifyRole(page)).resolves.toBe('客服部 / 投诉主管');
     await page.context().close();
   }, 60_000);
 
   it('a changed deadline updates the summary and the critical-path total; the proposal is bumped, recorded and lints clean', async () => {
     const { page } = await openEditor('?process=customer-complaint');
-    await clickLine(page, '    deadline: 2h');
+    await clickLine(page, '    deadline: 2h', lineOf(PUBLISHED, '    deadline: 2h'));
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('4h');
-    await expect.poll(() => page.locator('.hb-critical-path').textContent(), { timeout: 2000 }).toBe('关键路径总时长：4 个工作日 5 小时 30 分钟（按每个工作日 8 小时计）');
+    await expect.poll(() => page.locator('.hb-critical-path').textContent(), { timeout: 10_000 }).toBe('关键路径总时长：4 个工作日 5 小时 30 分钟（按每个工作日 8 小时计）');
     const summary = (await page.locator('.hb-summary').textContent()) ?? '';
     expect(summary).toContain('步骤「归档」（close）的时间要求：「2h」 → 「4h」');
     expect(summary).toContain('关键路径总时长：4 个工作日 3 小时 30 分钟 → 4 个工作日 5 小时 30 分钟（+2 小时）');
@@ -201,17 +210,39 @@ describe('the editor in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('completes and explains the front matter from the JSON Schema, in Chinese', async () => {
+    const { page } = await openEditor('?process=customer-complaint');
+    await clickLine(page, 'status: published', lineOf(PUBLISHED, 'status: published'));
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('tag');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'tags' });
+    await option.waitFor({ timeout: 10_000 });
+    await expect(page.locator('.cm-completionInfo').textContent()).resolves.toBe('标签');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-completion.png') });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await clickLine(page, '    deadline: 即时', lineOf(PUBLISHED, '    deadline: 即时'));
+    const line = page.locator('.cm-line', { hasText: /^ {4}deadline: 即时$/ }).first();
+    const box = (await line.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    const hover = page.locator('.cm-tooltip-hover .hb-schema-hover');
+    await hover.waitFor({ timeout: 10_000 });
+    await expect(hover.textContent()).resolves.toContain('时间要求。例如：即时、30分钟内');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-hover.png') });
+    await page.context().close();
+  }, 60_000);
+
   it('works in English', async () => {
     const { page } = await openEditor('?process=customer-complaint', { locale: 'en' });
     await expect(page.locator('h1').textContent()).resolves.toBe('Edit a process in the browser');
     await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('No problems: CI will find none either.');
     await expect(page.locator('.hb-preview-table caption').textContent()).resolves.toContain('Customer complaint handling');
-    await clickLine(page, '    role: complaint-supervisor');
+    await clickLine(page, '    role: complaint-supervisor', lineOf(PUBLISHED, '    role: complaint-supervisor'));
     await page.keyboard.press('Control+Shift+K');
-    await page.locator('.hb-editor-findings li[data-rule="step-owner"]').waitFor({ timeout: 500 });
+    await page.locator('.hb-editor-findings li[data-rule="step-owner"]').waitFor({ timeout: 5000 });
     const [finding] = await findingsOf(page);
     expect(finding!.text).toMatch(/^Error line \d+, column \d+ Step classify has no responsible role/);
-    await expect(page.locator('.hb-summary').textContent()).resolves.toContain('Step “投诉分类” (classify), responsible role (R): 投诉主管 (complaint-supervisor) → none');
+    await expect.poll(() => page.locator('.hb-summary').textContent()).toContain('Step “投诉分类” (classify), responsible role (R): 投诉主管 (complaint-supervisor) → none');
     await expect(page.locator('[data-action="submit"]').textContent()).resolves.toBe('Propose this change');
     await page.screenshot({ path: path.join(SHOTS, 'editor-english.png'), fullPage: true });
     await page.context().close();
@@ -219,7 +250,7 @@ describe('the editor in Chromium', () => {
 
   it('keeps a draft in the browser until it is discarded', async () => {
     const { page } = await openEditor('?process=customer-complaint');
-    await clickLine(page, '    deadline: 2h');
+    await clickLine(page, '    deadline: 2h', lineOf(PUBLISHED, '    deadline: 2h'));
     await page.keyboard.type('0');
     await page.waitForTimeout(700);
     await page.reload();
@@ -266,7 +297,7 @@ describe('the editor in Chromium', () => {
     const { page } = await openEditor(`?process=${id}`);
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await clickLine(page, i % 2 === 0 ? deadline : `${deadline}x`);
+      await clickLine(page, i % 2 === 0 ? deadline : `${deadline}x`, lineOf(textOf(largest), deadline));
       const seen = Number(await page.locator('hb-editor').getAttribute('data-checked'));
       await page.keyboard.type(i % 2 === 0 ? 'x' : '');
       if (i % 2 !== 0) await page.keyboard.press('Backspace');
@@ -274,7 +305,7 @@ describe('the editor in Chromium', () => {
       times.push(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms')));
     }
     times.sort((a, b) => a - b);
-    console.info(`[editor] keystroke to findings on ${largest} (${textOf(largest).length} characters): median ${times[2]} ms of ${times.join(', ')} ms (the ${120} ms of quiet before a check included)`);
+    console.info(`[editor] keystroke to findings on ${largest} (${textOf(largest).length} characters): median ${times[2]} ms of ${times.join(', ')} ms (the 80 ms of quiet before a check included)`);
     expect(times[2]).toBeLessThan(500);
     await page.context().close();
   }, 60_000);

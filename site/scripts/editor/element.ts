@@ -4,7 +4,7 @@ import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { defaultHighlightStyle, defineLanguageFacet, indentUnit, Language, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Text } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import { parser as markdownParser, GFM } from '@lezer/markdown';
 import { toDom } from 'hast-util-to-dom';
 import { format, type Locale } from '../../../scripts/core/messages.ts';
@@ -16,7 +16,7 @@ import type { Bump, EditorHandbook, Preview, ShownFinding, Summary, WorkerReques
 import type { schemaSupport } from './schema.ts';
 
 /** Quiet time after a keystroke before the file is checked again. */
-const CHECK_DELAY_MS = 120;
+const CHECK_DELAY_MS = 80;
 const DRAFT_DELAY_MS = 400;
 const WORKDAY_HOURS = 8;
 
@@ -45,7 +45,6 @@ class HandbookEditor extends HTMLElement {
   private existing = false;
   private published: string | undefined;
   private seq = 0;
-  private shownSeq = 0;
   private findings: ShownFinding[] = [];
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -132,6 +131,7 @@ class HandbookEditor extends HTMLElement {
       doc: text,
       extensions: [
         lineNumbers(),
+        highlightActiveLineGutter(),
         history(),
         drawSelection(),
         highlightActiveLine(),
@@ -237,8 +237,15 @@ class HandbookEditor extends HTMLElement {
       this.status(this.say('edit.loadFailed', { message: response.message }));
       return;
     }
-    if (response.type !== 'checked' || response.seq < this.shownSeq) return;
-    this.shownSeq = response.seq;
+    // Only the answer to the latest text is shown.
+    if ((response.type !== 'checked' && response.type !== 'previewed') || response.seq !== this.seq) return;
+    if (response.type === 'checked') {
+      this.showFindings(response.findings);
+      const elapsed = this.typedAt ? Math.round(performance.now() - this.typedAt) : undefined;
+      if (elapsed !== undefined) this.dataset.keystrokeToFindingsMs = String(elapsed);
+      this.dataset.workerMs = String(Math.round(response.ms));
+      return;
+    }
     // A new process is saved where its id and category say; check it again there.
     if (!this.existing && response.id && response.category && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(response.id) && /^[a-z]+$/.test(response.category)) {
       const file = `${this.handbook.specFolder}/${response.category}/${response.id}.md`;
@@ -249,14 +256,9 @@ class HandbookEditor extends HTMLElement {
         return;
       }
     }
-    if (response.seq !== this.seq) return;
-    this.showFindings(response.findings);
     this.showPreview(response.preview);
     this.showSummary(response.summary);
-    const elapsed = this.typedAt ? Math.round(performance.now() - this.typedAt) : undefined;
     this.dataset.checked = String(response.seq);
-    if (elapsed !== undefined) this.dataset.keystrokeToFindingsMs = String(elapsed);
-    this.dataset.workerMs = String(Math.round(response.ms));
   }
 
   private position(doc: Text, line: number, column: number): number {
@@ -293,7 +295,9 @@ class HandbookEditor extends HTMLElement {
         const badge = Object.assign(document.createElement('span'), { className: 'hb-badge', textContent: this.say(`severity.${finding.severity}`) });
         const at = Object.assign(document.createElement('button'), { type: 'button', className: 'hb-finding-at', textContent: this.say('edit.at', { line: finding.line, column: finding.column }) });
         at.addEventListener('click', () => this.reveal(diagnostics[index]!.from));
-        const message = Object.assign(document.createElement('span'), { className: 'hb-finding-message', textContent: ` ${finding.message} ` });
+        // The message's `identifiers` shown as code, as the pull-request comment shows them.
+        const message = Object.assign(document.createElement('span'), { className: 'hb-finding-message' });
+        message.append(' ', ...finding.message.split(/(`[^`\n]+`)/).map((piece, i) => (i % 2 === 1 ? Object.assign(document.createElement('code'), { textContent: piece.slice(1, -1) }) : piece)), ' ');
         item.append(badge, ' ', at, message);
         if (finding.rule) {
           const link = Object.assign(document.createElement('a'), { href: finding.rule, target: '_blank', rel: 'noopener' });

@@ -27,8 +27,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         return;
       case 'check': {
         const started = performance.now();
-        const checked = session.check(request.file, request.text);
-        reply({ type: 'checked', seq: request.seq, ...checked, ms: performance.now() - started });
+        reply({ type: 'checked', seq: request.seq, findings: session.findings(request.file, request.text), ms: performance.now() - started });
+        reply({ type: 'previewed', seq: request.seq, ...session.preview(request.file, request.text) });
         return;
       }
       case 'fix':

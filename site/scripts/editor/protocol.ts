@@ -65,7 +65,9 @@ export type Bump = 'patch' | 'minor' | 'major' | 'none';
 
 export type WorkerResponse =
   | { type: 'ready' }
-  | { type: 'checked'; seq: number; findings: ShownFinding[]; preview?: Preview; summary?: Summary; id?: string; category?: string; ms: number }
+  /** The findings first, then (`previewed`) what takes longer to draw. */
+  | { type: 'checked'; seq: number; findings: ShownFinding[]; ms: number }
+  | { type: 'previewed'; seq: number; preview?: Preview; summary?: Summary; id?: string; category?: string }
   | { type: 'fixed'; seq: number; text: string }
   | { type: 'submitted'; seq: number; text: string; version?: string; findings: ShownFinding[] }
   | { type: 'failed'; seq?: number; message: string };

@@ -5,13 +5,14 @@ import type { Locale } from '../../../scripts/core/messages.ts';
 import { describeSections, formatMinutes } from '../../../scripts/diff/render.ts';
 import { diffSpecs } from '../../../scripts/diff/semantic.ts';
 import { stepNodeId, toMermaid } from '../../../scripts/flowchart/to-mermaid.ts';
-import { checkFileWithFixes, type FileEnv } from '../../../scripts/lint/check-file.ts';
+import { checkFileWithFixes, type FileEnv, type FixableFinding } from '../../../scripts/lint/check-file.ts';
 import { handbookPhase, memorySource, phaseOneEnv, readEnvironment, type ProjectSource } from '../../../scripts/lint/environment.ts';
 import { messageOf } from '../../../scripts/lint/findings.ts';
 import { applyFixes } from '../../../scripts/lint/fix.ts';
 import { engineRules } from '../../../scripts/lint/registry.ts';
-import { finishReport, indexReports, type HandbookPhaseOptions } from '../../../scripts/lint/resolve.ts';
+import { finishReport, indexReports, type FileResult, type HandbookPhaseOptions } from '../../../scripts/lint/resolve.ts';
 import { criticalPath } from '../../../scripts/model/graph.ts';
+import type { OrgIndex } from '../../../scripts/model/org-index.ts';
 import { buildModel } from '../../../scripts/model/process-model.ts';
 import { processTitle } from '../../lib/format.ts';
 import { useTranslations, type Translate } from '../../lib/i18n.ts';
@@ -36,6 +37,7 @@ export class EditorSession {
   private readonly t: Translate;
   private readonly environments = new Map<string, FolderEnvironment>();
   private published: { loaded: LoadedSpec; findings: Diagnostic[] } | undefined;
+  private last: { file: string; text: string; linted: Linted } | undefined;
 
   constructor(handbook: EditorHandbook, locale: Locale, today: string) {
     this.handbook = handbook;
@@ -57,8 +59,17 @@ export class EditorSession {
 
   /** Findings, preview and change summary of `text` as the spec `file`. */
   check(file: string, text: string): { findings: ShownFinding[]; preview?: Preview; summary?: Summary; id?: string; category?: string } {
+    return { findings: this.findings(file, text), ...this.preview(file, text) };
+  }
+
+  /** The findings of `text` as the spec `file` (first, so the writer sees them before the preview is drawn). */
+  findings(file: string, text: string): ShownFinding[] {
+    return this.lint(file, text).result.findings.map((finding) => this.shown(finding));
+  }
+
+  /** The preview and the change summary of `text`, and the id and category it names. */
+  preview(file: string, text: string): { preview?: Preview; summary?: Summary; id?: string; category?: string } {
     const { result, loaded, org } = this.lint(file, text);
-    const findings = result.findings.map((finding) => this.shown(finding));
     const data = (loaded?.data ?? {}) as { id?: unknown; category?: unknown };
     const spec = loaded?.spec;
     let preview: Preview | undefined;
@@ -85,7 +96,6 @@ export class EditorSession {
       summary = { sections: describeSections(changes, this.locale) };
     }
     return {
-      findings,
       ...(preview ? { preview } : {}),
       ...(summary ? { summary } : {}),
       ...(typeof data.id === 'string' ? { id: data.id } : {}),
@@ -120,14 +130,21 @@ export class EditorSession {
     return { text: proposed, ...(version ? { version } : {}), findings: this.lint(file, proposed).result.findings.map((finding) => this.shown(finding)) };
   }
 
-  /** Both phases, as `lintProject` runs them for one spec of the handbook. */
-  private lint(file: string, text: string) {
+  /** Both phases, as `lintProject` runs them for one spec of the handbook (the last text's kept: findings and preview share it). */
+  private lint(file: string, text: string): Linted {
+    if (this.last && this.last.file === file && this.last.text === text) return this.last.linted;
+    const linted = this.lintAfresh(file, text);
+    this.last = { file, text, linted };
+    return linted;
+  }
+
+  private lintAfresh(file: string, text: string): Linted {
     const environment = this.environmentFor(file);
     const env = environment.envFor(file);
     const { report, loaded, fixes } = checkFileWithFixes(file, text, env);
     const index = indexReports(withEntry(this.handbook.index, { file, ...(report.outline ? { outline: report.outline } : {}) }));
     const result = finishReport(report, index, environment.phase);
-    return { result, loaded, fixes, org: env.org };
+    return { result, ...(loaded ? { loaded } : {}), fixes, ...(env.org ? { org: env.org } : {}) };
   }
 
   /** The environment of a spec's folder (its org registry, the config's overrides), read once. */
@@ -163,6 +180,13 @@ export class EditorSession {
   private diagnostic(finding: Finding): Diagnostic {
     return { ...finding, message: messageOf(finding, this.locale) };
   }
+}
+
+interface Linted {
+  result: FileResult;
+  loaded?: LoadedSpec;
+  fixes: FixableFinding[];
+  org?: OrgIndex;
 }
 
 interface FolderEnvironment {

@@ -1,0 +1,24 @@
+import { launchBrowser } from './test/e2e/browser.ts';
+import { serve } from './test/e2e/server.ts';
+const site = await serve('/tmp/dist17');
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(`${site.url}/edit/?process=customer-complaint`);
+await page.locator('hb-editor[data-checked]').waitFor({ timeout: 60000 });
+const content = page.locator('.cm-content');
+await content.click();
+await page.keyboard.press('Control+Home');
+const lines = page.locator('.cm-line', { hasText: /^    role: complaint-supervisor$/ });
+console.log('count', await lines.count());
+const line = lines.first();
+await line.click();
+await page.keyboard.press('End');
+console.log('active line', await page.locator('.cm-activeLine').textContent());
+const t0 = Date.now();
+await page.keyboard.press('Control+Shift+K');
+await page.waitForTimeout(100);
+console.log('active after', await page.locator('.cm-activeLine').textContent());
+for (let i = 0; i < 20; i++) { const c = await page.locator('.hb-findings-count').textContent(); console.log(Date.now() - t0, c, await page.locator('hb-editor').getAttribute('data-worker-ms'), await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms')); if (!c?.includes('正在')) break; await page.waitForTimeout(100); }
+await page.screenshot({ path: '.shots/debug.png' });
+await browser.close(); await site.close();
