@@ -65,6 +65,11 @@ function scriptGraph(dist: string, entry: string, staticOnly: boolean, seen = ne
   return seen;
 }
 
+/** Every script `entry` (a file in `dist`) loads or may load, itself included, relative to `dist`. */
+export function reachableFrom(dist: string, entry: string): string[] {
+  return [...scriptGraph(dist, path.join(dist, entry), false)].map((file) => path.relative(dist, file));
+}
+
 const isMermaid = (file: string) => /mermaid/i.test(path.basename(file)) || /flowchart-v2|mermaidAPI/.test(readFileSync(file, 'utf8'));
 
 export function measurePage(dist: string, htmlFile: string): PageWeight {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBudget, EDITOR_BUDGET_BYTES, kb, measureEditor, measurePage } from '../../scripts/check-budget.ts';
+import { checkBudget, EDITOR_BUDGET_BYTES, kb, measureEditor, measurePage, reachableFrom } from '../../scripts/check-budget.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
 import type { EditorHandbook, ShownFinding, WorkerResponse } from '../../site/scripts/editor/protocol.ts';
 import { cliFindings, comparable, editorHandbook, HANDBOOKS, textOf, TODAY } from '../editor/handbooks.ts';
@@ -81,7 +81,7 @@ async function clickLine(page: Page, text: string, number: number): Promise<void
     const count = await lines.count();
     for (let i = 0; i < count; i++) {
       await lines.nth(i).click();
-      if ((await page.locator('.cm-activeLineGutter').textContent()) === String(number)) {
+      if ((await page.locator('.cm-lineNumbers .cm-activeLineGutter').textContent()) === String(number)) {
         await page.keyboard.press('End');
         return;
       }
@@ -275,8 +275,13 @@ describe('the editor in Chromium', () => {
     await page.close();
 
     const editor = measureEditor(dist, path.join(dist, 'edit', 'index.html'));
-    const editorCode = new Set([...editor.reachableScripts.filter((file) => !measurePage(dist, path.join(dist, 'index.html')).reachableScripts.includes(file))]);
+    // The editor's own code: its script and the worker, less what it shares with every page (the home
+    // page's scripts) and the site's flowchart component.
+    const entry = (pattern: RegExp) => editor.reachableScripts.find((file) => pattern.test(path.basename(file)))!;
+    const shared = new Set([...measurePage(dist, path.join(dist, 'index.html')).reachableScripts, ...reachableFrom(dist, entry(/^ClientFlowchart\.astro/))]);
+    const editorCode = new Set([...reachableFrom(dist, entry(/^edit\.astro/)), ...editor.workers].filter((file) => !shared.has(file)));
     expect([...editorCode].some((file) => /lint-worker/.test(file))).toBe(true);
+    expect(editorCode.size).toBeGreaterThan(2);
     const pages = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.endsWith('.html') && !/(?:^|\/)edit\//.test(file));
     for (const html of pages) {
       const shipped = measurePage(dist, path.join(dist, html)).reachableScripts.filter((file) => editorCode.has(file));
@@ -322,15 +327,21 @@ describe('the browser bundle equals the CLI', () => {
     const results = await page.evaluate(
       async ({ url, handbook, texts, locale, today }) => {
         const lint = new Worker(url, { type: 'module' });
-        const replies: WorkerResponse[] = [];
-        const next = () => new Promise<WorkerResponse>((resolve) => (lint.onmessage = (event) => resolve(event.data as WorkerResponse)));
+        // The next reply of one of `types` (a check is answered twice: findings, then the preview).
+        const next = (...types: string[]) =>
+          new Promise<WorkerResponse>((resolve) => {
+            lint.onmessage = (event) => {
+              const reply = event.data as WorkerResponse;
+              if (types.includes(reply.type)) resolve(reply);
+            };
+          });
         lint.postMessage({ type: 'init', handbook, locale, today });
-        replies.push(await next());
+        await next('ready', 'failed');
         const out: Record<string, ShownFinding[]> = {};
         let seq = 0;
         for (const [file, text] of Object.entries(texts)) {
           lint.postMessage({ type: 'check', seq: ++seq, file, text });
-          const reply = await next();
+          const reply = await next('checked', 'failed');
           if (reply.type !== 'checked') throw new Error(`${file}: ${JSON.stringify(reply)}`);
           out[file] = reply.findings;
         }
