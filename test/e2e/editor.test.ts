@@ -94,6 +94,9 @@ async function clickLine(page: Page, text: string, number: number): Promise<void
 /** The line number of the first line of `text` that reads `line`. */
 const lineOf = (text: string, line: string, from = 0) => text.split('\n').indexOf(line, from) + 1;
 
+/** expect.poll with room for a loaded machine (vitest's default gives up after a second). */
+const poll = <T>(value: () => Promise<T>) => expect.poll(value, { timeout: 10_000 });
+
 const findingsOf = (page: Page) =>
   page.locator('.hb-editor-findings li').evaluateAll((items) => items.map((item) => ({ rule: (item as HTMLElement).dataset.rule, line: Number((item as HTMLElement).dataset.line), text: item.textContent ?? '' })));
 
@@ -108,6 +111,9 @@ describe('the editor in Chromium', () => {
     await expect(page.locator('.hb-preview-table tr').count()).resolves.toBe(10);
     await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');
     await expect(page.locator('.hb-critical-path').textContent()).resolves.toBe('关键路径总时长：4 个工作日 3 小时 30 分钟（按每个工作日 8 小时计）');
+    // Mermaid loads once the flowchart comes near the screen.
+    await expect(page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /mermaid/.test(entry.name)))).resolves.toBe(false);
+    await page.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
     await page.locator('.hb-preview-flowchart hb-client-flowchart svg').waitFor({ timeout: 30_000 });
     await expect(page.locator('.hb-preview-flowchart svg').textContent()).resolves.toContain('投诉分类');
     await page.screenshot({ path: path.join(SHOTS, 'editor-open.png'), fullPage: true });
@@ -134,14 +140,14 @@ describe('the editor in Chromium', () => {
     expect(findings[0]!.text).toContain('步骤 classify 没有责任岗位');
     // The editor marks it too, on that line.
     await expect(page.locator('.cm-lintRange-error').count()).resolves.toBeGreaterThan(0);
-    await expect.poll(() => classifyRole(page)).toBe('—');
-    await expect.poll(() => page.locator('.hb-summary').textContent()).toContain('步骤「投诉分类」（classify）的责任岗位（R）：投诉主管（complaint-supervisor） → 未指定');
+    await poll(() => classifyRole(page)).toBe('—');
+    await poll(() => page.locator('.hb-summary').textContent()).toContain('步骤「投诉分类」（classify）的责任岗位（R）：投诉主管（complaint-supervisor） → 未指定');
     await page.screenshot({ path: path.join(SHOTS, 'editor-role-deleted.png') });
 
     await page.keyboard.press('Control+z');
     await page.locator('.hb-editor-findings li').waitFor({ state: 'detached', timeout: 5000 });
     expect(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms'))).toBeLessThan(500);
-    await expect.poll(() => classifyRole(page)).toBe('客服部 / 投诉主管');
+    await poll(() => classifyRole(page)).toBe('客服部 / 投诉主管');
     await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('未发现问题：CI 的检查也不会报错。');
     await page.context().close();
   }, 60_000);
@@ -152,7 +158,7 @@ describe('the editor in Chromium', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('4h');
-    await expect.poll(() => page.locator('.hb-critical-path').textContent(), { timeout: 10_000 }).toBe('关键路径总时长：4 个工作日 5 小时 30 分钟（按每个工作日 8 小时计）');
+    await poll(() => page.locator('.hb-critical-path').textContent()).toBe('关键路径总时长：4 个工作日 5 小时 30 分钟（按每个工作日 8 小时计）');
     const summary = (await page.locator('.hb-summary').textContent()) ?? '';
     expect(summary).toContain('步骤「归档」（close）的时间要求：「2h」 → 「4h」');
     expect(summary).toContain('关键路径总时长：4 个工作日 3 小时 30 分钟 → 4 个工作日 5 小时 30 分钟（+2 小时）');
@@ -174,7 +180,7 @@ describe('the editor in Chromium', () => {
     await expect(result.locator('h2').textContent()).resolves.toBe('修改后的文件已准备好（版本 2.2.0）');
     await expect(result.locator('.hb-result-lint').textContent()).resolves.toBe('检查通过：CI 的检查不会报错。');
     await expect(result.locator('a.hb-result-open').getAttribute('href')).resolves.toBe(`https://github.com/acme/handbook/edit/main/${COMPLAINT}`);
-    await expect.poll(() => page.locator('.hb-summary').textContent()).not.toContain('⚠️');
+    await poll(() => page.locator('.hb-summary').textContent()).not.toContain('⚠️');
 
     const download = page.waitForEvent('download');
     await page.locator('[data-action="download"]').click();
@@ -191,6 +197,7 @@ describe('the editor in Chromium', () => {
   it.each(['business/xss-everywhere.md', 'business/mermaid-injection.md'])('the hostile fixture %s loads inert', async (fixture) => {
     const text = readFileSync(path.join('test/fixtures/hostile', fixture), 'utf8');
     const { page, dialogs, errors } = await openEditor('', { draft: text });
+    await page.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
     await page.locator('.hb-preview-flowchart hb-client-flowchart :is(svg, .hb-diagram-error)').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     const report = await page.evaluate(() => ({
@@ -242,7 +249,7 @@ describe('the editor in Chromium', () => {
     await page.locator('.hb-editor-findings li[data-rule="step-owner"]').waitFor({ timeout: 5000 });
     const [finding] = await findingsOf(page);
     expect(finding!.text).toMatch(/^Error line \d+, column \d+ Step classify has no responsible role/);
-    await expect.poll(() => page.locator('.hb-summary').textContent()).toContain('Step “投诉分类” (classify), responsible role (R): 投诉主管 (complaint-supervisor) → none');
+    await poll(() => page.locator('.hb-summary').textContent()).toMatch(/Step “投诉分类” \(classify\), responsible role \(R\): .* \(complaint-supervisor\) → none/);
     await expect(page.locator('[data-action="submit"]').textContent()).resolves.toBe('Propose this change');
     await page.screenshot({ path: path.join(SHOTS, 'editor-english.png'), fullPage: true });
     await page.context().close();
@@ -252,14 +259,16 @@ describe('the editor in Chromium', () => {
     const { page } = await openEditor('?process=customer-complaint');
     await clickLine(page, '    deadline: 2h', lineOf(PUBLISHED, '    deadline: 2h'));
     await page.keyboard.type('0');
-    await page.waitForTimeout(700);
+    await poll(() => page.evaluate((key) => localStorage.getItem(key) !== null, `handbook-editor:draft:${COMPLAINT}`)).toBe(true);
     await page.reload();
     await page.locator('hb-editor[data-checked]').waitFor();
     await expect(page.locator('.hb-editor-status').textContent()).resolves.toContain('已恢复本浏览器中保存的草稿');
-    await expect.poll(() => page.locator('.hb-summary').textContent()).toContain('「2h」 → 「2h0」');
+    await poll(() => page.locator('.hb-summary').textContent()).toContain('「2h」 → 「2h0」');
+    // This time the confirmation is answered yes.
+    page.removeAllListeners('dialog');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('[data-action="discard"]').click();
-    await expect.poll(() => page.locator('.hb-summary').textContent()).toBe('与已发布版本相同。');
+    await poll(() => page.locator('.hb-summary').textContent()).toBe('与已发布版本相同。');
     await page.reload();
     await page.locator('hb-editor[data-checked]').waitFor();
     await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');

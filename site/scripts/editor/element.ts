@@ -18,6 +18,8 @@ import type { schemaSupport } from './schema.ts';
 /** Quiet time after a keystroke before the file is checked again. */
 const CHECK_DELAY_MS = 80;
 const DRAFT_DELAY_MS = 400;
+/** Quiet time before the flowchart is drawn again: Mermaid draws on the page's thread, and typing comes first. */
+const FLOWCHART_DELAY_MS = 600;
 const WORKDAY_HOURS = 8;
 
 /**
@@ -49,6 +51,10 @@ class HandbookEditor extends HTMLElement {
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private shownDiagram = '';
+  /** The flowchart waiting to be drawn (when it is near the screen, and typing has paused). */
+  private pendingDiagram: Preview | undefined;
+  private diagramVisible = false;
+  private diagramTimer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<number, (response: WorkerResponse) => void>();
   private schemaSupport: Promise<ReturnType<typeof schemaSupport>> | undefined;
   /** When the last keystroke happened (for the keystroke-to-findings time the page reports). */
@@ -111,6 +117,15 @@ class HandbookEditor extends HTMLElement {
     this.post({ type: 'published', ...(this.published !== undefined ? { file: this.file, text: this.published } : {}) });
     this.showFile();
     if (notice) this.status(notice);
+    // Mermaid loads, and draws, only once the flowchart is near the screen.
+    new IntersectionObserver(
+      (entries) => {
+        this.diagramVisible = entries.some((entry) => entry.isIntersecting);
+        this.drawPendingDiagram();
+      },
+      { rootMargin: '300px' },
+    ).observe(this.el('.hb-preview-flowchart'));
+    addEventListener('pagehide', () => this.keepDraft());
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) {
       button.disabled = false;
       button.addEventListener('click', () => void this.act(button.dataset.action!));
@@ -330,10 +345,19 @@ class HandbookEditor extends HTMLElement {
     note.hidden = true;
     this.el('.hb-preview-table').replaceChildren(toDom(preview.table) as Node);
     this.el('.hb-critical-path').textContent = preview.criticalPath !== undefined ? this.say('edit.criticalPath', { total: preview.criticalPath, hours: WORKDAY_HOURS }) : this.say('edit.criticalPathNone');
-    if (preview.mermaid !== this.shownDiagram) {
-      this.shownDiagram = preview.mermaid;
-      this.drawFlowchart(preview);
+    if (preview.mermaid !== (this.pendingDiagram?.mermaid ?? this.shownDiagram)) {
+      this.pendingDiagram = preview;
+      clearTimeout(this.diagramTimer);
+      this.diagramTimer = setTimeout(() => this.drawPendingDiagram(), this.shownDiagram ? FLOWCHART_DELAY_MS : 0);
     }
+  }
+
+  private drawPendingDiagram() {
+    if (!this.diagramVisible || !this.pendingDiagram) return;
+    const preview = this.pendingDiagram;
+    this.pendingDiagram = undefined;
+    this.shownDiagram = preview.mermaid;
+    this.drawFlowchart(preview);
   }
 
   /**
