@@ -57,9 +57,18 @@ export default defineConfig({
         link('岗位职责', 'Duties by role', '/roles/'),
         link('部门', 'Departments', '/departments/'),
         link('表单与输出', 'Forms and outputs', '/forms/'),
-        link('检查规则', 'Lint rules', '/rules/'),
         { label: '使用说明', translations: { en: 'How to read' }, slug: 'guide' },
-        ...(process.env.HANDBOOK_ALLOW_BROKEN === '1' ? [link('无法读取的流程', 'Unreadable processes', '/broken/')] : []),
+        // For those who keep the handbook: out of the readers' way and out of reader search (pagefind: false).
+        {
+          label: '维护者',
+          translations: { en: 'Maintainers' },
+          collapsed: true,
+          items: [
+            link('检查规则', 'Lint rules', '/rules/'),
+            { label: '构建与发布', translations: { en: 'Building the site' }, slug: 'maintainers/build' },
+            ...(process.env.HANDBOOK_ALLOW_BROKEN === '1' ? [link('无法读取的流程', 'Unreadable processes', '/broken/')] : []),
+          ],
+        },
       ],
     }),
   ],

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './forms.ts';
 export * from './org.ts';
 export * from './process.ts';
 export { z } from './zod.ts';

@@ -220,8 +220,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       if (values.fix && fixedCount > 0) lint = await lintProject(lintOptions);
     }
 
-    // Shown relative to where the command was run, as editors and terminals expect.
-    let results: FileResult[] = lint.results.map((result) => {
+    // Shown relative to where the command was run, as editors and terminals expect (from the root, they are the same).
+    let results: FileResult[] = path.resolve(io.cwd) === root ? lint.results : lint.results.map((result) => {
       const file = displayPath(path.join(root, result.file), io.cwd);
       return { ...result, file, findings: result.findings.map((finding) => ({ ...finding, file })) };
     });

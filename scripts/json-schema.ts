@@ -1,3 +1,4 @@
+import { FormRegistrySchema } from '../schemas/forms.ts';
 import { OrgSchema } from '../schemas/org.ts';
 import { ProcessSchema } from '../schemas/process.ts';
 import { z } from '../schemas/zod.ts';
@@ -14,5 +15,6 @@ export function jsonSchemas(): Record<string, object> {
   return {
     'process.schema.json': generate(ProcessSchema, 'process.schema.json'),
     'org.schema.json': generate(OrgSchema, 'org.schema.json'),
+    'forms.schema.json': generate(FormRegistrySchema, 'forms.schema.json'),
   };
 }

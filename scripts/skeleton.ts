@@ -58,7 +58,9 @@ scope:
 kpis: []
 # 流程步骤：第一个步骤是流程起点。每一步写清 谁（role）、做什么（action）、多长时间内（deadline）、产出什么（outputs）、
 # 关键控制点（controls），以及下一步（next，写成列表表示并行）或决策分支（branches，每个分支写 when 条件和 to 去向）。
-# 没有 next 和 branches 的步骤就是流程的终点。
+# 没有 next 和 branches 的步骤就是流程的终点。审批步骤（kind: approval）必须写出不同意时怎么办：用 branches，
+# 每个分支写 outcome: approved（同意）或 rejected（不同意：退回修改的分支加 loop: true，否决的分支走向结束）。
+# loop: true 只写在回到之前步骤的分支上；next 回到之前的步骤时（如返工后重新检验）写在该步骤上。需要不相容职务分离的步骤用 duties 写明职务（见 org.yml 的 duties）。
 steps:
   - id: start
     name: 待填写：第一个步骤
@@ -77,7 +79,8 @@ exceptions: []
 # 流程生命周期的七个阶段，按顺序书写。status：done 已完成、in-progress 进行中、planned 计划中、skipped 跳过；
 # date 为完成（或计划）日期 YYYY-MM-DD；outputs 为该阶段的输出物。
 lifecycle:
-${stage('define', '阶段一：明确流程目标与范围（输出《流程目标与范围说明书》）')}${stage('analyze', '阶段二：流程现状调研与分析（输出《现状调研分析报告》《当前流程图》）')}${stage('design', '阶段三：流程设计与优化（输出《未来流程图》《流程操作说明》《异常处理预案》）')}${stage('review', '阶段四：评审与修订；approvedBy 为签字确认的分管领导岗位')}${stage('release', '阶段五：发布与培训；effective 为生效日期')}${stage('monitor', '阶段六：执行与监控；cadence 为监控频率，例如 每月')}${stage('improve', '阶段七：持续优化：每半年全面复盘一次', `    nextReview: ${addMonths(o.today, 6)}\n`)}# 修订记录：每次修改加一条，version 与上方 version 一致。
+${stage('define', '阶段一：明确流程目标与范围（输出《流程目标与范围说明书》）')}${stage('analyze', '阶段二：流程现状调研与分析（输出《现状调研分析报告》《当前流程图》）')}${stage('design', '阶段三：流程设计与优化（输出《未来流程图》《流程操作说明》《异常处理预案》）')}${stage('review', '阶段四：跨部门评审与修订；reviewers 为参与评审的岗位（至少一个来自其他部门），approvedBy 为签字确认的分管领导岗位（不能是流程负责人）', '    reviewers: []\n')}${stage('release', '阶段五：发布与培训；effective 为生效日期')}${stage('monitor', '阶段六：执行与监控；cadence 每月提取 KPI 对比目标，firstMonthCadence 执行首月跟踪频率，feedbackCadence 收集员工反馈频率', '    cadence: 每月\n    firstMonthCadence: 每日\n    feedbackCadence: 每季度\n')}${stage('improve', '阶段七：持续优化：每半年全面复盘一次；流程有实质变化时重复阶段三至六（重新设计、评审、发布、监控）', `    nextReview: ${addMonths(o.today, 6)}\n`)}# 修订记录：每次修改加一条，version 与上方 version 一致。修订号（如 1.0.1）只用于文字修改；流程变化升次版本或主版本，
+# 并须重新经过评审与发布（lifecycle 中 design、review、release 的日期晚于上一版本）。
 history:
   - version: 0.1.0
     date: ${o.today}

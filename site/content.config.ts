@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { FormRegistrySchema } from '../schemas/forms.ts';
 import { OrgSchema } from '../schemas/org.ts';
 import { ProcessSchema } from '../schemas/process.ts';
 import { z } from '../schemas/zod.ts';
 import { UiStringsShape } from './lib/i18n.ts';
-import { brokenLoader, orgLoader, processLoader } from './lib/loaders.ts';
+import { brokenLoader, formsLoader, orgLoader, processLoader } from './lib/loaders.ts';
 import { allowBroken } from './lib/source.ts';
 
 const Problem = z.object({ line: z.number(), column: z.number(), message: z.string() });
@@ -17,6 +18,8 @@ export const collections = {
   /** The process specs, validated by the same schema the linter uses. */
   processes: defineCollection({ loader: processLoader(), schema: ProcessSchema }),
   org: defineCollection({ loader: orgLoader(), schema: OrgSchema }),
+  /** The forms registry (processes/forms.yml), validated by its own schema. */
+  forms: defineCollection({ loader: formsLoader(), schema: FormRegistrySchema }),
   /** Specs that could not be read: only with HANDBOOK_ALLOW_BROKEN=1 (otherwise they stop the build). */
   ...(allowBroken()
     ? {

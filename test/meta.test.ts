@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../scripts/core/messages.ts';
 import { DOCS_BASE_URL, docsUrl } from '../scripts/lint/version.ts';
 import { rules } from '../scripts/rules/index.ts';
+import { ruleOptions } from '../site/lib/rule-options.ts';
 import { runCase } from './rule-tester.ts';
 
 const RULES_DIR = new URL('../scripts/rules/', import.meta.url);
@@ -68,6 +69,17 @@ describe.each(files)('%s', (id) => {
       for (const locale of LOCALES) expect(message[locale]?.trim(), `${messageId} (${locale})`).toBeTruthy();
       expect(placeholders(message['zh-CN']), messageId).toEqual(placeholders(message.en));
     }
+  });
+
+  it('documents every option in both languages, as its site page lists them', () => {
+    const [zh, en] = [ruleOptions(rule, 'zh-CN'), ruleOptions(rule, 'en')];
+    // Every key the options schema accepts is listed (a strict object of the options).
+    expect(zh.map((o) => o.name)).toEqual(Object.keys(rule.meta.options ? rule.meta.options.parse({}) : {}));
+    zh.forEach((option, i) => {
+      expect(option.description.trim(), option.name).not.toBe('');
+      expect(en[i]!.description.trim(), option.name).not.toBe('');
+      expect(en[i]!.description, option.name).not.toBe(option.description);
+    });
   });
 
   it('reports every message it declares', () => {

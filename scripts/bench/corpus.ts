@@ -123,7 +123,7 @@ interface StepOut {
   controls: string[];
   tools?: string[];
   next?: string | string[];
-  branches?: Array<{ when: string; to: string; loop?: boolean }>;
+  branches?: Array<{ when: string; to: string; loop?: boolean; outcome?: 'approved' | 'rejected' }>;
 }
 
 /** One realistic spec; `today` (YYYY-MM-DD) keeps review dates current. */
@@ -196,7 +196,11 @@ export function generateSpec(index: number, count: number, org: BenchOrg, seed =
       step.kind = 'approval';
       step.role = other();
       step.accountable = other();
-      step.next = stepIds[i + 1]!;
+      // An approval can refuse: sent back to the step before it (which leads here), or to itself when it is the first.
+      step.branches = [
+        { when: '同意', outcome: 'approved', to: stepIds[i + 1]! },
+        { when: '不同意，退回修改', outcome: 'rejected', to: steps.at(-1)?.id ?? step.id, loop: true },
+      ];
     } else if (left >= 1) {
       step.next = stepIds[i + 1]!;
     }
@@ -205,6 +209,10 @@ export function generateSpec(index: number, count: number, org: BenchOrg, seed =
   }
 
   const owner = pick(rng, deptRoles);
+  // Signed off by someone other than the owner, after a review with someone from another department.
+  const signer = pick(rng, allRoles.filter((role) => role !== owner));
+  const outsider = pick(rng, org.roles.filter((role) => role.department !== department)).id;
+  const reviewers = [...new Set([outsider, ...pickSome(rng, allRoles, 0, 2)])];
   // Reviewed between August and October 2026, next review five months later.
   const lastReview = `2026-${String(int(rng, 8, 10)).padStart(2, '0')}-${String(int(rng, 1, 20)).padStart(2, '0')}`;
   const nextReview = `2027-${String(Number(lastReview.slice(5, 7)) - 7).padStart(2, '0')}-${lastReview.slice(8)}`;
@@ -215,7 +223,7 @@ export function generateSpec(index: number, count: number, org: BenchOrg, seed =
     category,
     department,
     owner,
-    version: `${int(rng, 1, 3)}.${int(rng, 0, 9)}.0`,
+    version: '1.0.1',
     status: 'published',
     goal: `规范${subject}的办理过程，明确各环节责任岗位与时间要求，保证事项按时办结、全程可追溯。`,
     summary: `从${subject}发起到办结归档的全过程。`,
@@ -245,14 +253,15 @@ export function generateSpec(index: number, count: number, org: BenchOrg, seed =
       define: { status: 'done', date: '2025-03-03', outputs: ['《流程目标与范围说明书》'] },
       analyze: { status: 'done', date: '2025-03-17', outputs: ['《现状调研分析报告》', '《当前流程图》'] },
       design: { status: 'done', date: '2025-04-07', outputs: ['《未来流程图》', '《流程操作说明》', '《异常处理预案》'] },
-      review: { status: 'done', date: '2025-04-21', outputs: ['《流程评审记录》', '《修订版流程文档》'], approvedBy: pick(rng, allRoles), reviewers: pickSome(rng, allRoles, 1, 3) },
+      review: { status: 'done', date: '2025-04-21', outputs: ['《流程评审记录》', '《修订版流程文档》'], approvedBy: signer, reviewers },
       release: { status: 'done', date: '2025-05-06', outputs: ['《流程培训记录》', '《模板文件包》'], effective: '2025-05-06' },
-      monitor: { status: 'in-progress', date: '2025-06-06', outputs: ['《流程执行监控报表》', '《员工反馈汇总表》'], cadence: '每月' },
+      monitor: { status: 'in-progress', date: '2025-06-06', outputs: ['《流程执行监控报表》', '《员工反馈汇总表》'], cadence: '每月', firstMonthCadence: '每日', feedbackCadence: '每季度' },
       improve: { status: 'in-progress', date: lastReview, outputs: ['《流程优化建议报告》'], lastReview, nextReview },
     },
     history: [
       { version: '1.0.0', date: '2025-05-06', author: pick(rng, ['张伟', '王芳', '李娜', '刘洋', '陈静']), change: '首次发布。' },
-      { version: '1.1.0', date: lastReview, author: pick(rng, ['张伟', '王芳', '李娜', '刘洋', '陈静']), change: '半年复盘后调整时间要求与控制点。' },
+      // A wording change (patch): a change to the flow would have to go through review and release again.
+      { version: '1.0.1', date: lastReview, author: pick(rng, ['张伟', '王芳', '李娜', '刘洋', '陈静']), change: '半年复盘后修订操作说明的措辞。' },
     ],
   };
 

@@ -145,9 +145,9 @@ const lintArgs = (extra: string[]) => [...processlintNodeOptions(), PROCESSLINT_
 
 /** Files and findings in the JSON report of the last lint, to check each run did the work. */
 function lintReport(): { files: number; errors: number; warnings: number; rules: Record<string, number> } {
-  const report = JSON.parse(readFileSync(path.join(BENCH, '.lint.json'), 'utf8')) as Array<{ errorCount: number; warningCount: number; diagnostics: Array<{ ruleId: string }> }>;
+  const report = JSON.parse(readFileSync(path.join(BENCH, '.lint.json'), 'utf8')) as Array<{ errorCount: number; warningCount: number; findings: Array<{ ruleId: string }> }>;
   const rules: Record<string, number> = {};
-  for (const file of report) for (const d of file.diagnostics) rules[d.ruleId] = (rules[d.ruleId] ?? 0) + 1;
+  for (const file of report) for (const d of file.findings) rules[d.ruleId] = (rules[d.ruleId] ?? 0) + 1;
   return { files: report.length, errors: report.reduce((n, r) => n + r.errorCount, 0), warnings: report.reduce((n, r) => n + r.warningCount, 0), rules };
 }
 
@@ -172,14 +172,29 @@ function touchOneSpec(dir: string, files: string[]): string {
   return file;
 }
 
-/** Gives one spec in twenty a finding (a step's role that is not in the registry), as a handbook being adopted has. */
-function breakEveryTwentieth(dir: string, files: string[]): string[] {
-  const broken = files.filter((_, i) => i % 20 === 19);
+/** Gives every `every`-th spec an error: a step's role that is not in the registry, as a handbook being adopted has. */
+function breakSpecs(dir: string, files: string[], every: number): string[] {
+  const broken = files.filter((_, i) => i % every === every - 1);
   for (const file of broken) {
     const absolute = path.join(dir, file);
     writeFileSync(absolute, readFileSync(absolute, 'utf8').replace('    role: ', '    role: no-such-'));
   }
   return broken;
+}
+
+/**
+ * Every spec with an error and a warning: each names a role the registry lacks, and a CODEOWNERS
+ * file that names no owner makes the `codeowners` rule warn on each (the registry has no GitHub
+ * handles). What a team sees when it first adopts the linter or turns on a rule.
+ */
+function everySpecWithFindings(dir: string, files: string[]): () => void {
+  const broken = breakSpecs(dir, files, 1);
+  mkdirSync(path.join(dir, '.github'), { recursive: true });
+  writeFileSync(path.join(dir, '.github/CODEOWNERS'), '# handbook administrators\n/processes/org.yml @acme/handbook-admins\n');
+  return () => {
+    git(['checkout', '-q', '--', ...broken], dir);
+    rmSync(path.join(dir, '.github'), { recursive: true, force: true });
+  };
 }
 
 const rows: Row[] = [];
@@ -200,10 +215,14 @@ for (const size of lintSizes) {
   const { dir, bytes, files } = corpus(size);
   rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
 
-  // Floor and lint alternate, five times each, and the medians are compared: this machine's
-  // speed drifts by a quarter from one run to the next, which a single pair would report as a ratio.
+  // Floor, lint and lint of a handbook where every spec has findings alternate, five times each, and
+  // the medians are compared: this machine's speed drifts by a quarter from one run to the next, which
+  // a single pair would report as a ratio.
   const floors: Measurement[] = [];
   const lints: Measurement[] = [];
+  const everyFindings: Measurement[] = [];
+  let everyReport: ReturnType<typeof lintReport> | undefined;
+  let report: ReturnType<typeof lintReport> | undefined;
   // Once unmeasured: the first run compiles what --version did not load, and warms the file cache.
   failIf(measure(NODE, lintArgs(['--no-cache']), { cwd: dir }), 'lint (warm-up)', [0, 1]);
   for (let round = 0; round < 5; round++) {
@@ -213,6 +232,13 @@ for (const size of lintSizes) {
     const lintRun = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
     failIf(lintRun, 'lint', [0, 1]);
     lints.push(lintRun);
+    report = lintReport();
+    const restore = everySpecWithFindings(dir, files);
+    const findingsRun = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
+    failIf(findingsRun, 'lint, every spec with findings', [1]);
+    everyFindings.push(findingsRun);
+    everyReport = lintReport();
+    restore();
   }
   const floor = median(floors);
   const lint = median(lints);
@@ -220,7 +246,6 @@ for (const size of lintSizes) {
   rows.push({ id: `floor-${size}`, label: `floor: read + gray-matter (${(bytes / 1024 / 1024).toFixed(0)} MB)`, size, ...stats(floor), ratio: 1, note: `${floorFiles} files; median of ${spread(floors)}` });
   console.log(`  floor            ${fmt(floor.seconds)} s  ${fmt(floor.peakMb, 0)} MB  (${spread(floors)})`);
 
-  const report = lintReport();
   const lintRatio = lint.seconds / floor.seconds;
   const peak = Math.max(...lints.map((m) => m.peakMb ?? 0));
   const big = size >= 10_000;
@@ -232,11 +257,27 @@ for (const size of lintSizes) {
     peakMb: peak,
     ratio: lintRatio,
     ...(big ? { target: '≤ 1.5× floor, < 150 MB', pass: lintRatio <= 1.5 && peak < 150, verdict: `time ${lintRatio <= 1.5 ? 'PASS' : 'FAIL'}, memory ${peak < 150 ? 'PASS' : 'FAIL'}` } : {}),
-    note: `${report.files} files, ${report.errors} errors, ${report.warnings} warnings; median of ${spread(lints)}, ratios ${lints.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peak MB is the highest of the five (${lints.map((m) => fmt(m.peakMb, 0)).join(' / ')})`,
+    note: `${report!.files} files, ${report!.errors} errors, ${report!.warnings} warnings; median of ${spread(lints)}, ratios ${lints.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peak MB is the highest of the five (${lints.map((m) => fmt(m.peakMb, 0)).join(' / ')})`,
   });
-  if (report.files !== size + 0 && report.files !== size + 1) notes.push(`lint ${size}: the report lists ${report.files} files for ${size} specs.`);
-  if (report.errors + report.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report.rules)}`);
+  if (report!.files !== size + 0 && report!.files !== size + 1) notes.push(`lint ${size}: the report lists ${report!.files} files for ${size} specs.`);
+  if (report!.errors + report!.warnings > 0) notes.push(`lint ${size}: the corpus is not clean: ${JSON.stringify(report!.rules)}`);
   console.log(`  lint             ${fmt(lint.seconds)} s  ${fmt(peak, 0)} MB  ${fmt(lintRatio)}× floor  (${rows.at(-1)!.note})`);
+
+  const every = median(everyFindings);
+  const everyRatio = every.seconds / floor.seconds;
+  const everyPeak = Math.max(...everyFindings.map((m) => m.peakMb ?? 0));
+  rows.push({
+    id: `lint-every-${size}`,
+    label: 'full lint, every spec with an error and a warning',
+    size,
+    ...stats(every),
+    peakMb: everyPeak,
+    ratio: everyRatio,
+    ...(big ? { target: '≤ 1.5× floor, < 150 MB', pass: everyRatio <= 1.5 && everyPeak < 150, verdict: `time ${everyRatio <= 1.5 ? 'PASS' : 'FAIL'}, memory ${everyPeak < 150 ? 'PASS' : 'FAIL'}` } : {}),
+    note: `${everyReport!.errors} errors, ${everyReport!.warnings} warnings in ${everyReport!.files} files; median of ${spread(everyFindings)}, ratios ${everyFindings.map((m, i) => (m.seconds / floors[i]!.seconds).toFixed(2)).join(', ')}; peaks ${everyFindings.map((m) => fmt(m.peakMb, 0)).join(' / ')} MB`,
+  });
+  if (everyReport!.errors < size || everyReport!.warnings < size) notes.push(`lint ${size}: expected an error and a warning in every spec, got ${everyReport!.errors} errors and ${everyReport!.warnings} warnings.`);
+  console.log(`  lint (every spec with findings) ${fmt(every.seconds)} s  ${fmt(everyPeak, 0)} MB  ${fmt(everyRatio)}× floor`);
 
   // The first run after the linter's code changed compiles it, stripping types on the way.
   const cold = measure(NODE, lintArgs(['--no-cache']), { cwd: dir, env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
@@ -250,8 +291,8 @@ for (const size of lintSizes) {
   rows.push({ id: `lint-2threads-${size}`, label: 'full lint, two worker threads (--threads 2)', size, ...stats(two), ratio: two.seconds / floor.seconds });
   console.log(`  lint (2 threads) ${fmt(two.seconds)} s  ${fmt(two.peakMb, 0)} MB  ${fmt(two.seconds / floor.seconds)}× floor`);
 
-  // Findings cost more than clean specs: their positions come from a second, slower parse.
-  const broken = breakEveryTwentieth(dir, files);
+  // A handbook where a few specs have findings.
+  const broken = breakSpecs(dir, files, 20);
   const findings = measure(NODE, lintArgs(['--no-cache']), { cwd: dir });
   failIf(findings, 'lint with findings', [0, 1]);
   const findingsReport = lintReport();

@@ -37,7 +37,22 @@ export function loadOrg(file: string, content: Uint8Array | string): LoadedOrg {
       });
     }
   });
-  for (const [list, items] of [['departments', org.departments], ['roles', org.roles]] as const) {
+  // Duties are referenced by roles and by the incompatible pairs; a misspelt id would silently disable a pair.
+  const duties = new Set((org.duties ?? []).map((d) => d.id));
+  const dutyRefs: Array<[YamlPath, string]> = [
+    ...org.roles.flatMap((role, index) => (role.duties ?? []).map((duty, j): [YamlPath, string] => [['roles', index, 'duties', j], duty])),
+    ...(org.incompatibleDuties ?? []).flatMap((pair, index) => pair.duties.map((duty, j): [YamlPath, string] => [['incompatibleDuties', index, 'duties', j], duty])),
+  ];
+  for (const [path, duty] of dutyRefs) {
+    if (duties.has(duty)) continue;
+    problems.push({
+      ...yaml.locate(path),
+      path,
+      messageId: 'org.unknownDuty',
+      data: { duty },
+    });
+  }
+  for (const [list, items] of [['departments', org.departments], ['roles', org.roles], ['duties', org.duties ?? []]] as const) {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (seen.has(item.id)) {

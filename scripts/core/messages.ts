@@ -98,6 +98,14 @@ export const MESSAGES = {
     en: 'Role `{{role}}` belongs to department `{{department}}`, which is not in departments. Add the department or correct the id.',
     'zh-CN': '岗位 `{{role}}` 所属部门 `{{department}}` 不在 departments 中，请先添加该部门或更正标识。',
   },
+  'org.unknownDuty': { en: 'The duty `{{duty}}` is not in duties. Add it to duties or correct the id.', 'zh-CN': '职务 `{{duty}}` 不在 duties 中，请先在 duties 中添加该职务或更正标识。' },
+  'forms.unreadable': { en: 'The forms registry could not be read: {{detail}}.', 'zh-CN': '无法读取表单登记：{{detail}}。' },
+  'forms.bracketedName': { en: 'Write the form name `{{name}}` without 《》: the specs write 《{{bare}}》, the registry {{bare}}.', 'zh-CN': '表单名称 `{{name}}` 不要带书名号：流程中写《{{bare}}》，登记表中写 {{bare}}。' },
+  'forms.duplicateId': { en: '`{{value}}` is already used by form {{form}}; make it unique or merge the two entries.', 'zh-CN': '`{{value}}` 已在第 {{form}} 个表单中使用，请改为唯一的标识或合并两条登记。' },
+  'forms.duplicateName': { en: '`{{value}}` is already used by form {{form}}; make it unique or merge the two entries.', 'zh-CN': '`{{value}}` 已在第 {{form}} 个表单中使用，请改为唯一的名称或合并两条登记。' },
+  'forms.unknownOwner': { en: 'Role `{{role}}` is not in the org registry; write a role id from processes/org.yml.', 'zh-CN': '岗位 `{{role}}` 不在组织注册表中，请写 processes/org.yml 中的岗位标识。' },
+  'forms.nowhere': { en: 'Form "{{name}}" does not say where it lives: add `location` (system and path) or `template` (its fields), or both.', 'zh-CN': '表单“{{name}}”没有说明在哪里：请添加 `location`（所在系统和路径）或 `template`（模板字段），或两者都写。' },
+  'forms.rowLength': { en: 'This row has {{items}} items but the template has {{fields}} fields; give one item per field.', 'zh-CN': '这一行有 {{items}} 项，而模板有 {{fields}} 个字段；请每个字段写一项。' },
   'org.duplicateId': { en: 'The id `{{id}}` is used twice; make it unique.', 'zh-CN': '标识 `{{id}}` 重复，请改为唯一的标识。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -27,32 +27,47 @@ export function eventRecorder(): { events: number[]; listener: (type: string, st
   };
 }
 
-interface SourceNode {
-  /** Where js-yaml started reading it (content starts at the first character that is not space or comment). */
-  start: number;
-  end: number;
-  kind: number;
-  children: SourceNode[];
-}
+/**
+ * The recorded events as a tree, without making an object per node: for each open event, the index
+ * of its close event, so a node's children are found by jumping over their subtrees. Built once per
+ * spec, and only when a position is asked for.
+ */
+export class SourceTree {
+  private readonly events: readonly number[];
+  private readonly closeOf: Int32Array;
+  readonly balanced: boolean;
 
-function buildTree(events: readonly number[]): SourceNode | undefined {
-  const stack: SourceNode[] = [];
-  let root: SourceNode | undefined;
-  for (const event of events) {
-    if (event > 0) {
-      stack.push({ start: event - 1, end: -1, kind: 0, children: [] });
-      continue;
+  constructor(events: readonly number[]) {
+    this.events = events;
+    this.closeOf = new Int32Array(events.length);
+    const open: number[] = [];
+    let balanced = events.length > 0 && events[0]! > 0;
+    for (let i = 0; i < events.length; i++) {
+      if (events[i]! > 0) open.push(i);
+      else if (open.length === 0) balanced = false;
+      else this.closeOf[open.pop()!] = i;
     }
-    const node = stack.pop();
-    if (!node) return undefined;
-    const code = -event - 1;
-    node.end = Math.floor(code / 4);
-    node.kind = code % 4;
-    const parent = stack.at(-1);
-    if (parent) parent.children.push(node);
-    else root = node;
+    this.balanced = balanced && open.length === 0 && this.closeOf[0] === events.length - 1;
   }
-  return stack.length === 0 ? root : undefined;
+
+  /** Where js-yaml started reading node `i` (its content starts at the first character that is not space or comment). */
+  start(i: number): number {
+    return this.events[i]! - 1;
+  }
+
+  end(i: number): number {
+    return Math.floor((-this.events[this.closeOf[i]!]! - 1) / 4);
+  }
+
+  kind(i: number): number {
+    return (-this.events[this.closeOf[i]!]! - 1) % 4;
+  }
+
+  children(i: number): number[] {
+    const out: number[] = [];
+    for (let j = i + 1; j < this.closeOf[i]!; j = this.closeOf[j]! + 1) out.push(j);
+    return out;
+  }
 }
 
 /** Offsets of a path's node: its key (for `target: 'key'`) or value, or those of the nearest ancestor that exists. */
@@ -66,55 +81,56 @@ export interface Span {
  * does not read as expected (tags, explicit keys and other rare shapes), so the caller can ask the
  * `yaml` package instead: a wrong position is worse than a slower one.
  */
-export function locateInEvents(text: string, events: readonly number[], data: unknown, path: YamlPath, target: 'key' | 'value'): Span | undefined {
-  const root = buildTree(events);
+export function locateInTree(tree: SourceTree, text: string, data: unknown, path: YamlPath, target: 'key' | 'value'): Span | undefined {
   // An empty document has no node to point at: the `yaml` package says where its errors go.
-  if (!root || (root.kind === 0 && root.children.length === 0)) return undefined;
-  let node = unwrap(root, data);
-  if (!node) return undefined;
+  if (!tree.balanced || (tree.kind(0) === 0 && tree.children(0).length === 0)) return undefined;
+  let node = unwrap(tree, 0, data);
+  if (node === undefined) return undefined;
   let value = data;
-  let key: SourceNode | undefined;
+  let key: number | undefined;
   for (const segment of path) {
-    let next: SourceNode | undefined;
-    let nextKey: SourceNode | undefined;
+    let next: number | undefined;
+    let nextKey: number | undefined;
     let nextValue: unknown;
-    if (node.kind === MAPPING && isRecord(value)) {
+    const children = tree.children(node);
+    if (tree.kind(node) === MAPPING && isRecord(value)) {
       if (!Object.hasOwn(value, String(segment))) break;
-      if (node.children.length % 2 !== 0) return undefined;
-      for (let i = 0; i < node.children.length; i += 2) {
-        if (keyText(text, node.children[i]!) === String(segment)) {
-          nextKey = node.children[i];
-          next = node.children[i + 1];
+      if (children.length % 2 !== 0) return undefined;
+      for (let i = 0; i < children.length; i += 2) {
+        if (keyText(text, tree, children[i]!) === String(segment)) {
+          nextKey = children[i];
+          next = children[i + 1];
         }
       }
       // The data has the key but no key reads as it (escapes, merges): not a shape to guess about.
-      if (!next) return undefined;
+      if (next === undefined) return undefined;
       nextValue = value[String(segment)];
-    } else if (node.kind === SEQUENCE && Array.isArray(value) && typeof segment === 'number') {
+    } else if (tree.kind(node) === SEQUENCE && Array.isArray(value) && typeof segment === 'number') {
       if (segment < 0 || segment >= value.length) break;
-      if (node.children.length !== value.length) return undefined;
-      next = node.children[segment];
+      if (children.length !== value.length) return undefined;
+      next = children[segment];
       nextValue = value[segment];
     } else break;
-    const inner = unwrap(next!, nextValue);
-    if (!inner) return undefined;
+    const inner = unwrap(tree, next!, nextValue);
+    if (inner === undefined) return undefined;
     node = inner;
     value = nextValue;
     key = nextKey;
   }
   const chosen = target === 'key' ? (key ?? node) : node;
-  if (chosen.kind === 0 && chosen.children.length === 0) {
+  const kind = tree.kind(chosen);
+  if (kind === 0 && tree.children(chosen).length === 0) {
     // An empty value is where it would be written: after the key's separator, on the same line.
-    let at = chosen.start;
+    let at = tree.start(chosen);
     while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
     return { start: at, end: at };
   }
-  const start = contentStart(text, chosen.start);
+  const start = contentStart(text, tree.start(chosen));
   // js-yaml may stop after the spaces, or the line break, that follow a node: the node ends where its text
   // does. A collection ends at the start of the line after it, and a block scalar (| or >) keeps its breaks.
-  const blockScalar = chosen.kind === SCALAR && (text[start] === '|' || text[start] === '>');
-  let end = chosen.end;
-  const trailing = (c: number) => c === 32 || c === 9 || (c === 10 && chosen.kind === SCALAR && !blockScalar);
+  const blockScalar = kind === SCALAR && (text[start] === '|' || text[start] === '>');
+  let end = tree.end(chosen);
+  const trailing = (c: number) => c === 32 || c === 9 || (c === 10 && kind === SCALAR && !blockScalar);
   while (end > start && trailing(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
@@ -125,23 +141,23 @@ export function locateInEvents(text: string, events: readonly number[], data: un
  * A one-item sequence whose item is a sequence looks the same as such a wrapper; that shape is
  * left to the `yaml` package (`undefined`).
  */
-function unwrap(node: SourceNode, value: unknown): SourceNode | undefined {
+function unwrap(tree: SourceTree, node: number, value: unknown): number | undefined {
   // js-yaml reads an empty item of a block sequence (`- ` alone) without a node: counts no longer tell.
   if (Array.isArray(value) && value.includes(null)) return undefined;
-  while (node.children.length === 1) {
-    const child = node.children[0]!;
-    if (node.kind === SEQUENCE && child.kind === SEQUENCE) {
+  for (let children = tree.children(node); children.length === 1; children = tree.children(node)) {
+    const child = children[0]!;
+    const [kind, childKind] = [tree.kind(node), tree.kind(child)];
+    if (kind === SEQUENCE && childKind === SEQUENCE) {
       // A wrapper's child is the whole sequence; a sequence's own child is one item. When the counts
       // cannot tell them apart (one item that is a list, or items js-yaml read without a node), ask yaml.
-      const whole = Array.isArray(value) && child.children.length === value.length;
+      const whole = Array.isArray(value) && tree.children(child).length === value.length;
       const item = Array.isArray(value) && value.length === 1;
       if (whole === item) return undefined;
       if (!whole) break;
       node = child;
       continue;
     }
-    const wraps = node.kind === SCALAR || node.kind === 0 || (node.kind === MAPPING && child.kind === MAPPING);
-    if (!wraps) break;
+    if (!(kind === SCALAR || kind === 0 || (kind === MAPPING && childKind === MAPPING))) break;
     node = child;
   }
   return node;
@@ -161,8 +177,8 @@ function contentStart(text: string, at: number): number {
 }
 
 /** A key as its value reads: plain, or unquoted. */
-function keyText(text: string, node: SourceNode): string {
-  const raw = text.slice(contentStart(text, node.start), node.end).trimEnd();
+function keyText(text: string, tree: SourceTree, node: number): string {
+  const raw = text.slice(contentStart(text, tree.start(node)), tree.end(node)).trimEnd();
   if (raw.startsWith("'") && raw.endsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
   if (raw.startsWith('"') && raw.endsWith('"')) {
     try {

@@ -3,7 +3,7 @@ import { yamlPackage as Y } from '#optional-modules';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Position, SourceProblem, YamlPath } from './diagnostic.ts';
 import type { MessageValue } from './render.ts';
-import { eventRecorder, lineIndex, locateInEvents } from './yaml-positions.ts';
+import { eventRecorder, lineIndex, locateInTree, SourceTree } from './yaml-positions.ts';
 
 /** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIASES = 100;
@@ -61,8 +61,9 @@ export function parseYaml(text: string, firstLine: number): ParsedYaml {
       const depthProblem = indentedPast(text, MAX_DEPTH - nesting.flowDepth - 1) ? checkDepth(firstLine) : undefined;
       if (depthProblem && nestsDeeper(data, 0)) return { data: undefined, problems: [depthProblem], duplicateKeys: [], locate: slowLocate };
       let at: ReturnType<typeof lineIndex> | undefined;
+      let tree: SourceTree | undefined;
       const locate = (path: YamlPath, target: 'key' | 'value' = 'value'): Position => {
-        const span = locateInEvents(text, recorder.events, data, path, target);
+        const span = locateInTree((tree ??= new SourceTree(recorder.events)), text, data, path, target);
         if (!span) return slowLocate(path, target);
         at ??= lineIndex(text);
         const start = at(span.start);

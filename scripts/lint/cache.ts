@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { restOf, type PackedReport } from './packed.ts';
 import type { CachedReport } from './runner.ts';
 
 /**
@@ -41,28 +42,66 @@ function linterCodeHash(): string {
   return (codeHash = digest.digest('base64url'));
 }
 
-/** Opens the cache for an environment; `environment` lists everything besides a spec that decides its report. */
+/** How a report is kept on disk: all but its `rest`, and where that sits (UTF-8 JSON) in the bodies file. */
+interface StoredEntry extends Omit<CachedReport, 'report'> {
+  report: Omit<PackedReport, 'rest'>;
+  at: number;
+  length: number;
+}
+
+interface StoredIndex {
+  entries: Map<string, StoredEntry>;
+  /** The file holding every body, named by the run that wrote it. */
+  bodies: string;
+}
+
+/**
+ * Opens the cache for an environment; `environment` lists everything besides a spec that decides its
+ * report. The entries (hash, file metadata, outline, references) are one file; the rest of each report
+ * is in another, read only when that report is reported: `--changed` reads the first for every spec
+ * and the second for a few.
+ */
 export function openCache(root: string, environment: string[]): Cache {
   const dir = path.join(root, '.cache', 'processlint');
   const key = createHash('sha1').update(linterCodeHash()).update(environment.join('\0')).digest('hex').slice(0, 20);
   const file = path.join(dir, `${key}.bin`);
-  let entries = new Map<string, CachedReport>();
+  const entries = new Map<string, CachedReport>();
   try {
-    const value = deserialize(readFileSync(file)) as unknown;
-    if (value instanceof Map) entries = value as Map<string, CachedReport>;
+    const index = deserialize(readFileSync(file)) as StoredIndex;
+    if (!(index.entries instanceof Map) || typeof index.bodies !== 'string') throw new Error('not a cache index');
+    let blob: Uint8Array | undefined;
+    const bodies = () => (blob ??= readFileSync(path.join(dir, path.basename(index.bodies))));
+    for (const [name, { at, length, report, ...entry }] of index.entries) {
+      if (typeof report?.references !== 'string' || !Number.isInteger(at) || !Number.isInteger(length)) throw new Error('not a cache entry');
+      entries.set(name, { ...entry, report: { ...report, rest: () => bodies().subarray(at, at + length) } });
+    }
   } catch {
     // No cache yet, or an unreadable one: start afresh.
+    entries.clear();
   }
   return {
     entries,
     save(next) {
       try {
         mkdirSync(dir, { recursive: true });
+        const chunks: Uint8Array[] = [];
+        const stored = new Map<string, StoredEntry>();
+        let at = 0;
+        for (const [name, { report, ...entry }] of next) {
+          const { rest: _rest, ...kept } = report;
+          const bytes = restOf(report);
+          chunks.push(bytes);
+          stored.set(name, { ...entry, report: kept, at, length: bytes.length });
+          at += bytes.length;
+        }
+        // The bodies first, under a name of their own: the index never names a bodies file that is not complete.
+        const bodies = `${key}.${process.pid}-${Date.now()}.bodies`;
+        writeFileSync(path.join(dir, bodies), Buffer.concat(chunks));
         const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, serialize(new Map(next)));
+        writeFileSync(temp, serialize({ entries: stored, bodies } satisfies StoredIndex));
         renameSync(temp, file);
-        // One environment is kept: the one the handbook is in now.
-        for (const name of readdirSync(dir)) if (name.endsWith('.bin') && name !== `${key}.bin`) rmSync(path.join(dir, name), { force: true });
+        // One environment is kept: the one the handbook is in now, with its current bodies.
+        for (const name of readdirSync(dir)) if (name !== `${key}.bin` && name !== bodies) rmSync(path.join(dir, name), { force: true });
       } catch {
         // A cache that cannot be written only costs time.
       }

@@ -8,9 +8,10 @@ import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleSettingInput
 import { handbookPhase, phaseOneEnv, readEnvironment, type PhaseOneSetup, type ProjectSource } from './environment.ts';
 import { UsageError } from './messages.ts';
 import { readSource } from './read.ts';
-import { outlineOf, type HandbookIndex } from './references.ts';
+import { idFromPath, outlineOf, type HandbookIndex, type Reference } from './references.ts';
 import { finishReport, indexReports, type FileResult } from './resolve.ts';
-import { DEFAULT_THREADS, hashOf, runPhaseOne, type CachedReport } from './runner.ts';
+import { pack, referencesOf, unpack, type PackedReport } from './packed.ts';
+import { DEFAULT_THREADS, hashOf, runPhaseOne } from './runner.ts';
 
 export type { ProjectSource } from './environment.ts';
 export { memorySource } from './environment.ts';
@@ -96,31 +97,31 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     return { report, fixes };
   };
 
-  let reports: FileReport[];
+  let specs: PackedReport[];
   let fixes: ProjectLint['fixes'];
   if (options.withFixes) {
     fixes = new Map();
-    reports = options.specs.map((file) => {
+    specs = options.specs.map((file) => {
       const checked = checkFileWithFixes(file, source.read(file) ?? { error: 'ENOENT' }, envFor(file));
       if (checked.loaded && checked.fixes.length) fixes!.set(file, { text: checked.loaded.text, fixes: checked.fixes });
-      return checked.report;
+      return pack(checked.report);
     });
   } else {
     const cache = options.cacheRoot ? openCache(options.cacheRoot, environmentOf(setup)) : undefined;
-    const old = cache?.entries ?? new Map<string, CachedReport>();
     const entries = await runPhaseOne(
       options.specs.map((file) => ({ file, ...(source.absolute ? { absolute: source.absolute(file) } : {}) })),
-      old,
+      cache?.entries ?? new Map(),
       { setup, ...(source.absolute ? {} : { read: (file: string) => source.read(file) ?? { error: 'ENOENT' } }), threads: options.threads ?? DEFAULT_THREADS },
     );
-    if (cache && entries.some((entry, i) => old.get(options.specs[i]!) !== entry)) cache.save(new Map(options.specs.map((file, i) => [file, entries[i]!])));
-    reports = entries.map((entry) => entry.report);
+    // Written only when some report or file metadata is new: a run answered from the cache leaves it as it is.
+    if (cache && entries.some((entry, i) => entry !== cache.entries.get(options.specs[i]!))) cache.save(new Map(entries.map((entry) => [entry.report.file, entry])));
+    specs = entries.map((entry) => entry.report);
   }
 
-  const index = indexReports(reports);
+  const index = indexReports(specs);
   const phase = handbookPhase(setup, config);
-  const selected = options.changed ? affectedBy(options.changed, reports, index, setup, config) : undefined;
-  const results = reports.filter((report) => !selected || selected.has(report.file)).map((report) => finishReport(report, index, phase));
+  const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
+  const results = specs.filter((spec) => !selected || selected.has(spec.file)).map((spec) => finishReport(unpack(spec), index, phase));
   results.push(...orgResults);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
@@ -130,7 +131,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     fixableCount: results.reduce((n, r) => n + r.fixableCount, 0),
     fatal: results.some((r) => r.fatal),
     config,
-    outlines: reports.map((report) => ({ file: report.file, ...(report.outline ? { outline: report.outline } : {}) })),
+    outlines: specs.map((spec) => ({ file: spec.file, ...(spec.outline ? { outline: spec.outline } : {}) })),
     ...(fixes ? { fixes } : {}),
     recheck,
   };
@@ -147,37 +148,60 @@ function environmentOf(setup: PhaseOneSetup): string[] {
  * (a form, step or process renamed, removed or added, a file moved). The index before the change is
  * this run's with the changed specs' outlines as they were.
  */
-function affectedBy(change: ChangedSince, reports: FileReport[], after: HandbookIndex, setup: PhaseOneSetup, config: ResolvedConfig): Set<string> {
+function affectedBy(change: ChangedSince, specs: PackedReport[], after: HandbookIndex, config: ResolvedConfig): Set<string> {
   const changed = new Set(change.paths);
   const selected = new Set<string>();
   const everything = changed.has(config.file ?? CONFIG_FILE) || changed.has('.github/CODEOWNERS') || changed.has('CODEOWNERS');
   const changedOrgFolders = change.paths.filter((file) => file === 'org.yml' || file.endsWith('/org.yml')).map((file) => dirname(file));
   const underChangedOrg = (file: string) => changedOrgFolders.some((folder) => folder === '.' || file.startsWith(`${folder}/`));
-  for (const report of reports) if (everything || changed.has(report.file) || underChangedOrg(report.file)) selected.add(report.file);
+  for (const spec of specs) if (everything || changed.has(spec.file) || underChangedOrg(spec.file)) selected.add(spec.file);
 
-  const current = new Set(reports.map((report) => report.file));
+  const current = new Set(specs.map((spec) => spec.file));
   const outlineBefore = (file: string) => {
     const content = change.base.read(file);
     if (content === undefined || (typeof content !== 'string' && !(content instanceof Uint8Array))) return { exists: content !== undefined, outline: undefined };
     const loaded = loadSpec(file, content);
     return { exists: true, outline: loaded.data === undefined ? undefined : outlineOf(loaded.data) };
   };
-  const beforeReports = reports.flatMap((report): Array<Pick<FileReport, 'file' | 'outline'>> => {
-    if (!changed.has(report.file)) return [report];
-    const was = outlineBefore(report.file);
-    return was.exists ? [{ file: report.file, ...(was.outline ? { outline: was.outline } : {}) }] : [];
+  const beforeHeads = specs.flatMap((spec): Array<Pick<FileReport, 'file' | 'outline'>> => {
+    if (!changed.has(spec.file)) return [spec];
+    const was = outlineBefore(spec.file);
+    return was.exists ? [{ file: spec.file, ...(was.outline ? { outline: was.outline } : {}) }] : [];
   });
   for (const file of change.paths) {
     if (current.has(file) || !file.endsWith('.md')) continue;
     const was = outlineBefore(file);
-    if (was.exists) beforeReports.push({ file, ...(was.outline ? { outline: was.outline } : {}) });
+    if (was.exists) beforeHeads.push({ file, ...(was.outline ? { outline: was.outline } : {}) });
   }
-  const before = indexReports(beforeReports);
-  for (const report of reports) {
-    if (selected.has(report.file)) continue;
-    for (const need of report.needs) {
-      if (JSON.stringify(before.resolve(need.reference, report.file)) !== JSON.stringify(after.resolve(need.reference, report.file))) {
-        selected.add(report.file);
+  const before = indexReports(beforeHeads);
+
+  // What the change can move: the changed specs' paths, and their ids, step sets and forms before and after.
+  // A reference that holds now and names none of it held before too; only the others are compared.
+  const touched = new Set<string>();
+  for (const head of [...beforeHeads.filter((head) => changed.has(head.file)), ...specs.filter((spec) => changed.has(spec.file))]) {
+    touched.add(`path:${head.file}`).add(`id:${idFromPath(head.file)}`);
+    if (head.outline?.id !== undefined) touched.add(`id:${head.outline.id}`);
+    if (head.outline?.forms) for (const form of head.outline.forms.split('\n')) touched.add(`form:${form}`);
+  }
+  const names = (reference: Reference): string[] => {
+    switch (reference.kind) {
+      case 'process':
+      case 'unique-id':
+        return [`id:${reference.id}`];
+      case 'spec':
+      case 'step':
+        return [`path:${reference.path}`, `id:${reference.id}`];
+      case 'form':
+        return [`form:${reference.name}`];
+    }
+  };
+  for (const spec of specs) {
+    if (selected.has(spec.file)) continue;
+    for (const reference of referencesOf(spec)) {
+      const now = after.resolve(reference, spec.file);
+      if ('holds' in now && now.holds && !names(reference).some((name) => touched.has(name))) continue;
+      if (JSON.stringify(before.resolve(reference, spec.file)) !== JSON.stringify(now)) {
+        selected.add(spec.file);
         break;
       }
     }

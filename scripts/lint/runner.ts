@@ -2,8 +2,9 @@ import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkFile, type FileReport, type SourceContent } from './check-file.ts';
+import { checkFile, type SourceContent } from './check-file.ts';
 import { phaseOneEnv, type PhaseOneSetup } from './environment.ts';
+import { pack, type PackedReport } from './packed.ts';
 import { SourceReader } from './read.ts';
 
 /**
@@ -31,13 +32,13 @@ export interface FileStat {
   ino: number;
 }
 
-/** What the cache keeps of a spec: its report, valid while its bytes hash the same. */
+/** A spec's phase-one report and what the cache needs to trust it next time: the hash of its bytes, and its file's metadata. */
 export interface CachedReport {
   hash: string;
   stat?: FileStat;
   /** When the stat was taken: a file unchanged since, and old enough then, is not even read. */
   statAt?: number;
-  report: FileReport;
+  report: PackedReport;
 }
 
 /** A spec to check: its path in the project, on disk where to read it, and what the cache knows of it. */
@@ -63,9 +64,7 @@ function createLane(setup: PhaseOneSetup, read?: (file: string) => SourceContent
       const contentHash = typeof content === 'string' || content instanceof Uint8Array ? hashOf(content) : undefined;
       const fresh = { ...(stat ? { stat, statAt } : {}), ...(contentHash ? { hash: contentHash } : {}) };
       if (item.hash && contentHash === item.hash) return { file: item.file, hit: true, ...fresh };
-      // A copy, made as the report is made: a string cut from a spec's text (an id, a step name)
-      // would otherwise keep the whole text alive for as long as the report.
-      return { file: item.file, ...fresh, report: structuredClone(checkFile(item.file, content, envFor(item.file))) };
+      return { file: item.file, ...fresh, report: pack(checkFile(item.file, content, envFor(item.file))) };
     });
 }
 
@@ -75,7 +74,7 @@ interface CachedReply {
   hash?: string;
   stat?: FileStat;
   statAt?: number;
-  report?: FileReport;
+  report?: PackedReport;
 }
 
 export interface RunOptions {
@@ -97,10 +96,11 @@ export async function runPhaseOne(specs: Array<{ file: string; absolute?: string
   const lanes = new Lanes(options, items.filter((item) => !item.hash).length);
   try {
     const replies = await lanes.map(items);
-    return replies.map((reply) => {
+    return replies.map((reply): CachedReport => {
       if (reply.hit) {
         const cached = cache.get(reply.file)!;
-        return { ...cached, ...(reply.stat ? { stat: reply.stat, statAt: reply.statAt! } : {}), ...(reply.hash ? { hash: reply.hash } : {}) };
+        // Hashed again (the metadata changed): the same bytes, so the same report, with the new metadata.
+        return reply.stat ? { ...cached, stat: reply.stat, statAt: reply.statAt! } : cached;
       }
       return { hash: reply.hash ?? '', ...(reply.stat ? { stat: reply.stat, statAt: reply.statAt! } : {}), report: reply.report! };
     });

@@ -7,6 +7,7 @@ import { NUMBER_PATTERN, parseNumber } from './numerals.ts';
  *   immediately | 即时 | 立即                           → immediate
  *   30m | 2h | 3d | 2 workdays | 1 week | 1 month       → within a duration
  *   30分钟内 | 24小时内 | 3天内 | 2个工作日内 | 1周内      → within a duration
+ *   当日 | 当天                                        → the same day, by its end (a day, marked sameDay)
  *   30m after receive | 接收后30分钟内                   → within a duration after another step
  *   1 workday before meeting | 提前1个工作日               → a lead time before an event
  *   daily | weekly | monthly | quarterly | yearly        → recurring
@@ -29,7 +30,14 @@ export interface Anchor {
 
 export type Deadline =
   | { kind: 'immediate' }
-  | { kind: 'within'; amount: number; unit: DurationUnit; anchor?: Anchor }
+  | {
+      kind: 'within';
+      amount: number;
+      unit: DurationUnit;
+      anchor?: Anchor;
+      /** 当日: by the end of the day it starts on, not 24 hours later (counts as one day on a path). */
+      sameDay?: true;
+    }
   | {
       kind: 'recurring';
       every: Period;
@@ -176,7 +184,7 @@ function parseChinese(text: string): DeadlineParse | undefined {
   ZH_EVERY_N ??= new RegExp(`^每(${NUMBER_PATTERN})(?:个)?(月|周|年|天|日)$`);
   const t = text.replace(/\s/g, '').replace(/[。；;，,]$/, '');
   if (/^(?:即时|立即|立刻|马上|实时|当场|即刻)(?:处理|完成|响应)?$/.test(t)) return ok({ kind: 'immediate' });
-  if (/^当(?:日|天)(?:内|完成|下班前)?$/.test(t)) return ok({ kind: 'within', amount: 1, unit: 'day' });
+  if (/^当(?:日|天)(?:内|完成|下班前)?$/.test(t)) return ok({ kind: 'within', amount: 1, unit: 'day', sameDay: true });
 
   const lead = ZH_LEAD.exec(t);
   if (lead) return withinChinese(lead[2]!, lead[3]!, { relation: 'before', ...(lead[1] ? { ref: lead[1] } : {}) });
@@ -271,4 +279,11 @@ export function deadlineMinutes(deadline: Deadline, workdayHours: number): numbe
     return deadline.amount * unitMinutes(deadline.unit, workdayHours);
   }
   return undefined;
+}
+
+const PERIOD_DAYS: Record<Period, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
+
+/** How many calendar days a recurring deadline's cycle lasts (a month is 30.44); `undefined` for any other kind. */
+export function recurrenceDays(deadline: Deadline): number | undefined {
+  return deadline.kind === 'recurring' ? PERIOD_DAYS[deadline.every] * deadline.interval : undefined;
 }

@@ -3,14 +3,22 @@ import { resolveAnchor, type Edge, type ProcessModel, type StepNode } from './pr
 
 /** Steps reachable from the first step, following edges forward. */
 export function reachableFromStart(model: ProcessModel): Set<string> {
+  return model.start ? reachableFrom(model, model.start.step.id) : new Set();
+}
+
+/**
+ * Steps reachable from `from` (itself included). With `loops: false` declared loops are
+ * not followed: what is left is the forward flow, the graph the time checks walk.
+ */
+export function reachableFrom(model: ProcessModel, from: string, options: { loops?: boolean } = {}): Set<string> {
+  const followLoops = options.loops ?? true;
   const seen = new Set<string>();
-  if (!model.start) return seen;
-  const queue = [model.start.step.id];
+  const queue = [from];
   while (queue.length > 0) {
     const id = queue.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const edge of model.outgoing.get(id) ?? []) queue.push(edge.to);
+    for (const edge of model.outgoing.get(id) ?? []) if (followLoops || !edge.loop) queue.push(edge.to);
   }
   return seen;
 }

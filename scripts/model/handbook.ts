@@ -1,6 +1,7 @@
 import type { Process } from '../../schemas/process.ts';
 import type { OrgIndex } from './org-index.ts';
 import { buildModel, type ProcessModel, type StepNode } from './process-model.ts';
+import { accountableOf } from './raci.ts';
 
 /** One process of the handbook, with where it came from. */
 export interface HandbookEntry {
@@ -101,7 +102,8 @@ function indexSteps(entries: HandbookEntry[]) {
         letters.set(role, list);
       };
       add(node.step.role, 'R');
-      node.accountable.forEach((role) => add(role, 'A'));
+      // The default A too (approver or owner), so a role page agrees with the RACI matrix.
+      accountableOf(node, entry.spec).roles.forEach((role) => add(role, 'A'));
       node.step.consulted?.forEach((role) => add(role, 'C'));
       node.step.informed?.forEach((role) => add(role, 'I'));
       for (const [role, list] of letters) {

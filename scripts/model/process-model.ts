@@ -54,7 +54,7 @@ export function buildModel(spec: Process): ProcessModel {
   const edges: Edge[] = [];
   for (const { step } of steps) {
     const next = step.next === undefined ? [] : Array.isArray(step.next) ? step.next : [step.next];
-    next.forEach((to, index) => edges.push({ from: step.id, to, type: next.length > 1 ? 'parallel' : 'next', loop: false, index }));
+    next.forEach((to, index) => edges.push({ from: step.id, to, type: next.length > 1 ? 'parallel' : 'next', loop: step.loop === true, index }));
     step.branches?.forEach((branch, index) =>
       edges.push({ from: step.id, to: branch.to, type: 'branch', ...(branch.when !== undefined ? { when: branch.when } : {}), loop: branch.loop === true, index }),
     );

@@ -1,17 +1,6 @@
 import { defineRule } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
-const DECISION_STEPS = EXAMPLE_DEFAULTS.steps.replace(
-  '    next: pay\n',
-  `    branches:
-      - when: 单据齐全且金额合规
-        to: pay
-      - when: 单据不全
-        to: submit
-        loop: true
-`,
-);
-
 /** A decision offers at least two ways on, each with its condition. */
 export default defineRule({
   meta: {
@@ -28,8 +17,8 @@ export default defineRule({
         'zh-CN': '决策点（例如金额≤5万元由经理审批、>5万元由总监审批）的作用是把事项分流。只有一个分支就没有可决策的；没有条件的分支让决策人只能猜；分支旁再写 `next` 会让去向含糊不清。',
       },
       examples: {
-        valid: exampleSpec({ steps: DECISION_STEPS }),
-        invalid: exampleSpec({ steps: DECISION_STEPS.replace('      - when: 单据不全\n        to: submit', '      - to: submit') }),
+        valid: exampleSpec(),
+        invalid: exampleSpec({ steps: EXAMPLE_DEFAULTS.steps.replace('      - when: 单据不全，退回补充\n        outcome', '      - outcome') }),
       },
     },
     messages: {

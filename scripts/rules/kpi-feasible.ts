@@ -1,3 +1,4 @@
+import { bilingual } from '../../schemas/describe.ts';
 import { z } from '../../schemas/zod.ts';
 import { inBoth } from '../core/render.ts';
 import { defineRule } from '../lint/rule.ts';
@@ -9,7 +10,7 @@ import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
 const Options = z.strictObject({
   /** Length of a workday in hours, for converting hours and workdays. */
-  workdayHours: z.number().positive().max(24).default(8),
+  workdayHours: z.number().positive().max(24).default(8).meta(bilingual('一个工作日的小时数，用于换算小时与工作日', 'Hours in a workday, for converting hours and workdays')),
 });
 
 /** A KPI of one step's time, for the examples: it needs its span. */

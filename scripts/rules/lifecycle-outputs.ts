@@ -1,4 +1,5 @@
 import { STAGE_IDS, type StageId } from '../../schemas/process.ts';
+import { bilingual } from '../../schemas/describe.ts';
 import { z } from '../../schemas/zod.ts';
 import { defineRule } from '../lint/rule.ts';
 import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
@@ -17,7 +18,7 @@ export const REQUIRED_OUTPUTS: Record<StageId, string[]> = {
 
 const Options = z.strictObject({
   /** Per stage, the outputs it must list when done; a stage given here replaces its default list. */
-  required: z.partialRecord(z.enum(STAGE_IDS), z.array(z.string())).default({}),
+  required: z.partialRecord(z.enum(STAGE_IDS), z.array(z.string())).default({}).meta(bilingual('按阶段配置完成时必须列出的输出物；配置了的阶段替换默认清单', 'Per stage, the outputs it must list when done; a stage given here replaces its default list')),
 });
 
 const strip = (text: string) => text.replace(/[《》]/g, '').trim();

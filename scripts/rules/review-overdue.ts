@@ -1,3 +1,4 @@
+import { bilingual } from '../../schemas/describe.ts';
 import { z } from '../../schemas/zod.ts';
 import { phrase } from '../core/render.ts';
 import { defineRule } from '../lint/rule.ts';
@@ -6,7 +7,7 @@ import { PUBLISHED_LIFECYCLE, publishedExample } from './support/example.ts';
 
 const Options = z.strictObject({
   /** How many months may pass between two full reviews. */
-  periodMonths: z.number().int().positive().default(6),
+  periodMonths: z.number().int().positive().default(6).meta(bilingual('两次全面复盘之间最多相隔的月数', 'How many months may pass between two full reviews')),
 });
 
 /**

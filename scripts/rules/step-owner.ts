@@ -65,6 +65,7 @@ export default defineRule({
       else role(step.accountable, ['steps', i, 'accountable']);
       step.consulted?.forEach((id, j) => role(id, ['steps', i, 'consulted', j]));
       step.informed?.forEach((id, j) => role(id, ['steps', i, 'informed', j]));
+      role(step.recuseTo, ['steps', i, 'recuseTo']);
     });
     spec.exceptions?.forEach((exception, i) => role(exception.role, ['exceptions', i, 'role']));
     const review = spec.lifecycle?.review;

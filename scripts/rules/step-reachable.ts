@@ -16,8 +16,8 @@ export default defineRule({
         'zh-CN': '从第一个步骤无法到达的步骤、无法走到流程终点的步骤，或未声明为回退的循环。',
       },
       rationale: {
-        en: 'A process starts at its first step and must be able to finish. A step nothing leads to is never done; a step from which the process can never end traps the case; a cycle nobody declared is usually a wrong `next`. Intended loops — documents sent back to be completed — are branches marked `loop: true`.',
-        'zh-CN': '流程从第一个步骤开始，并且必须能够结束。没有任何步骤指向的步骤永远不会被执行；无法走到终点的步骤会让事项卡住；未声明的循环通常是 `next` 写错了。有意的回退（例如资料不全退回补充）应写成带 `loop: true` 的分支。',
+        en: 'A process starts at its first step and must be able to finish. A step nothing leads to is never done; a step from which the process can never end traps the case; a cycle nobody declared is usually a wrong `next`. Intended loops — documents sent back to be completed, rework inspected again — mark the edge that goes back with `loop: true`: the branch, or the step whose `next` returns.',
+        'zh-CN': '流程从第一个步骤开始，并且必须能够结束。没有任何步骤指向的步骤永远不会被执行；无法走到终点的步骤会让事项卡住；未声明的循环通常是 `next` 写错了。有意的回退（例如资料不全退回补充、返工后重新检验）要在回退的那条边上标记 `loop: true`：回退的分支，或 `next` 回到之前步骤的那个步骤。',
       },
       examples: {
         valid: exampleSpec(),
@@ -38,8 +38,8 @@ export default defineRule({
         'zh-CN': '从步骤 `{{step}}` 出发，流程永远无法结束。请让它之后的步骤有出口（某个不写 `next` 的步骤）。',
       },
       cycle: {
-        en: 'The steps {{cycle}} form a cycle that is not declared as a loop. If going back is intended, make it a branch with a condition and `loop: true`; otherwise correct the `next`.',
-        'zh-CN': '步骤 {{cycle}} 构成了未声明的循环。若确实需要退回，请把它写成带条件且 `loop: true` 的分支；否则请更正 `next`。',
+        en: 'The steps {{cycle}} form a cycle that is not declared as a loop. If going back is intended, mark the edge that returns with `loop: true` (on its branch, or on the step whose `next` goes back); otherwise correct the `next`.',
+        'zh-CN': '步骤 {{cycle}} 构成了未声明的循环。若确实需要退回，请在回退的那条边上标记 `loop: true`（写在分支上，或写在 `next` 回到之前步骤的那个步骤上）；否则请更正 `next`。',
       },
     },
   },

@@ -20,7 +20,7 @@ export default defineRule({
       },
       examples: {
         valid: exampleSpec(),
-        invalid: exampleSpec({ steps: EXAMPLE_DEFAULTS.steps.replace('next: pay', 'next: payment') }),
+        invalid: exampleSpec({ steps: EXAMPLE_DEFAULTS.steps.replace('to: pay', 'to: payment') }),
       },
     },
     messages: {

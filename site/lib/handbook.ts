@@ -1,14 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { getCollection } from 'astro:content';
+import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
 import { diskSource, lintProject } from '../../scripts/lint/project.ts';
 import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
+import { inEnglish } from '../../scripts/model/english.ts';
+import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
+import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
 import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
+import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
 import { linkNodes } from './svg.ts';
 import { allowBroken, displayPath, specFiles } from './source.ts';
 import { today } from './today.ts';
@@ -43,6 +48,8 @@ export interface SiteHandbook {
   lastUpdated: Map<string, Date>;
   /** Markdown body per process id. */
   bodies: Map<string, string>;
+  /** Every form named in the handbook or registered in processes/forms.yml. */
+  forms: FormCatalogue;
   today: string;
 }
 
@@ -54,9 +61,10 @@ export function getSiteHandbook(): Promise<SiteHandbook> {
 }
 
 async function load(): Promise<SiteHandbook> {
-  const [processEntries, orgEntries, brokenEntries] = await Promise.all([
+  const [processEntries, orgEntries, formEntries, brokenEntries] = await Promise.all([
     getCollection('processes'),
     getCollection('org'),
+    getCollection('forms'),
     // The collection exists only with HANDBOOK_ALLOW_BROKEN=1.
     allowBroken() ? getCollection('brokenSpecs' as 'processes') : Promise.resolve([]),
   ]);
@@ -72,7 +80,8 @@ async function load(): Promise<SiteHandbook> {
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
     const zh = toMermaid(entry.model, org, { locale: 'zh-CN' });
-    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(entry.model, org, { locale: 'en' }) };
+    // The English diagram is drawn from the spec's English names and conditions where it has them.
+    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(buildModel(inEnglish(entry.spec)), org, { locale: 'en' }) };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -86,7 +95,7 @@ async function load(): Promise<SiteHandbook> {
     const linked = (locale: Locale): DiagramResult => {
       const result = summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
       if (!result.svg) return result;
-      const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: node.step.name }));
+      const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: locale === 'en' ? node.step.nameEn ?? node.step.name : node.step.name }));
       return { svg: linkNodes(result.svg, links) };
     };
     diagrams.set(entry.spec.id, { 'zh-CN': linked('zh-CN'), en: linked('en') });
@@ -104,6 +113,7 @@ async function load(): Promise<SiteHandbook> {
     diagramsShared: shared,
     lastUpdated: gitDates(),
     bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),
+    forms: buildFormCatalogue(handbook, indexForms(formEntries[0]?.data as FormRegistry | undefined), org),
     today: today(),
   };
 }

@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { localeFromEnv, type Locale } from '../../scripts/core/messages.ts';
 import { renderCore } from '../../scripts/core/render.ts';
-import { allowBroken, displayPath, orgPath, problemLines, readOrg, readSpec, specFiles } from './source.ts';
+import { allowBroken, displayPath, formsPath, orgPath, problemLines, readForms, readOrg, readSpec, specFiles } from './source.ts';
 
 /**
  * Content loaders that read specs with the project's own loader (`loadSpec`,
@@ -10,17 +10,25 @@ import { allowBroken, displayPath, orgPath, problemLines, readOrg, readSpec, spe
  * the site sees exactly what the linter sees.
  */
 
-function stop(kind: 'spec' | 'org', lines: string[]): never {
+function stop(kind: 'spec' | 'org' | 'forms', lines: string[]): never {
   const zh = localeFromEnv() === 'zh-CN';
   const hint =
     kind === 'spec'
       ? zh
         ? '请按提示修正这些流程文件（npm run lint 可查看全部问题）；或设置 HANDBOOK_ALLOW_BROKEN=1 先发布其余流程，损坏的流程会列在 /broken/ 页面。'
         : 'Fix these spec files as described (`npm run lint` shows every finding), or set HANDBOOK_ALLOW_BROKEN=1 to publish the other processes and list the broken ones on /broken/.'
-      : zh
-        ? '请修正组织注册表 processes/org.yml。'
-        : 'Fix the org registry processes/org.yml.';
-  const title = kind === 'spec' ? (zh ? '流程文件有错误，网站未构建：' : 'Some process specs are broken; the site was not built:') : zh ? '组织注册表有错误：' : 'The org registry is broken:';
+      : kind === 'org'
+        ? zh
+          ? '请修正组织注册表 processes/org.yml。'
+          : 'Fix the org registry processes/org.yml.'
+        : zh
+          ? '请修正表单登记 processes/forms.yml。'
+          : 'Fix the forms registry processes/forms.yml.';
+  const title = {
+    spec: zh ? '流程文件有错误，网站未构建：' : 'Some process specs are broken; the site was not built:',
+    org: zh ? '组织注册表有错误：' : 'The org registry is broken:',
+    forms: zh ? '表单登记有错误：' : 'The forms registry is broken:',
+  }[kind];
   const error = new AstroError(`${title}\n${lines.join('\n')}`, hint);
   // The file:line:column list is the message; a stack trace would only hide it.
   error.stack = '';
@@ -90,6 +98,20 @@ export function orgLoader(): Loader {
       store.clear();
       const data = await parseData({ id: 'org', data: loaded.org as unknown as Record<string, unknown> });
       store.set({ id: 'org', data });
+    },
+  };
+}
+
+/** The forms registry (processes/forms.yml) as one entry; a broken registry stops the build with file:line:column. */
+export function formsLoader(): Loader {
+  return {
+    name: 'handbook-forms',
+    async load({ store, parseData }) {
+      const loaded = readForms();
+      if (!loaded.registry || loaded.problems.length > 0) stop('forms', problemLines(displayPath(formsPath()), loaded.problems, localeFromEnv()));
+      store.clear();
+      const data = await parseData({ id: 'forms', data: loaded.registry as unknown as Record<string, unknown> });
+      store.set({ id: 'forms', data });
     },
   };
 }

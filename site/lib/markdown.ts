@@ -7,7 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Locale } from '../../scripts/core/messages.ts';
-import { url } from './urls.ts';
+import { formAnchor, url } from './urls.ts';
 
 export interface BodyContext {
   locale: Locale;
@@ -15,6 +15,23 @@ export interface BodyContext {
   stepIds: Set<string>;
   /** Ids of known processes, for `other.md` links. */
   processIds: Set<string>;
+  /** The page slug of a form by name (default: `formAnchor`, an unregistered form's). */
+  formSlug?: (name: string) => string;
+}
+
+/** The line that starts a body's English part (see `splitBody`). */
+const ENGLISH_MARKER = /^<!--\s*lang:\s*en\s*-->$/i;
+
+/**
+ * A spec body in its two languages: the Chinese before a line `<!-- lang: en -->`, the English after
+ * it. The marker is found by the Markdown parser, as a block of HTML of its own, so the same text
+ * inside code or a paragraph does not split the body.
+ */
+export function splitBody(markdown: string): { zh: string; en?: string } {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const marker = tree.children.find((node) => node.type === 'html' && ENGLISH_MARKER.test(node.value.trim()));
+  if (!marker?.position) return { zh: markdown };
+  return { zh: markdown.slice(0, marker.position.start.offset), en: markdown.slice(marker.position.end.offset) };
 }
 
 const SAFE_PROTOCOL = /^(?:https?:|mailto:)/i;
@@ -58,7 +75,7 @@ export function renderBody(markdown: string, context: BodyContext): string {
 }
 
 /** Where a link in a spec body should point on the site; `undefined` drops the link (text stays). */
-export function rewriteHref(raw: string, { locale, stepIds, processIds }: BodyContext): string | undefined {
+export function rewriteHref(raw: string, { locale, stepIds, processIds, formSlug = formAnchor }: BodyContext): string | undefined {
   let href: string;
   try {
     href = decodeURIComponent(raw.trim());
@@ -70,7 +87,7 @@ export function rewriteHref(raw: string, { locale, stepIds, processIds }: BodyCo
     const id = href.slice(1);
     return stepIds.has(id) ? `#step-${id}` : undefined;
   }
-  if (href.toLowerCase().startsWith('form:')) return url.form(locale, href.slice(5).replace(/^《|》$/g, '').trim());
+  if (href.toLowerCase().startsWith('form:')) return url.form(locale, formSlug(href.slice(5).replace(/^《|》$/g, '').trim()));
   const md = /^(?:\.{0,2}\/)*(?:[\w-]+\/)*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(?:#([\w-]+))?$/.exec(href);
   if (md) {
     const id = md[1]!;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadOrg, type LoadedOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec, type LoadedSpec } from '../../scripts/core/load-spec.ts';
@@ -6,6 +6,8 @@ import type { Locale } from '../../scripts/core/messages.ts';
 import type { SourceProblem } from '../../scripts/core/diagnostic.ts';
 import { renderCore } from '../../scripts/core/render.ts';
 import { specFilesIn } from '../../scripts/core/spec-files.ts';
+import { loadForms, type LoadedForms } from '../../scripts/model/form-registry.ts';
+import { indexOrg } from '../../scripts/model/org-index.ts';
 
 /**
  * Where the handbook's specs are read from: `processes/` at the project root, or
@@ -48,6 +50,24 @@ export function readOrg(): LoadedOrg {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { file, problems: [{ line: 1, column: 1, messageId: 'org.unreadable', data: { detail } }], locate: () => ({ line: 1, column: 1 }) };
+  }
+}
+
+export function formsPath(): string {
+  return path.join(processesDir(), 'forms.yml');
+}
+
+/** The forms registry, checked against the org registry; a handbook without one has no registered forms. */
+export function readForms(): LoadedForms {
+  const absolute = formsPath();
+  const file = displayPath(absolute);
+  if (!existsSync(absolute)) return { file, registry: { forms: [] }, problems: [], locate: () => ({ line: 1, column: 1 }) };
+  const org = readOrg().org;
+  try {
+    return loadForms(file, readFileSync(absolute), org ? { org: indexOrg(org) } : {});
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { file, problems: [{ line: 1, column: 1, messageId: 'forms.unreadable', data: { detail } }], locate: () => ({ line: 1, column: 1 }) };
   }
 }
 

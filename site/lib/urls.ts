@@ -15,7 +15,9 @@ export const url = {
   departments: (locale: Locale) => `${localePrefix(locale)}/departments/`,
   department: (locale: Locale, id: string) => `${localePrefix(locale)}/departments/${id}/`,
   forms: (locale: Locale) => `${localePrefix(locale)}/forms/`,
-  form: (locale: Locale, name: string) => `${localePrefix(locale)}/forms/#${formAnchor(name)}`,
+  /** A form's page, by its slug (`FormCatalogue`): the registry id, or `formAnchor` of its name. */
+  form: (locale: Locale, slug: string) => `${localePrefix(locale)}/forms/${slug}/`,
+  formTemplate: (locale: Locale, slug: string) => `${localePrefix(locale)}/forms/${slug}.csv`,
   rules: (locale: Locale) => `${localePrefix(locale)}/rules/`,
   rule: (locale: Locale, id: string) => `${localePrefix(locale)}/rules/${id}/`,
   broken: (locale: Locale) => `${localePrefix(locale)}/broken/`,
@@ -23,7 +25,7 @@ export const url = {
   edit: (locale: Locale, id?: string) => `${localePrefix(locale)}/edit/${id ? `?process=${encodeURIComponent(id)}` : ''}`,
 };
 
-/** A stable, ASCII-safe anchor for a form name (names are Chinese and may contain anything). */
+/** A stable, ASCII-safe slug for a form name (names are Chinese and may contain anything). */
 export function formAnchor(name: string): string {
   let hash = 0x811c9dc5;
   for (const ch of name) {

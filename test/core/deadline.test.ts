@@ -27,6 +27,8 @@ const cases: Array<[string, Deadline]> = [
   ['2个工作日内', { kind: 'within', amount: 2, unit: 'workday' }],
   ['两个工作日内', { kind: 'within', amount: 2, unit: 'workday' }],
   ['24小时内', { kind: 'within', amount: 24, unit: 'hour' }],
+  ['当日', { kind: 'within', amount: 1, unit: 'day', sameDay: true }],
+  ['当天完成', { kind: 'within', amount: 1, unit: 'day', sameDay: true }],
   ['会后24小时内', { kind: 'within', amount: 24, unit: 'hour', anchor: { relation: 'after', ref: '会' } }],
   ['提前1个工作日', { kind: 'within', amount: 1, unit: 'workday', anchor: { relation: 'before' } }],
   ['每月25日', { kind: 'recurring', every: 'month', interval: 1, day: 25 }],
@@ -96,6 +98,18 @@ describe('formatDeadline', () => {
     expect(show('yearly on 12-20', 'zh-CN')).toBe('每年 12 月 20 日前');
     expect(show('weekly on fri', 'en')).toBe('every Friday');
     expect(show('每半年', 'en')).toBe('every 6 months');
+    expect(show('每季度', 'en')).toBe('every quarter');
+  });
+
+  it('reads 当日 as the same day by its end, not as 24 hours or one day', () => {
+    expect(show('当日', 'zh-CN')).toBe('当日（下班前）');
+    expect(show('当日', 'en')).toBe('the same day, by end of day');
+    expect(show('当日', 'en')).not.toMatch(/1 day|24/);
+  });
+
+  it('says a lead time without an event as in advance', () => {
+    expect(show('提前1个工作日', 'zh-CN')).toBe('提前 1 个工作日');
+    expect(show('提前1个工作日', 'en')).toBe('1 workday in advance');
   });
 });
 

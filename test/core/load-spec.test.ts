@@ -22,7 +22,7 @@ describe('loadSpec on a valid spec', () => {
 
   it('keeps dates as text (YAML 1.2 core schema), as the `yaml` package does', () => {
     const loaded = loadSpec('customer-complaint.md', valid);
-    expect(loaded.spec?.lifecycle?.release?.effective).toBe('2025-05-06');
+    expect(loaded.spec?.lifecycle?.release?.effective).toBe('2026-11-23');
   });
 
   it('locates keys and values on demand', () => {
@@ -45,9 +45,9 @@ describe('loadSpec on bad input: a positioned problem, never an exception', () =
   });
 
   it('reports a wrong type at the value, in Chinese too', () => {
-    const text = valid.replace('version: 2.1.0', 'version: 2.1');
+    const text = valid.replace('version: 3.0.0', 'version: 3.0');
     expect(problems(text, 'zh-CN')).toEqual([
-      { line: lineOf('version:'), column: 10, message: '`version` 应为文字，而不是2.1。 请给这个值加上引号，例如 "1.0.0"。' },
+      { line: lineOf('version:'), column: 10, message: '`version` 应为文字，而不是3。 请给这个值加上引号，例如 "1.0.0"。' },
     ]);
   });
 

@@ -12,4 +12,9 @@ describe('segmentQuery (search box → Pagefind)', () => {
   it('handles mixed text and extra spaces', () => {
     expect(segmentQuery('APP投诉  处理')).toBe('APP 投诉 处理');
   });
+  it('leaves out question words no page says, unless nothing else is left', () => {
+    expect(segmentQuery('报销多久到账')).toBe('报销 到 账');
+    expect(segmentQuery('请假怎么申请')).toBe('请假 申请');
+    expect(segmentQuery('多久')).toBe('多久');
+  });
 });

@@ -7,7 +7,9 @@ import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { flowOrder, stepNumbers } from '../../scripts/model/graph.ts';
 import { buildHandbook } from '../../scripts/model/handbook.ts';
+import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg } from '../../scripts/model/org-index.ts';
 import { checkBudget } from '../../scripts/check-budget.ts';
 import { launchBrowser } from './browser.ts';
@@ -47,9 +49,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** A page in its own context (axe needs one); close it with `done(page)`. */
-async function open(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** A page in its own context (axe needs one); close it with `page.context().close()`. */
+async function open(url: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -78,10 +80,11 @@ describe('process page (diagrams rendered at build time)', () => {
     await page.context().close();
   });
 
-  it('has one table row per step, anchored by step id', async () => {
+  it('has one table row per step, anchored by step id, in flow order', async () => {
     const page = await open(`${full.url}/processes/customer-complaint/`);
     const ids = await page.locator('table.hb-steps tbody tr').evaluateAll((rows) => rows.map((r) => r.id));
-    expect(ids).toEqual(complaint.steps.map((s) => `step-${s.id}`));
+    expect(ids).toEqual(flowOrder(buildModel(complaint)).map((node) => `step-${node.step.id}`));
+    expect(ids.sort()).toEqual(complaint.steps.map((s) => `step-${s.id}`).sort());
     await page.context().close();
   });
 
@@ -122,7 +125,7 @@ describe('role page', () => {
     expect(duties.length).toBeGreaterThan(0);
     const page = await open(`${full.url}/roles/complaint-supervisor/`);
     const listed = await page.locator('section.hb-duties').evaluateAll((sections) =>
-      sections.flatMap((s) => [...s.querySelectorAll('tr.hb-duty')].map((row) => `${(s as HTMLElement).dataset.process}#${(row as HTMLElement).dataset.step}`)),
+      sections.flatMap((s) => [...s.querySelectorAll('.hb-duty[data-step], .hb-duty-other[data-step]')].map((row) => `${(s as HTMLElement).dataset.process}#${(row as HTMLElement).dataset.step}`)),
     );
     expect(listed.sort()).toEqual(duties.map((d) => `${d.process.spec.id}#${d.node.step.id}`).sort());
     await page.context().close();
@@ -173,12 +176,14 @@ describe('English locale', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  for (const path of ['/', '/processes/customer-complaint/', '/roles/cs-agent/', '/rules/schema/', '/en/processes/customer-complaint/']) {
-    it(`no violations on ${path}`, async () => {
+  for (const path of ['/', '/processes/customer-complaint/', '/roles/cs-agent/', '/rules/schema/', '/en/processes/customer-complaint/', '/roles/cashier/', '/en/roles/cashier/', '/processes/customer-feedback/', '/forms/', '/forms/department-task-list/', '/en/forms/expense-claim/', '/en/processes/expense-reimbursement/', '/en/processes/payroll/']) {
+    it(`no violations on ${path}`, { timeout: 120_000 }, async () => {
       const page = await open(`${full.url}${path}`);
       const { violations } = await new AxeBuilder({ page } as never).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
       await page.context().close();
+      // axe over a whole process page (a rendered flowchart, a table of every step) takes 15–60 s
+      // when the 2 shared cores are busy, measured on this machine; the default 30 s made it flaky.
     });
   }
 });
@@ -238,5 +243,219 @@ describe('a broken spec', () => {
     expect(page).toContain('business/broken.md');
     expect(page).toMatch(/Missing required field `department`/);
     expect(readFileSync(path.join(broken.out, 'processes', 'return-request', 'index.html'), 'utf8')).toContain('退货申请流程');
+  });
+});
+
+/** Runs a reader search on `base` and returns the result paths and the UI's status line, once the search has settled. */
+async function searchSite(base: string, query: string): Promise<{ links: string[]; message: string; placeholder: string | null }> {
+  const page = await open(base);
+  await page.locator('site-search button[data-open-modal]').click();
+  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+  await input.waitFor();
+  const placeholder = await input.getAttribute('placeholder');
+  await input.pressSequentially(query);
+  // Settled: the status line names the whole query (typing it one key at a time searches each prefix too).
+  await page.waitForFunction((typed) => {
+    const message = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '';
+    return message.includes(typed) && !/正在搜索|Searching/.test(message);
+  }, query, { timeout: 20_000 });
+  // The count comes before the results, which load one fragment at a time.
+  await page.waitForFunction(() => /没有找到|No results/.test(document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '') || document.querySelectorAll('#starlight__search .pagefind-ui__result-link').length > 0, undefined, { timeout: 20_000 });
+  await page.waitForTimeout(300);
+  const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  const message = (await page.locator('#starlight__search .pagefind-ui__message').textContent()) ?? '';
+  await page.context().close();
+  return { links, message, placeholder };
+}
+
+describe("the new hire's reading path", () => {
+  it("the cashier's role page shows controls, exceptions, inputs and hand-offs for each step", async () => {
+    const page = await open(`${full.url}/roles/cashier/`);
+    const pay = page.locator('section.hb-duties[data-process="expense-reimbursement"] article.hb-duty[data-step="pay"]');
+    await expect(pay.locator('.hb-duty-action').textContent()).resolves.toContain('网银');
+    await expect(pay.locator('.hb-duty-controls').textContent()).resolves.toContain('收款账户与报销人一致');
+    // What it receives and from whom; what it hands on and to whom.
+    const receives = (await pay.locator('.hb-duty-receives').textContent()) ?? '';
+    expect(receives).toMatch(/《报销审批单》.*来自.*财务经理审批.*（财务经理）/s);
+    const handsOn = (await pay.locator('.hb-duty-hands-on').textContent()) ?? '';
+    expect(handsOn).toContain('《付款凭证》');
+    expect(handsOn).toMatch(/交给.*记账归档.*（会计）/s);
+    // The deadline says from when it counts.
+    await expect(pay.locator('.hb-duty-deadline').textContent()).resolves.toMatch(/「财务经理审批」.*完成后 2 个工作日内/);
+    // Controls of the cash process and the exception plans the cashier owns.
+    const cash = page.locator('section.hb-duties[data-process="cash-management"]');
+    const controls = (await cash.locator('.hb-duty-controls').allTextContents()).join(' ');
+    expect(controls).toContain('付款必须有审批单');
+    expect(controls).toContain('网银制单与复核分离');
+    const exceptions = (await page.locator('.hb-duty-exception').allTextContents()).join(' ');
+    expect(exceptions).toContain('发现疑似诈骗付款指令');
+    expect(exceptions).toContain('发放日遇法定节假日');
+    // Form links land on the form's page.
+    await pay.locator('.hb-duty-hands-on a[href^="/forms/"]').first().click();
+    await page.waitForURL(/\/forms\/payment-voucher\/$/);
+    await page.context().close();
+  });
+
+  it('badges a draft and lists it apart, after every process in force', async () => {
+    const page = await open(`${full.url}/roles/cs-agent/`);
+    const sections = await page.locator('section.hb-duties').evaluateAll((all) => all.map((s) => ({ id: (s as HTMLElement).dataset.process, inForce: (s as HTMLElement).dataset.inForce, pending: Boolean(s.closest('.hb-pending')) })));
+    const draft = sections.findIndex((s) => s.id === 'customer-feedback');
+    expect(draft).toBeGreaterThan(0);
+    expect(sections[draft]).toEqual({ id: 'customer-feedback', inForce: 'false', pending: true });
+    expect(sections.slice(0, draft).every((s) => s.inForce === 'true')).toBe(true);
+    await expect(page.locator('section.hb-duties[data-process="customer-feedback"] .hb-badge.hb-status-draft').textContent()).resolves.toBe('草稿');
+    await page.context().close();
+    const process = await open(`${full.url}/processes/customer-feedback/`);
+    await expect(process.locator('.starlight-aside--caution').textContent()).resolves.toMatch(/草稿，尚未生效.*0\.4\.0/s);
+    await process.context().close();
+  });
+
+  it('a process page has its table of contents, the instructions before the KPIs, and rows numbered in flow order', async () => {
+    const spec = loadSpec('processes/business/customer-complaint.md', readFileSync('processes/business/customer-complaint.md')).spec!;
+    const model = buildModel(spec);
+    const page = await open(`${full.url}/processes/customer-complaint/`);
+    const toc = await page.locator('starlight-toc nav a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash));
+    expect(toc).toEqual(['#_top', '#goal', '#scope', '#notes', '#flowchart', '#table', '#exceptions', '#kpis', '#raci', '#lifecycle', '#history']);
+    const headings = await page.locator('.hb-process h2').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(headings.indexOf('notes')).toBeLessThan(headings.indexOf('kpis'));
+    const rows = await page.locator('table.hb-steps tbody tr').evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.step, tr.querySelector('.hb-step-no')?.textContent]));
+    const numbers = stepNumbers(model);
+    expect(rows).toEqual(flowOrder(model).map((node) => [node.step.id, String(numbers.get(node.step.id))]));
+    // KPI targets in the page's language; a clean process shows no findings section.
+    expect(await page.locator('td.hb-target').allTextContents()).toContain('≤ 5 个工作日');
+    expect(await page.locator('#findings').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('findings are for maintainers: collapsed, and left out of search', async () => {
+    const page = await open(`${mini.url}/processes/return-request/`);
+    const details = page.locator('.hb-findings-section details');
+    await expect(details.count()).resolves.toBe(1);
+    await expect(details.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    await expect(page.locator('.hb-findings-section').getAttribute('data-pagefind-ignore')).resolves.toBe('all');
+    await page.context().close();
+  });
+
+  it('a form page has its description, location, owner and a downloadable template', async () => {
+    const page = await open(`${full.url}/forms/department-task-list/`);
+    await expect(page.locator('.hb-form-description').textContent()).resolves.toContain('任务');
+    await expect(page.locator('.hb-form-location dd').textContent()).resolves.toContain('部门共享盘');
+    const columns = await page.locator('table.hb-template thead th').allTextContents();
+    for (const column of ['发起人', '接收人', '预计工时', '实际工时', '任务状态']) expect(columns.join(' ')).toContain(column);
+    const href = await page.locator('a.hb-download').getAttribute('href');
+    const csv = await (await fetch(`${full.url}${href}`)).text();
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('序号,任务名称,任务描述,发起人,接收人,责任人,起始时间,截止时间,优先级,预计工时,实际工时,任务状态,备注');
+    await page.context().close();
+  });
+
+  it('the forms index filters by role and department', async () => {
+    const page = await open(`${full.url}/forms/?role=cashier`);
+    await expect(page.locator('select[name="role"]').inputValue()).resolves.toBe('cashier');
+    const visible = await page.locator('table.hb-forms tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.id));
+    expect(visible).toContain('payment-voucher');
+    expect(visible).not.toContain('complaint-register');
+    await page.locator('select[name="role"]').selectOption('');
+    await page.locator('select[name="department"]').selectOption('customer-service');
+    const service = await page.locator('table.hb-forms tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.id));
+    expect(service).toContain('complaint-register');
+    expect(service).not.toContain('payment-voucher');
+    await page.context().close();
+  });
+
+  it('reader search for 报销多久到账 returns handbook content and no lint-rule page', { timeout: 60_000 }, async () => {
+    const { links } = await searchSite(`${full.url}/`, '报销多久到账');
+    expect(links.filter((link) => /\/rules\//.test(link))).toEqual([]);
+    expect(links).toContain('/processes/expense-reimbursement/');
+    const rules = await searchSite(`${full.url}/`, '错误示例');
+    expect(rules.links.filter((link) => /\/rules\/|\/maintainers\//.test(link))).toEqual([]);
+  });
+
+  it('the search interface speaks Chinese on the Chinese site and English on the English one', { timeout: 60_000 }, async () => {
+    const zh = await searchSite(`${full.url}/`, '出纳');
+    expect(zh.message).toMatch(/找到 \d+ 个 出纳 的结果/);
+    expect(zh.placeholder).toBe('搜索');
+    const en = await searchSite(`${full.url}/en/`, 'payment');
+    expect(en.message).toMatch(/\d+ results? for payment/);
+    // English content is found in English.
+    expect(en.links).toContain('/en/processes/expense-reimbursement/');
+    expect(en.links.filter((link) => /\/rules\//.test(link))).toEqual([]);
+  });
+
+  it('at 375 px the role page is cards, nothing is wider than the screen, and no word breaks mid-word (at 1280 px either)', async () => {
+    const page = await open(`${full.url}/roles/cs-agent/`, 375);
+    expect(await page.locator('.hb-role table').count()).toBe(0);
+    const cards = await page.locator('article.hb-duty').evaluateAll((all) => all.map((a) => a.getBoundingClientRect().width));
+    expect(cards.length).toBeGreaterThan(3);
+    for (const width of cards) expect(width).toBeLessThanOrEqual(375);
+    // Step names keep their line (one character per line was the old table's failure): at most two lines each.
+    const lines = await page.locator('.hb-duty-title a').evaluateAll((all) => all.map((a) => [a.textContent, new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size] as const));
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.filter(([, count]) => count > 2)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.context().close();
+    for (const [path, width] of [['/en/processes/expense-reimbursement/', 375], ['/en/roles/cashier/', 375], ['/en/processes/expense-reimbursement/', 1280]] as const) {
+      const english = await open(`${full.url}${path}`, width);
+      const broken = await english.evaluate(() => {
+        const found: string[] = [];
+        // Visually hidden text (the table headers of cards, kept for screen readers) has no lines to break.
+        const hidden = (element: Element | null) => {
+          for (let e = element; e; e = e.parentElement) if (e.getBoundingClientRect().width <= 1) return true;
+          return false;
+        };
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (hidden(node.parentElement)) continue;
+          for (const match of (node.textContent ?? '').matchAll(/[A-Za-z]{3,}/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1 && !(node.parentElement?.closest('pre, code, svg'))) found.push(match[0]);
+          }
+        }
+        return found;
+      });
+      expect({ path, width, broken }).toEqual({ path, width, broken: [] });
+      await english.context().close();
+    }
+  });
+
+  it('a wide flowchart opens at its start with a scroll cue', async () => {
+    const page = await open(`${full.url}/processes/customer-complaint/`, 375);
+    const figure = page.locator('.hb-figure').first();
+    await expect(figure.evaluate((f) => f.classList.contains('hb-scrollable'))).resolves.toBe(true);
+    await expect(figure.evaluate((f) => getComputedStyle(f, '::before').content)).resolves.toContain('左右滑动');
+    const inView = await figure.evaluate((f) => {
+      const box = f.querySelector('.hb-diagram')!.getBoundingClientRect();
+      const start = f.querySelector('svg [id*="-flowchart-start-"]')!.getBoundingClientRect();
+      return start.left >= box.left - 1 && start.right <= box.right + 1;
+    });
+    expect(inView).toBe(true);
+    await page.context().close();
+  });
+
+  it('the English expense process reads fully in English; an untranslated one says so', async () => {
+    const page = await open(`${full.url}/en/processes/expense-reimbursement/`);
+    expect(await page.locator('.hb-untranslated').count()).toBe(0);
+    const chinese = await page.evaluate(() => {
+      const found: string[] = [];
+      const root = document.querySelector('.hb-process')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\p{Script=Han}/u.test(node.textContent ?? '')) continue;
+        // The Chinese title beside the English one, and history authors (names), are Chinese on purpose and marked so.
+        if (node.parentElement?.closest('.hb-subtitle, [lang="zh-CN"]')) continue;
+        found.push((node.textContent ?? '').trim().slice(0, 40));
+      }
+      return found;
+    });
+    expect(chinese).toEqual([]);
+    const marked = await page.locator('.hb-process [lang="zh-CN"]').evaluateAll((all) => all.filter((el) => !el.closest('.hb-subtitle, #history + .hb-scroll')).map((el) => el.textContent));
+    expect(marked).toEqual([]);
+    await page.context().close();
+    const payroll = await open(`${full.url}/en/processes/payroll/`);
+    await expect(payroll.locator('.hb-untranslated').textContent()).resolves.toMatch(/in Chinese/);
+    expect(await payroll.locator('table.hb-steps [lang="zh-CN"]').count()).toBeGreaterThan(0);
+    await payroll.context().close();
   });
 });

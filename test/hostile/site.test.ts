@@ -115,6 +115,8 @@ async function inspect(page: Page, pathname: string): Promise<PageReport> {
 }
 
 describe.skipIf(!hasChromium)('hostile text on the site', () => {
+  // Every page that shows fixture text is loaded one after the other: with a page per form (each hostile output
+  // name has one, in both languages) that is several dozen pages, so the walks below get ten minutes.
   it('the fixture handbook builds', () => {
     expect(build.status, build.output.slice(-3000)).toBe(0);
     // Process, role and department pages in both languages, and the catalogue.
@@ -134,7 +136,7 @@ describe.skipIf(!hasChromium)('hostile text on the site', () => {
     } finally {
       await context.close();
     }
-  }, 180_000);
+  }, 600_000);
 
   it('payloads, entities and Mermaid syntax read as literal text on the process page', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -222,7 +224,7 @@ describe.skipIf(!hasChromium)('hostile text on the site', () => {
       await context.close();
     }
     expect(problems).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('search results show hostile titles as text and run nothing', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Process, Step } from '../../schemas/process.ts';
-import { canReachEnd, criticalPath, reachableFromStart, undeclaredCycles } from '../../scripts/model/graph.ts';
+import { canReachEnd, criticalPath, reachableFrom, reachableFromStart, undeclaredCycles } from '../../scripts/model/graph.ts';
 import { buildModel, resolveAnchor } from '../../scripts/model/process-model.ts';
 
 const spec = (steps: Step[]): Process => ({
@@ -86,5 +86,26 @@ describe('graph checks', () => {
     ]));
     expect([...reachableFromStart(model)].sort()).toEqual(['a', 'b']);
     expect([...canReachEnd(model)].sort()).toEqual(['a', 'b', 'orphan']);
+  });
+
+  it('follows declared loops from any step unless told not to', () => {
+    const model = buildModel(spec([
+      step('submit', '1h', { next: 'approve' }),
+      step('approve', '1h', { branches: [{ when: 'ok', to: 'pay' }, { when: 'incomplete', to: 'submit', loop: true }] }),
+      step('pay', '1h'),
+    ]));
+    expect([...reachableFrom(model, 'approve')].sort()).toEqual(['approve', 'pay', 'submit']);
+    expect([...reachableFrom(model, 'approve', { loops: false })].sort()).toEqual(['approve', 'pay']);
+  });
+
+  it('takes a loop flag on a step as its next going back', () => {
+    const model = buildModel(spec([
+      step('inspect', '1h', { branches: [{ when: 'pass', to: 'store' }, { when: 'fail', to: 'rework' }] }),
+      step('rework', '1 workday', { next: 'inspect', loop: true }),
+      step('store', '1h'),
+    ]));
+    expect(model.edges.find((edge) => edge.from === 'rework')).toMatchObject({ to: 'inspect', type: 'next', loop: true });
+    expect(undeclaredCycles(model)).toEqual([]);
+    expect(criticalPath(model, 8)?.path).toEqual(['inspect', 'store']);
   });
 });

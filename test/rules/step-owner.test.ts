@@ -42,7 +42,7 @@ lifecycle:
       ],
     },
     {
-      name: 'accountable, consulted and informed ids',
+      name: 'accountable, consulted, informed and recusal ids',
       code: `${HEAD}steps:
   - id: submit
     name: 提交报销
@@ -50,11 +50,13 @@ lifecycle:
     accountable: [department-head, boss]
     consulted: [auditor]
     informed: [finance-manager, ceo]
+    recuseTo: cfo
 `,
       errors: [
         { messageId: 'unknownRole', line: 14, column: 36 },
         { messageId: 'unknownRole', line: 15, column: 17 },
         { messageId: 'unknownRole', line: 16, column: 33 },
+        { messageId: 'unknownRole', line: 17, column: 15 },
       ],
     },
     {

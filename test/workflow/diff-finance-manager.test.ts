@@ -3,7 +3,8 @@
  * (a copy under diff-fixtures/, not the live spec), the approval threshold goes
  * from 5万 to 3万, a step 发票归档核对 is added for the archivist (2个工作日内,
  * 《发票归档清单》, control 发票与凭证一一对应), the cycle-time KPI is limited to
- * what it measures (`to: book`), and the version is bumped with a history entry.
+ * what it measures (`to: book`), and the version is bumped with a history entry. A change to the
+ * flow goes through stages 3–6 again, so the process is back in review until it is released.
  * The semantic diff must tell a reviewer all of it, and ask the archivist's
  * department to review.
  */
@@ -107,6 +108,8 @@ describe('the finance manager’s change', () => {
       ['action', '财务经理审批 5 万元及以下的报销。', '财务经理审批 3 万元及以下的报销。'],
       ['action', '财务总监审批 5 万元以上的报销，必要时征询总经理意见。', '财务总监审批 3 万元以上的报销，必要时征询总经理意见。'],
       ['name', '财务审核审批时长（5万元以下）', '财务审核审批时长（3万元以下）'],
+      // A change to the flow goes back through review and release (stages 3–6): the new version is not in force yet.
+      ['effective', '2025-05-01', undefined],
     ]);
     expect(ofKind(s, 'body-changed').map((c) => c.section)).toEqual(['审批权限', '付款与入账']);
   });
@@ -122,7 +125,9 @@ describe('the finance manager’s change', () => {
     const s = (await diffOf('finance-manager'));
     expect(ofKind(s, 'new-participant')).toEqual([{ kind: 'new-participant', role: ARCHIVIST, newDepartment: true, steps: [STEP], exceptions: [], reviewers: ['@acme/administration'] }]);
     const kinds = s.changes.map((c) => c.kind);
-    for (const kind of ['version-not-bumped', 'history-not-added', 'lint-introduced', 'lint-fixed'] as const) expect(kinds).not.toContain(kind);
+    for (const kind of ['version-not-bumped', 'history-not-added', 'lint-introduced'] as const) expect(kinds).not.toContain(kind);
+    // Sending the change back through review also settles the earlier version's unreviewed change.
+    expect(ofKind(s, 'lint-fixed').map((c) => c.finding.ruleId)).toEqual(['change-control', 'change-control', 'change-control']);
     expect(s.changes).toContainEqual({ kind: 'version-changed', from: '1.3.0', to: '1.4.0' });
     expect(ofKind(s, 'history-added')).toHaveLength(1);
   });

@@ -1,14 +1,18 @@
 /**
- * Editor support: the VS Code files parse, every snippet expands (with its
- * defaults) into front matter the schema accepts, and the task's problem matcher
- * reads the linter's `github` output.
+ * Editor support: the VS Code settings start the language server, every snippet
+ * expands (with its defaults) into front matter the schema accepts, and the task's
+ * problem matcher reads the linter's `github` output.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
 import { github } from '../../scripts/formatters/github.ts';
+import { LspClient } from '../../scripts/lsp/stdio-client.ts';
 import { edit, SPEC } from './fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../.vscode/${name}`, import.meta.url), 'utf8'));
 const snippets = read('process-spec.code-snippets') as Record<string, { prefix: string[]; body: string[]; scope: string }>;
@@ -27,20 +31,32 @@ function expand(body: string[], indent: string): string {
 }
 
 describe('VS Code settings', () => {
-  it('maps the JSON Schemas to specs and the org registry', () => {
-    const settings = read('settings.json');
-    expect(settings['yaml.schemas']).toEqual({
-      './schemas/json/org.schema.json': ['processes/**/org.yml'],
-      './schemas/json/process.schema.json': ['processes/**/*.md'],
-    });
-    expect(read('extensions.json').recommendations).toContain('redhat.vscode-yaml');
+  const settings = read('settings.json');
+
+  it('recommends the generic LSP client that starts our language server, and the YAML extension for org.yml', () => {
+    expect(read('extensions.json').recommendations).toEqual(['zsol.vscode-glspc', 'redhat.vscode-yaml']);
+    // The YAML extension never read front matter in Markdown; org.yml names its schema in its first line.
+    // Only the forms registry, a YAML file, is mapped: front matter never reached the YAML extension.
+    expect(settings['yaml.schemas']).toEqual({ './schemas/json/forms.schema.json': ['processes/**/forms.yml'] });
+    expect(readFileSync(new URL('../../processes/org.yml', import.meta.url), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/json/org.schema.json');
+    expect(settings['glspc.server.languageId']).toEqual(['markdown']);
+  });
+
+  it('starts the language server with the command it gives, from the repository root', async () => {
+    const client = new LspClient({ root: ROOT, command: [settings['glspc.server.command'], ...settings['glspc.server.commandArguments']] });
+    try {
+      expect((await client.initialize()).serverInfo?.name).toBe('processlint');
+    } finally {
+      await client.stop();
+    }
+    expect(client.errors).toBe('');
   });
 });
 
 describe('snippets', () => {
-  it('offers a step, a decision, a KPI and an exception, in Markdown and YAML files', () => {
+  it('offers a step, a decision, an approval, a KPI and an exception, in Markdown and YAML files', () => {
     const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-    expect(prefixes).toEqual(expect.arrayContaining(['step', 'decision', 'kpi', 'exception', 'history']));
+    expect(prefixes).toEqual(expect.arrayContaining(['step', 'decision', 'approval', 'kpi', 'exception', 'history']));
     for (const snippet of Object.values(snippets)) expect(snippet.scope).toBe('markdown,yaml');
   });
 
@@ -58,6 +74,15 @@ describe('snippets', () => {
     expect(spec.steps.at(-1)!.branches).toEqual([
       { when: '金额≤5万元', to: 'manager-approval' },
       { when: '金额>5万元', to: 'director-approval' },
+    ]);
+  });
+
+  it('an approval expands into an approval step with both outcomes, the rejection sent back', () => {
+    const spec = valid(edit(SPEC, ['lifecycle:\n', `${expand(snippet('approval'), '  ')}lifecycle:\n`]));
+    expect(spec.steps.at(-1)).toMatchObject({ id: 'approve', kind: 'approval' });
+    expect(spec.steps.at(-1)!.branches).toEqual([
+      { when: '同意', outcome: 'approved', to: 'next-step-id' },
+      { when: '不同意，退回修改', outcome: 'rejected', to: 'request-step-id', loop: true },
     ]);
   });
 

@@ -46,7 +46,14 @@ const STEPS = `steps:
     role: department-head
     deadline: 1 workday
     inputs: [《费用报销单》]
-    next: pay
+    branches:
+      - when: 同意
+        outcome: approved
+        to: pay
+      - when: 单据不全，退回补充
+        outcome: rejected
+        to: submit
+        loop: true
   - id: pay
     name: 财务付款
     role: cashier
@@ -87,6 +94,7 @@ export const PUBLISHED_LIFECYCLE = `lifecycle:
     status: done
     date: 2026-02-16
     outputs: [《流程评审记录》, 《修订版流程文档》]
+    reviewers: [accountant, operations-director]
     approvedBy: finance-director
   release: { status: done, date: 2026-03-02, effective: 2026-03-02, outputs: [《流程培训记录》, 《模板文件包》] }
   monitor: { status: in-progress, cadence: 每月 }
