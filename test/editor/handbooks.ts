@@ -17,7 +17,7 @@ export const HANDBOOKS = {
 
 /** A handbook as the build ships it to the editor (`/edit/handbook.json`). */
 export async function editorHandbook(specs: string[]): Promise<EditorHandbook> {
-  return { ...(await editorLintData(process.cwd(), specs, TODAY)), processes: [], specFolder: 'processes', today: TODAY, repository: { url: 'https://github.com/acme/handbook', branch: 'main' } };
+  return { ...(await editorLintData(process.cwd(), specs, TODAY)), processes: [], forms: [], specFolder: 'processes', today: TODAY, repository: { url: 'https://github.com/acme/handbook', branch: 'main' } };
 }
 
 /** What the CLI (`lintProject`, as `processlint <specs>` runs it) finds, in the editor's terms. */

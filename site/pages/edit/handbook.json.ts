@@ -12,6 +12,7 @@ export const GET: APIRoute = async () => {
   const handbook: EditorHandbook = {
     ...(await editorLintData(process.cwd(), editableSpecs(), today())),
     processes: site.entries.map((entry) => ({ id: entry.spec.id, file: entry.file, title: entry.spec.title, ...(entry.spec.titleEn ? { titleEn: entry.spec.titleEn } : {}) })),
+    forms: site.forms.forms.map((form) => [form.name, { slug: form.slug, ...(form.form ? { form: { name: form.form.name, ...(form.form.nameEn ? { nameEn: form.form.nameEn } : {}) } } : {}) }]),
     specFolder: displayPath(processesDir()),
     // A build pinned to a date (tests) lints as of that date; otherwise the reader's own date is today, as in CI.
     ...(process.env.HANDBOOK_TODAY ? { today: today() } : {}),

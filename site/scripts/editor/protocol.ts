@@ -12,6 +12,8 @@ export interface EditorHandbook {
   /** Every spec's outline: the handbook phase's index. */
   index: Array<{ file: string; outline?: Outline }>;
   processes: Array<{ id: string; file: string; title: string; titleEn?: string }>;
+  /** The forms' pages and registered names, by the name specs write between 《》: what the table's form links need. */
+  forms: Array<[string, { slug: string; form?: { name: string; nameEn?: string } }]>;
   /** Where specs live (`processes`); a new one goes to `<specFolder>/<category>/<id>.md`. */
   specFolder: string;
   /** The date the build was pinned to (HANDBOOK_TODAY); otherwise the reader's own date is "today", as in CI. */

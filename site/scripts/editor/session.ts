@@ -4,7 +4,7 @@ import { loadSpec, type LoadedSpec } from '../../../scripts/core/load-spec.ts';
 import type { Locale } from '../../../scripts/core/messages.ts';
 import { describeSections, formatMinutes } from '../../../scripts/diff/render.ts';
 import { diffSpecs } from '../../../scripts/diff/semantic.ts';
-import { stepNodeId, toMermaid } from '../../../scripts/flowchart/to-mermaid.ts';
+import { stepNodeId } from '../../../scripts/flowchart/to-mermaid.ts';
 import { checkFileWithFixes, type FileEnv, type FixableFinding } from '../../../scripts/lint/check-file.ts';
 import { handbookPhase, memorySource, phaseOneEnv, readEnvironment, type ProjectSource } from '../../../scripts/lint/environment.ts';
 import { messageOf } from '../../../scripts/lint/findings.ts';
@@ -14,7 +14,9 @@ import { finishReport, indexReports, type FileResult, type HandbookPhaseOptions 
 import { criticalPath } from '../../../scripts/model/graph.ts';
 import type { OrgIndex } from '../../../scripts/model/org-index.ts';
 import { buildModel } from '../../../scripts/model/process-model.ts';
-import { processTitle } from '../../lib/format.ts';
+import { diagramText } from '../../lib/diagram-text.ts';
+import type { FormNames } from '../../lib/form-label.ts';
+import { processTitle, stepName } from '../../lib/format.ts';
 import { useTranslations, type Translate } from '../../lib/i18n.ts';
 import { stepTable } from '../../lib/step-table.ts';
 import { url } from '../../lib/urls.ts';
@@ -35,6 +37,7 @@ export class EditorSession {
   private readonly today: string;
   private readonly source: ProjectSource;
   private readonly t: Translate;
+  private readonly forms: FormNames;
   private readonly environments = new Map<string, FolderEnvironment>();
   private published: { loaded: LoadedSpec; findings: Diagnostic[] } | undefined;
   private last: { file: string; text: string; linted: Linted } | undefined;
@@ -45,6 +48,7 @@ export class EditorSession {
     this.today = today;
     this.source = memorySource(handbook.files);
     this.t = useTranslations(locale);
+    this.forms = { byName: new Map(handbook.forms) };
   }
 
   /** The version a change is compared against; none for a new process. */
@@ -79,9 +83,9 @@ export class EditorSession {
       const path = criticalPath(model, WORKDAY_HOURS);
       preview = {
         title,
-        table: stepTable(model, org, this.locale, this.t, title),
-        mermaid: toMermaid(model, org, { locale: this.locale }),
-        links: Object.fromEntries(model.steps.map((node) => [stepNodeId(node), [node.step.id, node.step.name] as [string, string]])),
+        table: stepTable(model, org, this.forms, this.locale, this.t, title),
+        mermaid: diagramText(spec, model, org, this.locale),
+        links: Object.fromEntries(model.steps.map((node) => [stepNodeId(node), [node.step.id, stepName(node, this.locale).text] as [string, string]])),
         ...(path ? { criticalPath: formatMinutes(path.minutes, WORKDAY_HOURS, this.locale) } : {}),
       };
     }
@@ -121,6 +125,7 @@ export class EditorSession {
       version = typeof current === 'string' ? bumped(current, bump) : undefined;
       if (version === undefined) return;
       if (version !== current) doc.set('version', version);
+      if ((bump === 'minor' || bump === 'major') && (doc.get('status') === 'published' || doc.get('status') === 'review')) backToReview(doc, this.today);
       const entry = { version, date: this.today, author, change };
       const history = doc.get('history');
       if (isSeq(history)) history.items.push(doc.createNode(entry));
@@ -200,6 +205,37 @@ function withEntry<T extends { file: string }>(index: readonly T[], entry: T): T
   if (at !== -1) return index.map((item, i) => (i === at ? entry : item));
   const before = index.findIndex((item) => item.file > entry.file);
   return before === -1 ? [...index, entry] : [...index.slice(0, before), entry, ...index.slice(before)];
+}
+
+/**
+ * A change to the flow of a process in force repeats stages 3 to 6 of the method (as CONTRIBUTING
+ * walks through, and change-control checks): designed today, the review under way and the release
+ * still to come, so the process is under review until it is signed off and released again. The
+ * previous sign-off and effective date belonged to the version before.
+ */
+function backToReview(doc: Document, today: string): void {
+  doc.set('status', 'review');
+  const stage = (id: string) => {
+    const node = doc.getIn(['lifecycle', id]);
+    return isMap(node) ? node : undefined;
+  };
+  const design = stage('design');
+  if (design) {
+    design.set('status', 'done');
+    design.set('date', today);
+  }
+  const review = stage('review');
+  if (review) {
+    review.set('status', 'in-progress');
+    review.delete('date');
+    review.delete('approvedBy');
+  }
+  const release = stage('release');
+  if (release) {
+    release.set('status', 'planned');
+    release.delete('date');
+    release.delete('effective');
+  }
 }
 
 /** The next semantic version (`none`: the same); `undefined` when `version` is not one. */
