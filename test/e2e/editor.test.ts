@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBudget, EDITOR_BUDGET_BYTES, kb, measureEditor, measurePage, reachableFrom } from '../../scripts/check-budget.ts';
+import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
 import type { EditorHandbook, ShownFinding, WorkerResponse } from '../../site/scripts/editor/protocol.ts';
 import { cliFindings, comparable, editorHandbook, HANDBOOKS, textOf, TODAY } from '../editor/handbooks.ts';
@@ -100,15 +101,43 @@ const poll = <T>(value: () => Promise<T>) => expect.poll(value, { timeout: 10_00
 const findingsOf = (page: Page) =>
   page.locator('.hb-editor-findings li').evaluateAll((items) => items.map((item) => ({ rule: (item as HTMLElement).dataset.rule, line: Number((item as HTMLElement).dataset.line), text: item.textContent ?? '' })));
 
+/**
+ * What the CLI finds in the published complaint process, which the editor shows on opening it. Its
+ * English is being completed by another change (translation-complete findings until it lands), so
+ * the tests hold the editor to the CLI rather than to "no findings".
+ */
+const published = async (locale: 'zh-CN' | 'en') => (await cliFindings(HANDBOOKS.processes(), locale)).get(COMPLAINT)!;
+const errorsIn = (findings: Array<{ severity: string }>) => findings.filter((finding) => finding.severity === 'error').length;
+const countText = (findings: Array<{ severity: string }>, locale: 'zh-CN' | 'en') => {
+  const [errors, warnings] = [errorsIn(findings), findings.length - errorsIn(findings)];
+  if (locale === 'en') return findings.length ? `${errors} errors, ${warnings} warnings` : 'No problems: CI will find none either.';
+  return findings.length ? `${errors} 个错误，${warnings} 个警告` : '未发现问题：CI 的检查也不会报错。';
+};
+/** The findings besides the English still missing from the complaint process (see `published`). */
+const ownFindings = async (page: Page) => (await findingsOf(page)).filter((finding) => finding.rule !== 'translation-complete');
+const VERSION = /^version: (\S+)$/m.exec(PUBLISHED)![1]!;
+const [MAJOR, MINOR] = VERSION.split('.').map(Number) as [number, number];
+const NEXT_MINOR = `${MAJOR}.${MINOR + 1}.0`;
+/** The published text without line `number` (what Ctrl+Shift+K does there). */
+const withoutLine = (text: string, number: number) => text.split('\n').filter((_, i) => i !== number - 1).join('\n');
+
 const classifyRole = (page: Page) => page.locator('.hb-preview-table tr#step-classify td').nth(1).textContent();
 
 describe('the editor in Chromium', () => {
-  it('opens customer-complaint clean, with the table, the flowchart and no change to summarise', async () => {
+  it('opens customer-complaint with the CLI\'s findings, the process page\'s table, the flowchart and no change to summarise', async () => {
     const { page, errors } = await openEditor('?process=customer-complaint');
-    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('未发现问题：CI 的检查也不会报错。');
+    const expected = await published('zh-CN');
+    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe(countText(expected, 'zh-CN'));
+    await expect(findingsOf(page).then((found) => found.map((f) => [f.rule, f.line]))).resolves.toEqual(expected.map((f) => [f.ruleId, f.line]));
     await expect(page.locator('.hb-editor-file').textContent()).resolves.toBe(`正在修改 ${COMPLAINT}`);
     await expect(classifyRole(page)).resolves.toBe('客服部 / 投诉主管');
-    await expect(page.locator('.hb-preview-table tr').count()).resolves.toBe(10);
+    await expect(page.locator('.hb-preview-table tbody tr').count()).resolves.toBe(loadSpec(COMPLAINT, PUBLISHED).spec!.steps.length);
+    // The same table as the process page: one builder (site/lib/step-table.ts) for both.
+    const sitePage = await page.context().newPage();
+    await sitePage.goto(`${site.url}/processes/customer-complaint/`);
+    const siteTable = await sitePage.locator('table.hb-steps').evaluate((table) => table.outerHTML);
+    await sitePage.close();
+    await expect(page.locator('.hb-preview-table table.hb-steps').evaluate((table) => table.outerHTML)).resolves.toBe(siteTable);
     await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');
     await expect(page.locator('.hb-critical-path').textContent()).resolves.toBe('关键路径总时长：4 个工作日 3 小时 30 分钟（按每个工作日 8 小时计）');
     // Mermaid loads once the flowchart comes near the screen.
@@ -123,19 +152,19 @@ describe('the editor in Chromium', () => {
 
   it('a deleted role: a step-owner finding within half a second at the CLI\'s line, the row without a role; undone, both go', async () => {
     const { page } = await openEditor('?process=customer-complaint');
-    const published = textOf(COMPLAINT);
-    const edited = published.replace('    role: complaint-supervisor\n    informed', '    informed');
+    const roleLine = lineOf(PUBLISHED, '    role: complaint-supervisor');
+    const edited = withoutLine(PUBLISHED, roleLine);
     const cli = await lintProject({ source: memorySource({ [COMPLAINT]: edited, 'processes/org.yml': textOf('processes/org.yml'), 'processlint.config.yml': textOf('processlint.config.yml') }), specs: [COMPLAINT], today: TODAY });
     const expected = cli.results[0]!.findings.filter((finding) => finding.ruleId === 'step-owner');
     expect(expected).toHaveLength(1);
 
-    await clickLine(page, '    role: complaint-supervisor', lineOf(PUBLISHED, '    role: complaint-supervisor'));
+    await clickLine(page, '    role: complaint-supervisor', roleLine);
     await page.keyboard.press('Control+Shift+K');
     // At the line the CLI reports, within half a second of the keystroke as the page measures it
     // (Playwright's polling and a loaded machine add their own delay to what the test sees).
     await page.locator(`.hb-editor-findings li[data-rule="step-owner"][data-line="${expected[0]!.line}"]`).waitFor({ timeout: 5000 });
     expect(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms'))).toBeLessThan(500);
-    const findings = await findingsOf(page);
+    const findings = await ownFindings(page);
     expect(findings.map((f) => [f.rule, f.line])).toEqual([['step-owner', expected[0]!.line]]);
     expect(findings[0]!.text).toContain('步骤 classify 没有责任岗位');
     // The editor marks it too, on that line.
@@ -145,14 +174,14 @@ describe('the editor in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'editor-role-deleted.png') });
 
     await page.keyboard.press('Control+z');
-    await page.locator('.hb-editor-findings li').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('.hb-editor-findings li[data-rule="step-owner"]').waitFor({ state: 'detached', timeout: 5000 });
     expect(Number(await page.locator('hb-editor').getAttribute('data-keystroke-to-findings-ms'))).toBeLessThan(500);
     await poll(() => classifyRole(page)).toBe('客服部 / 投诉主管');
-    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('未发现问题：CI 的检查也不会报错。');
+    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe(countText(await published('zh-CN'), 'zh-CN'));
     await page.context().close();
   }, 60_000);
 
-  it('a changed deadline updates the summary and the critical-path total; the proposal is bumped, recorded and lints clean', async () => {
+  it('a changed deadline updates the summary and the critical-path total; the proposal is bumped, recorded, sent back to review and lints clean', async () => {
     const { page } = await openEditor('?process=customer-complaint');
     await clickLine(page, '    deadline: 2h', lineOf(PUBLISHED, '    deadline: 2h'));
     await page.keyboard.press('Backspace');
@@ -162,7 +191,7 @@ describe('the editor in Chromium', () => {
     const summary = (await page.locator('.hb-summary').textContent()) ?? '';
     expect(summary).toContain('步骤「归档」（close）的时间要求：「2h」 → 「4h」');
     expect(summary).toContain('关键路径总时长：4 个工作日 3 小时 30 分钟 → 4 个工作日 5 小时 30 分钟（+2 小时）');
-    expect(summary).toContain('修改后版本号仍为 2.1.0');
+    expect(summary).toContain(`修改后版本号仍为 ${VERSION}`);
     await expect(page.locator('.hb-summary ins').count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'editor-deadline.png'), fullPage: true });
 
@@ -172,13 +201,15 @@ describe('the editor in Chromium', () => {
     await dialog.locator('textarea[name="change"]').fill('归档时限由 2 小时改为 4 小时。');
     await dialog.locator('input[name="author"]').fill('客服经理');
     await expect(dialog.locator('input[name="bump"]:checked').getAttribute('value')).resolves.toBe('minor');
-    await expect(dialog.textContent()).resolves.toContain('流程有实质变化（次版本号）：2.2.0');
+    await expect(dialog.textContent()).resolves.toContain(`流程有实质变化（次版本号，重新评审）：${NEXT_MINOR}`);
     await page.screenshot({ path: path.join(SHOTS, 'editor-submit-dialog.png') });
     await dialog.locator('button[value="confirm"]').click();
     const result = page.locator('.hb-editor-result');
     await result.waitFor({ state: 'visible' });
-    await expect(result.locator('h2').textContent()).resolves.toBe('修改后的文件已准备好（版本 2.2.0）');
-    await expect(result.locator('.hb-result-lint').textContent()).resolves.toBe('检查通过：CI 的检查不会报错。');
+    await expect(result.locator('h2').textContent()).resolves.toBe(`修改后的文件已准备好（版本 ${NEXT_MINOR}）`);
+    // Clean, but for the errors the published version already has (see `published`).
+    const before = errorsIn(await published('zh-CN'));
+    await expect(result.locator('.hb-result-lint').textContent()).resolves.toBe(before ? `文件仍有 ${before} 个错误，CI 会拒绝这次修改，请先修正。` : '检查通过：CI 的检查不会报错。');
     await expect(result.locator('a.hb-result-open').getAttribute('href')).resolves.toBe(`https://github.com/acme/handbook/edit/main/${COMPLAINT}`);
     await poll(() => page.locator('.hb-summary').textContent()).not.toContain('⚠️');
 
@@ -186,10 +217,13 @@ describe('the editor in Chromium', () => {
     await page.locator('[data-action="download"]').click();
     const file = await (await download).path();
     const proposed = readFileSync(file, 'utf8');
-    expect(proposed).toContain('\nversion: 2.2.0\n');
-    expect(proposed).toMatch(/ {2}- version: 2\.2\.0\n {4}date: 2026-11-23\n {4}author: 客服经理\n {4}change: 归档时限由 2 小时改为 4 小时。\n---\n/);
+    expect(proposed).toContain(`\nversion: ${NEXT_MINOR}\n`);
+    expect(proposed).toContain(`  - version: ${NEXT_MINOR}\n    date: 2026-11-23\n    author: 客服经理\n    change: 归档时限由 2 小时改为 4 小时。\n---\n`);
+    // A new deadline changes the flow: the process goes back through review and release (stages 3–6).
+    expect(loadSpec(COMPLAINT, proposed).spec).toMatchObject({ status: 'review', lifecycle: { design: { status: 'done', date: TODAY }, review: { status: 'in-progress' }, release: { status: 'planned' } } });
     const lint = await lintProject({ source: memorySource({ [COMPLAINT]: proposed, 'processes/org.yml': textOf('processes/org.yml'), 'processlint.config.yml': textOf('processlint.config.yml') }), specs: [COMPLAINT], today: TODAY });
-    expect(lint.results[0]!.findings).toEqual([]);
+    expect(lint.results[0]!.findings.filter((finding) => finding.ruleId !== 'translation-complete')).toEqual([]);
+    expect(errorsIn(lint.results[0]!.findings)).toBe(before);
     await page.screenshot({ path: path.join(SHOTS, 'editor-proposed.png') });
     await page.context().close();
   }, 60_000);
@@ -242,12 +276,12 @@ describe('the editor in Chromium', () => {
   it('works in English', async () => {
     const { page } = await openEditor('?process=customer-complaint', { locale: 'en' });
     await expect(page.locator('h1').textContent()).resolves.toBe('Edit a process in the browser');
-    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe('No problems: CI will find none either.');
+    await expect(page.locator('.hb-findings-count').textContent()).resolves.toBe(countText(await published('en'), 'en'));
     await expect(page.locator('.hb-preview-table caption').textContent()).resolves.toContain('Customer complaint handling');
     await clickLine(page, '    role: complaint-supervisor', lineOf(PUBLISHED, '    role: complaint-supervisor'));
     await page.keyboard.press('Control+Shift+K');
     await page.locator('.hb-editor-findings li[data-rule="step-owner"]').waitFor({ timeout: 5000 });
-    const [finding] = await findingsOf(page);
+    const [finding] = await ownFindings(page);
     expect(finding!.text).toMatch(/^Error line \d+, column \d+ Step classify has no responsible role/);
     await poll(() => page.locator('.hb-summary').textContent()).toMatch(/Step “投诉分类” \(classify\), responsible role \(R\): .* \(complaint-supervisor\) → none/);
     await expect(page.locator('[data-action="submit"]').textContent()).resolves.toBe('Propose this change');

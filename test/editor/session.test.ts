@@ -1,3 +1,5 @@
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
@@ -20,9 +22,17 @@ describe.each(Object.entries(HANDBOOKS))('the editor session on %s', (_name, spe
   });
 });
 
+/** The table row with `id`. */
+function rowOf(table: Element, id: string): Element {
+  const rows = table.children.filter((c): c is Element => c.type === 'element').flatMap((t) => t.children).filter((c): c is Element => c.type === 'element' && c.tagName === 'tbody').flatMap((b) => b.children);
+  return rows.find((r): r is Element => r.type === 'element' && r.properties.id === id)!;
+}
+
 describe('editing customer-complaint', () => {
   const file = 'processes/business/customer-complaint.md';
   const text = textOf(file);
+  let published: EditorSession | undefined;
+  const s0 = (t: string) => published!.check(file, t).preview!.table;
   const session = async () => {
     const s = new EditorSession(await editorHandbook(HANDBOOKS.processes()), 'zh-CN', TODAY);
     s.setPublished(file, text);
@@ -30,14 +40,18 @@ describe('editing customer-complaint', () => {
   };
 
   it('reports a step without a role where the CLI does, and the table shows the step without one', async () => {
-    const edited = text.replace('    role: complaint-supervisor\n    informed', '    informed');
-    const checked = (await session()).check(file, edited);
+    // classify's role, the first complaint-supervisor of the file.
+    const edited = text.replace('    role: complaint-supervisor\n    deadline: 接收后30分钟内', '    deadline: 接收后30分钟内');
+    expect(edited).not.toBe(text);
+    published = await session();
+    const checked = published.check(file, edited);
     const cli = await lintProject({ source: memorySource({ [file]: edited, 'processes/org.yml': textOf('processes/org.yml'), 'processlint.config.yml': textOf('processlint.config.yml') }), specs: [file], today: TODAY });
     const owner = checked.findings.filter((f) => f.ruleId === 'step-owner');
     expect(owner).toHaveLength(1);
     expect(owner[0]!.line).toBe(cli.results[0]!.findings.find((f) => f.ruleId === 'step-owner')!.line);
-    const row = JSON.stringify(checked.preview!.table);
-    expect(row).toContain('"id":"step-classify"');
+    const row = rowOf(checked.preview!.table, 'step-classify');
+    expect(toHtml(row.children[2]!)).toBe('<td data-label="责任部门/岗位">—</td>');
+    expect(toHtml(rowOf(s0(text), 'step-classify').children[2]!)).toContain('投诉主管');
     // The summary says what the pull-request comment would: the role removed, the finding new.
     const lines = checked.summary!.sections.flatMap((section) => section.lines.map((line) => JSON.stringify(line.parts)));
     expect(lines.some((line) => line.includes('责任岗位（R）') && line.includes('未指定'))).toBe(true);
