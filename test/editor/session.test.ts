@@ -3,7 +3,8 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
-import { bumped, EditorSession } from '../../site/scripts/editor/session.ts';
+import { EditorSession } from '../../site/scripts/editor/session.ts';
+import { bumped } from '../../site/scripts/editor/version.ts';
 import { cliFindings, comparable, editorHandbook, HANDBOOKS, textOf, TODAY } from './handbooks.ts';
 
 /**

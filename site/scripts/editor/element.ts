@@ -14,6 +14,7 @@ import { clearDraft, readDraft, saveDraft } from './drafts.ts';
 import { githubLink } from './github.ts';
 import type { Bump, EditorHandbook, Preview, ShownFinding, Summary, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { schemaSupport } from './schema.ts';
+import { bumped } from './version.ts';
 
 /** Quiet time after a keystroke before the file is checked again. */
 const CHECK_DELAY_MS = 80;
@@ -471,12 +472,7 @@ class HandbookEditor extends HTMLElement {
     const form = dialog.querySelector('form')!;
     const version = /^version:\s*["']?([^"'\s#]+)/m.exec(this.text())?.[1] ?? '';
     const bumps: Bump[] = this.existing ? ['patch', 'minor', 'major'] : ['none'];
-    const next = (bump: Bump) => {
-      const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-      if (!match) return version;
-      const [a, b, c] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      return bump === 'major' ? `${a + 1}.0.0` : bump === 'minor' ? `${a}.${b + 1}.0` : bump === 'patch' ? `${a}.${b}.${c + 1}` : version;
-    };
+    const next = (bump: Bump) => bumped(version, bump) ?? version;
     this.el('.hb-bumps').replaceChildren(
       ...bumps.map((bump) => {
         const label = document.createElement('label');

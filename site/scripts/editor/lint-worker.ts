@@ -9,6 +9,8 @@ import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: EditorSession | undefined;
+/** The latest text's check: older texts get no preview. */
+let latest = 0;
 const reply = (message: WorkerResponse) => self.postMessage(message);
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -27,8 +29,18 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         return;
       case 'check': {
         const started = performance.now();
+        latest = request.seq;
         reply({ type: 'checked', seq: request.seq, findings: session.findings(request.file, request.text), ms: performance.now() - started });
-        reply({ type: 'previewed', seq: request.seq, ...session.preview(request.file, request.text) });
+        // The preview yields to texts already typed: their findings come first, and a preview of a text that is no longer the latest is not drawn.
+        const current = session;
+        setTimeout(() => {
+          if (request.seq !== latest) return;
+          try {
+            reply({ type: 'previewed', seq: request.seq, ...current.preview(request.file, request.text) });
+          } catch (error) {
+            reply({ type: 'failed', seq: request.seq, message: error instanceof Error ? error.message : String(error) });
+          }
+        });
         return;
       }
       case 'fix':

@@ -21,6 +21,7 @@ import { useTranslations, type Translate } from '../../lib/i18n.ts';
 import { stepTable } from '../../lib/step-table.ts';
 import { url } from '../../lib/urls.ts';
 import type { Bump, EditorHandbook, Preview, ShownFinding, Summary } from './protocol.ts';
+import { bumped } from './version.ts';
 
 /** Hours in a workday for the critical path, as the pull-request comment counts them. */
 const WORKDAY_HOURS = 8;
@@ -236,15 +237,4 @@ function backToReview(doc: Document, today: string): void {
     release.delete('date');
     release.delete('effective');
   }
-}
-
-/** The next semantic version (`none`: the same); `undefined` when `version` is not one. */
-export function bumped(version: string, bump: Bump): string | undefined {
-  const match = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$/.exec(version.trim());
-  if (!match) return undefined;
-  const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (bump === 'none') return version.trim();
-  if (bump === 'major') return `${major + 1}.0.0`;
-  if (bump === 'minor') return `${major}.${minor + 1}.0`;
-  return `${major}.${minor}.${patch + 1}`;
 }
