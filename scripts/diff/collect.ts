@@ -58,7 +58,7 @@ export interface DiffOptions {
   today?: string;
 }
 
-interface Side {
+export interface Side {
   rev: string | undefined;
   texts: Map<string, Uint8Array>;
   org?: Org;
@@ -66,7 +66,7 @@ interface Side {
 }
 
 /** One side of the diff: its files from git (or the working tree), linted as CI lints them, with the same config and date. */
-async function readSide(rev: string | undefined, cwd: string, options: DiffOptions): Promise<Side> {
+export async function readSide(rev: string | undefined, cwd: string, options: DiffOptions): Promise<Side> {
   const files = listFiles(rev, cwd).filter((path) => path.endsWith('.md') || path.endsWith('org.yml'));
   const texts = readFiles(rev, [...files, CODEOWNERS_FILE, CONFIG_FILE], cwd);
   const orgBytes = texts.get(ORG_FILE);

@@ -37,29 +37,29 @@ export function loadForms(file: string, content: Uint8Array | string, options: {
     return { file, problems, locate: yaml.locate };
   }
   const registry = result.data;
-  const at = (path: YamlPath, messageId: MessageKey, data: MessageData) => problems.push({ ...yaml.locate(path), path, messageId, data });
+  const at = (path: YamlPath, problem: { messageId: MessageKey; data: MessageData }) => problems.push({ ...yaml.locate(path), path, ...problem });
   const ids = new Map<string, number>();
   const names = new Map<string, number>();
   registry.forms.forEach((form, index) => {
     const path = ['forms', index];
     if (/[《》]/.test(form.name)) {
-      at([...path, 'name'], 'forms.bracketedName', { name: form.name, bare: formName(form.name) });
+      at([...path, 'name'], { messageId: 'forms.bracketedName', data: { name: form.name, bare: formName(form.name) } });
     }
     for (const [seen, key, value] of [[ids, 'id', form.id], [names, 'name', form.name]] as const) {
       const first = seen.get(value);
-      if (first !== undefined) at([...path, key], key === 'id' ? 'forms.duplicateId' : 'forms.duplicateName', { value, form: first + 1 });
+      if (first !== undefined) at([...path, key], key === 'id' ? { messageId: 'forms.duplicateId', data: { value, form: first + 1 } } : { messageId: 'forms.duplicateName', data: { value, form: first + 1 } });
       else seen.set(value, index);
     }
     if (options.org && !options.org.roles.has(form.owner)) {
-      at([...path, 'owner'], 'forms.unknownOwner', { role: form.owner });
+      at([...path, 'owner'], { messageId: 'forms.unknownOwner', data: { role: form.owner } });
     }
     if (!form.location && !form.template) {
-      at(path, 'forms.nowhere', { name: form.name });
+      at(path, { messageId: 'forms.nowhere', data: { name: form.name } });
     }
     const fields = form.template?.fields.length ?? 0;
     form.template?.rows?.forEach((row, rowIndex) => {
       if (row.length !== fields) {
-        at([...path, 'template', 'rows', rowIndex], 'forms.rowLength', { items: row.length, fields });
+        at([...path, 'template', 'rows', rowIndex], { messageId: 'forms.rowLength', data: { items: row.length, fields } });
       }
     });
   });

@@ -1,11 +1,14 @@
+import { bilingual } from '../../schemas/describe.ts';
 import { z } from '../../schemas/zod.ts';
 import { defineRule } from '../lint/rule.ts';
 import { accountableOf, defaultAccountable } from '../model/raci.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
 const Options = z.strictObject({
-  /** Every step names its accountable role itself; the defaults (approver, process owner) do not count. */
-  explicit: z.boolean().default(false),
+  explicit: z
+    .boolean()
+    .default(false)
+    .meta(bilingual('每个步骤都须写明自己的最终负责岗位（A），默认值（审批岗位、流程负责人）不算', 'Every step names its accountable role itself; the defaults (the approver, the process owner) do not count')),
 });
 
 /**

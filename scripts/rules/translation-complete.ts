@@ -38,7 +38,16 @@ const TRANSLATED = {
     deadline: 1 workday
     inputs: [《费用报销单》]
     inputsEn: [Expense claim form]
-    next: pay
+    branches:
+      - when: 同意
+        whenEn: Approved
+        outcome: approved
+        to: pay
+      - when: 单据不全，退回补充
+        whenEn: Documents missing, sent back
+        outcome: rejected
+        to: submit
+        loop: true
   - id: pay
     name: 财务付款
     nameEn: Pay the claim

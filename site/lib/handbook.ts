@@ -4,8 +4,6 @@ import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
-import { messageOf } from '../../scripts/lint/findings.ts';
-import { diskSource, lintProject } from '../../scripts/lint/project.ts';
 import { stepNodeId } from '../../scripts/flowchart/to-mermaid.ts';
 import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
@@ -15,15 +13,10 @@ import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary }
 import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
 import { linkNodes } from './svg.ts';
 import { allowBroken, displayPath, specFiles } from './source.ts';
+import { lintFindings, type Finding } from './lint-findings.ts';
 import { today } from './today.ts';
 
-export interface Finding {
-  ruleId: string;
-  severity: 'error' | 'warning';
-  line: number;
-  column: number;
-  message: string;
-}
+export type { Finding } from './lint-findings.ts';
 
 export interface BrokenSpec {
   file: string;
@@ -104,7 +97,7 @@ async function load(): Promise<SiteHandbook> {
     org,
     entries,
     broken: brokenEntries.map((entry) => entry.data as unknown as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
-    findings: await lintFindings(specFiles().map(displayPath)),
+    findings: await lintFindings(specFiles().map(displayPath), process.cwd(), today()),
     mermaid,
     diagrams,
     diagramMode: summary.mode,
@@ -114,21 +107,6 @@ async function load(): Promise<SiteHandbook> {
     forms: buildFormCatalogue(handbook, indexForms(formEntries[0]?.data as FormRegistry | undefined), org),
     today: today(),
   };
-}
-
-/**
- * The linter's findings per spec, worded in both languages: one run of the linter's entry point with
- * the repository's config, org registries, CODEOWNERS and the build's date, as CI runs it.
- */
-async function lintFindings(files: string[]): Promise<Map<string, Record<Locale, Finding[]>>> {
-  const root = process.cwd();
-  const lint = await lintProject({ source: diskSource(root), specs: files, today: today(), cacheRoot: root });
-  const findings = new Map<string, Record<Locale, Finding[]>>();
-  for (const result of lint.results) {
-    const worded = (locale: Locale) => result.findings.map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: messageOf(d, locale) }));
-    findings.set(result.file, Object.fromEntries(LOCALES.map((locale) => [locale, worded(locale)])) as Record<Locale, Finding[]>);
-  }
-  return findings;
 }
 
 /** Last commit date of every file, from one `git log` (none outside a repository). */
