@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
@@ -228,14 +228,19 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     if (values.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((d) => d.severity === 'error'), warningCount: 0 }));
     const color = format === 'stylish' && !values.output && io.isTTY && !io.env.NO_COLOR;
     const formatOptions = { locale, color, docsUrl };
+    // Written piece by piece: a report on every spec of a large handbook is never held whole.
     const report = formatter(results, formatOptions);
     if (values.output) {
+      let fd: number | undefined;
       try {
-        writeFileSync(path.resolve(io.cwd, values.output), report);
+        fd = openSync(path.resolve(io.cwd, values.output), 'w');
+        for (const piece of report) writeSync(fd, piece);
       } catch (error) {
         throw new UsageError('usage.output', { file: values.output, detail: error instanceof Error && 'code' in error ? String(error.code) : String(error) });
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
-    } else io.stdout(report);
+    } else for (const piece of report) io.stdout(piece);
     if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
       try {
         appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubSummary(results, formatOptions));
@@ -264,7 +269,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 
 /**
  * `--changed REF`: the files changed against REF that the lint covers (specs matching the
- * patterns, a deleted one included; the config, CODEOWNERS and org registries), and the
+ * patterns, a deleted one included; the config, CODEOWNERS, org and forms registries), and the
  * handbook as it was at REF.
  */
 function changedSince(ref: string, root: string, cwd: string, patterns: string[], specs: string[], configFile: string): LintProjectOptions['changed'] {
@@ -284,6 +289,8 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
     file === 'CODEOWNERS' ||
     file === 'org.yml' ||
     file.endsWith('/org.yml') ||
+    file === 'forms.yml' ||
+    file.endsWith('/forms.yml') ||
     (file.endsWith('.md') && matchers.some((matches) => matches(file)));
   return { base: gitSource(ref, root), paths: gitChanged(ref, root).filter(relevant) };
 }

@@ -20,9 +20,11 @@ import type { RuleConfig } from '../scripts/lint/config.ts';
 import { engineRules } from '../scripts/lint/registry.ts';
 import { finishReport, indexReports } from '../scripts/lint/resolve.ts';
 import type { Rule } from '../scripts/lint/rule.ts';
+import { loadForms } from '../scripts/model/form-registry.ts';
 import { indexOrg, type OrgIndex } from '../scripts/model/org-index.ts';
 
 export const FIXTURE_ORG = readFileSync(new URL('./fixtures/org.yml', import.meta.url), 'utf8');
+export const FIXTURE_FORMS = readFileSync(new URL('./fixtures/forms.yml', import.meta.url), 'utf8');
 
 export interface CaseInput {
   /** Front matter (YAML only) or a whole file starting with `---`. Lines in expectations count in `code` as written. */
@@ -38,6 +40,8 @@ export interface CaseInput {
   files?: Record<string, string>;
   /** Org registry text; `null` lints without one. Default: `test/fixtures/org.yml`. */
   org?: string | null;
+  /** Forms registry text; `null` lints without one. Default: `test/fixtures/forms.yml`. */
+  forms?: string | null;
   today?: string;
   /** Text of `.github/CODEOWNERS`, for rules that read it. */
   codeowners?: string;
@@ -95,9 +99,16 @@ export function runCase(rule: Rule<any>, input: CaseInput): CaseResult {
     if (!loadedOrg.org) throw new Error(`the test org registry is invalid: ${loadedOrg.problems.map((p) => `${p.line}:${p.column} ${p.messageId}`).join('; ')}`);
     org = indexOrg(loadedOrg.org);
   }
+  const formsText = input.forms === undefined ? FIXTURE_FORMS : input.forms;
+  let forms: ReadonlySet<string> | undefined;
+  if (formsText !== null) {
+    const loadedForms = loadForms('forms.yml', formsText);
+    if (!loadedForms.registry || loadedForms.problems.length) throw new Error(`the test forms registry is invalid: ${loadedForms.problems.map((p) => `${p.line}:${p.column} ${p.messageId}`).join('; ')}`);
+    forms = new Set(loadedForms.registry.forms.map((form) => form.name));
+  }
   const options = rule.meta.options ? rule.meta.options.parse(input.options ?? {}) : (input.options ?? {});
   const rules = new Map<string, RuleConfig>([[rule.meta.id, { severity: 'error', options }]]);
-  const env = { rules, registry: { [rule.meta.id]: rule }, ...(org ? { org } : {}), ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}), today: input.today ?? '2026-06-01' };
+  const env = { rules, registry: { [rule.meta.id]: rule }, ...(org ? { org } : {}), ...(forms ? { forms } : {}), ...(input.codeowners !== undefined ? { codeowners: input.codeowners } : {}), today: input.today ?? '2026-06-01' };
   const checked = checkFileWithFixes(file, text, env);
   const others = Object.entries(input.files ?? {}).map(([path, code]) => checkFileWithFixes(path, toFile(code).text, env).report);
   const index = indexReports([checked.report, ...others]);

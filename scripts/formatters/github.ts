@@ -7,9 +7,9 @@ export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\
 export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotations, one workflow command per finding. */
-export const github: Formatter = (results, options) => {
-  const lines: string[] = [];
+export const github: Formatter = function* (results, options) {
   for (const result of results) {
+    const lines: string[] = [];
     for (const d of result.findings.map((finding) => shown(finding, options))) {
       const props = [
         `file=${escapeProperty(d.file)}`,
@@ -19,10 +19,10 @@ export const github: Formatter = (results, options) => {
         ...(d.endColumn !== undefined ? [`endColumn=${d.endColumn}`] : []),
         `title=${escapeProperty(d.ruleId)}`,
       ];
-      lines.push(`::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}`);
+      lines.push(`::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`);
     }
+    yield lines.join('');
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');

@@ -4,11 +4,12 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** JUnit XML: a test suite per file, a failing test case per finding, one passing case for a clean file. */
-export const junit: Formatter = (results, options) => {
+export const junit: Formatter = function* (results, options) {
   const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
   const failures = results.reduce((n, r) => n + r.findings.length, 0);
-  const out = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="processlint" tests="${tests}" failures="${failures}">`];
+  yield `<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="processlint" tests="${tests}" failures="${failures}">\n`;
   for (const result of results) {
+    const out: string[] = [];
     const file = escape(result.file);
     out.push(`  <testsuite name="${file}" tests="${Math.max(1, result.findings.length)}" failures="${result.findings.length}" errors="0">`);
     if (result.findings.length === 0) out.push(`    <testcase name="processlint" classname="${file}"/>`);
@@ -19,7 +20,7 @@ export const junit: Formatter = (results, options) => {
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
+    yield `${out.join('\n')}\n`;
   }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  yield '</testsuites>\n';
 };

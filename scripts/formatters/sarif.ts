@@ -5,7 +5,7 @@ import { shown, type Formatter } from './types.ts';
 
 
 /** SARIF 2.1.0 for GitHub code scanning: rule metadata with help links, one result per finding. */
-export const sarif: Formatter = (results, options) => {
+export const sarif: Formatter = function* (results, options) {
   const { locale } = options;
   const rules = engineRules();
   const ids = new Set(Object.keys(rules));
@@ -25,7 +25,7 @@ export const sarif: Formatter = (results, options) => {
       defaultConfiguration: { level: rule?.meta.severity === 'warn' ? 'warning' : 'error' },
     };
   });
-  const sarifResults = results.flatMap((result) =>
+  const resultsOf = (result: (typeof results)[number]) =>
     result.findings.map((finding) => shown(finding, options)).map((d) => ({
       ruleId: d.ruleId,
       ruleIndex: index.get(d.ruleId)!,
@@ -44,18 +44,33 @@ export const sarif: Formatter = (results, options) => {
           },
         },
       ],
-    })),
-  );
+    }));
+  // The log with a placeholder where the results go: they are printed finding by finding in its place.
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: TOOL_NAME, version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: descriptors } },
-        results: sarifResults,
+        results: ['RESULTS'],
         columnKind: 'unicodeCodePoints',
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  if (!results.some((result) => result.findings.length)) {
+    yield `${JSON.stringify({ ...log, runs: [{ ...log.runs[0]!, results: [] }] }, null, 2)}\n`;
+    return;
+  }
+  // `head` ends where the first result goes, indented; `tail` closes the array.
+  const [head, tail] = JSON.stringify(log, null, 2).split('"RESULTS"');
+  const indent = '        ';
+  yield head!;
+  let first = true;
+  for (const result of results) {
+    for (const entry of resultsOf(result)) {
+      yield `${first ? '' : `,\n${indent}`}${JSON.stringify(entry, null, 2).split('\n').join(`\n${indent}`)}`;
+      first = false;
+    }
+  }
+  yield `${tail!}\n`;
 };

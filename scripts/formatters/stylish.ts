@@ -3,10 +3,9 @@ import { m, problemSummary } from '../lint/messages.ts';
 import { shown, type Formatter } from './types.ts';
 
 /** Human output grouped by file, like ESLint's: position, severity, message, rule; docs links at the end. */
-export const stylish: Formatter = (results, options) => {
+export const stylish: Formatter = function* (results, options) {
   const { locale, color } = options;
   const c = createColors(color);
-  const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
@@ -16,7 +15,7 @@ export const stylish: Formatter = (results, options) => {
     warnings += result.warningCount;
     fixable += result.fixableCount;
     if (result.findings.length === 0) continue;
-    lines.push(c.underline(result.file));
+    const lines = [c.underline(result.file)];
     const rows = result.findings.map((finding) => shown(finding, options)).map((d) => {
       used.add(d.ruleId);
       return [`${d.line}:${d.column}`, d.severity === 'error' ? 'error' : 'warning', d.message.replace(/\n/g, ' '), d.ruleId, d.severity] as const;
@@ -26,17 +25,20 @@ export const stylish: Formatter = (results, options) => {
       const sev = severity.padEnd(width[1]!);
       lines.push(`  ${c.dim(position.padEnd(width[0]!))}  ${level === 'error' ? c.red(sev) : c.yellow(sev)}  ${message}  ${c.dim(ruleId)}`);
     }
-    lines.push('');
+    yield `${lines.join('\n')}\n\n`;
   }
   const total = errors + warnings;
-  if (total === 0) return `${c.green(m(locale, 'summary.clean', { files: results.length }))}\n`;
+  if (total === 0) {
+    yield `${c.green(m(locale, 'summary.clean', { files: results.length }))}\n`;
+    return;
+  }
   const summary = `✖ ${problemSummary(locale, errors, warnings)}`;
-  lines.push(errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
+  const lines = [errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary))];
   if (fixable > 0) lines.push(`  ${m(locale, 'summary.fixable', { count: fixable })}`);
   const docs = [...used].sort().flatMap((id) => {
     const url = options.docsUrl(id);
     return url ? [`  ${id}: ${url}`] : [];
   });
   if (docs.length) lines.push('', locale === 'zh-CN' ? '规则说明：' : 'Rule docs:', ...docs);
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 };

@@ -11,7 +11,14 @@ export interface FormatOptions {
   docsUrl(ruleId: string): string | undefined;
 }
 
-export type Formatter = (results: FileResult[], options: FormatOptions) => string;
+/**
+ * Yields the report in pieces, one file's worth at a time, so a run with findings in every spec never
+ * holds its whole report (and every worded finding) in memory at once.
+ */
+export type Formatter = (results: FileResult[], options: FormatOptions) => Iterable<string>;
+
+/** The whole report as one string (tests, small outputs). */
+export const formatted = (formatter: Formatter, results: FileResult[], options: FormatOptions): string => [...formatter(results, options)].join('');
 
 /** A finding as a formatter shows it: worded in the reader's language, with its rule's page. */
 export interface ShownFinding extends Finding {

@@ -42,6 +42,8 @@ export interface FileEnv {
   rules: ReadonlyMap<string, RuleConfig>;
   registry: Record<string, Rule<any>>;
   org?: OrgIndex;
+  /** The form names its forms registry registers; absent when it has none. */
+  forms?: ReadonlySet<string>;
   codeowners?: string;
   today: string;
 }
@@ -122,6 +124,7 @@ function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
       spec: loaded.spec!,
       model: run.model!,
       ...(env.org ? { org: env.org } : {}),
+      ...(env.forms ? { forms: env.forms } : {}),
       ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
       options: setting.options,
       today: env.today,

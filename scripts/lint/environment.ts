@@ -1,9 +1,10 @@
 import { dirname, relative } from 'pathe';
-import type { Finding } from '../core/diagnostic.ts';
+import type { Finding, SourceProblem } from '../core/diagnostic.ts';
 import { loadOrg } from '../core/load-org.ts';
+import { loadForms } from '../model/form-registry.ts';
 import { indexOrg, type OrgIndex } from '../model/org-index.ts';
-import type { FileEnv, SourceContent } from './check-file.ts';
-import { CONFIG_FILE, parseConfigText, resolveConfig, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
+import type { FileEnv, FileReport, SourceContent } from './check-file.ts';
+import { CONFIG_FILE, parseConfigText, resolveConfig, type RawConfig, type ResolvedConfig, type RuleConfig, type RuleSettingInput } from './config.ts';
 import { UsageError } from './messages.ts';
 import { engineRules } from './registry.ts';
 import { summarize, type FileResult, type HandbookPhaseOptions } from './resolve.ts';
@@ -14,12 +15,20 @@ export interface ProjectSource {
   read(file: string): SourceContent | undefined;
   /** Where the file is on disk, when the source is the disk: worker threads then read it themselves. */
   absolute?(file: string): string;
+  /**
+   * Every spec (`*.md`) below a folder (`''` for the root): a run knows that it covers all the specs of
+   * a forms registry, and so that a registered form none of them names is unused. Without it, none is reported.
+   */
+  specsBelow?(folder: string): string[];
 }
 
 /** A handbook held in memory (tests, a browser, a diff's revision). */
 export function memorySource(files: ReadonlyMap<string, string | Uint8Array> | Record<string, string | Uint8Array>): ProjectSource {
   const map = files instanceof Map ? files : new Map(Object.entries(files));
-  return { read: (file) => map.get(file) };
+  return {
+    read: (file) => map.get(file),
+    specsBelow: (folder) => [...map.keys()].filter((file) => file.endsWith('.md') && (folder === '' || file.startsWith(`${folder}/`))),
+  };
 }
 
 export interface EnvironmentOptions {
@@ -38,6 +47,8 @@ export interface Environment {
   setup: PhaseOneSetup;
   /** Results for org registries that have problems of their own. */
   orgResults: FileResult[];
+  /** Results for forms registries that have problems of their own. */
+  formsResults: FileResult[];
 }
 
 /** Plain data from which each thread rebuilds the same environment (functions do not cross threads). */
@@ -50,12 +61,18 @@ export interface PhaseOneSetup {
   /** Org registries by path, and the registry of each spec's folder (pairs: Maps do not cross threads as workerData keys do). */
   orgs: Array<[string, string]>;
   orgOfFolder: Array<[string, string | null]>;
+  /** Forms registries by path, and the registry of each spec's folder (its nearest `forms.yml`), as for org registries. */
+  forms: Array<[string, string]>;
+  formsOfFolder: Array<[string, string | null]>;
 }
 
+/** The file name of a forms registry; a spec's is the nearest one, as for `org.yml`. */
+export const FORMS_FILE = 'forms.yml';
+
 /**
- * Reads what decides a run's findings besides the specs: the config, each spec's org registry,
- * CODEOWNERS and the date, as plain data every thread (and a browser) rebuilds alike. The org
- * registries' own problems come back as results.
+ * Reads what decides a run's findings besides the specs: the config, each spec's org registry and
+ * forms registry, CODEOWNERS and the date, as plain data every thread (and a browser) rebuilds
+ * alike. The registries' own problems come back as results.
  */
 export function readEnvironment(source: ProjectSource, specs: readonly string[], options: EnvironmentOptions): Environment {
   const today = options.today;
@@ -71,36 +88,60 @@ export function readEnvironment(source: ProjectSource, specs: readonly string[],
   const configDir = configFile ? dirname(configFile) : '.';
   const configPrefix = configDir === '.' ? '' : `${relative(configDir, '.')}/`;
 
-  const orgTexts = new Map<string, string>();
   const orgResults: FileResult[] = [];
-  const readOrg = (file: string): boolean => {
-    if (orgTexts.has(file)) return true;
+  const formsResults: FileResult[] = [];
+  /** Reads a registry once; its read errors and its own problems become a result. */
+  const registryReader = (texts: Map<string, string>, results: FileResult[], problemsOf: (file: string, text: string) => SourceProblem[]) => (file: string): boolean => {
+    if (texts.has(file)) return true;
     const content = source.read(file);
     if (content === undefined) return false;
     if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
       const finding: Finding = { ruleId: 'read-error', messageId: 'unreadable', data: { detail: 'error' in content ? content.error : 'too large' }, severity: 'error', file, line: 1, column: 1 };
-      orgResults.push(summarize(file, [finding], true));
+      results.push(summarize(file, [finding], true));
       return false;
     }
     const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    orgTexts.set(file, text);
-    const problems = loadOrg(file, text).problems;
-    if (problems.length) orgResults.push(summarize(file, problems.map(({ path: _path, ...problem }) => ({ ...problem, ruleId: 'schema', severity: 'error', file })), false));
+    texts.set(file, text);
+    const problems = problemsOf(file, text);
+    if (problems.length) results.push(summarize(file, problems.map(({ path: _path, ...problem }) => ({ ...problem, ruleId: 'schema', severity: 'error', file })), false));
     return true;
   };
+  /** The nearest registry called `name` of a folder and its parents, memoised in `ofFolder`. */
+  const nearest = (name: string, read: (file: string) => boolean, ofFolder: Map<string, string | null>) => {
+    const find = (folder: string): string | null => {
+      if (ofFolder.has(folder)) return ofFolder.get(folder)!;
+      const candidate = folder === '' ? name : `${folder}/${name}`;
+      const found = read(candidate) ? candidate : folder === '' || folder.startsWith('..') ? null : find(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
+      ofFolder.set(folder, found);
+      return found;
+    };
+    return find;
+  };
+  const folderOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+
+  const orgTexts = new Map<string, string>();
+  const readOrg = registryReader(orgTexts, orgResults, (file, text) => loadOrg(file, text).problems);
   if (options.org !== undefined && source.read(options.org) === undefined) throw new UsageError('usage.missingPath', { path: options.org });
   const orgOfFolder = new Map<string, string | null>();
-  const nearestOrg = (folder: string): string | null => {
-    if (orgOfFolder.has(folder)) return orgOfFolder.get(folder)!;
-    const candidate = folder === '' ? 'org.yml' : `${folder}/org.yml`;
-    const found = readOrg(candidate) ? candidate : folder === '' || folder.startsWith('..') ? null : nearestOrg(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
-    orgOfFolder.set(folder, found);
-    return found;
+  const nearestOrg = nearest('org.yml', readOrg, orgOfFolder);
+  const orgFor = (folder: string): string | null => {
+    if (options.org === undefined) return nearestOrg(folder);
+    const org = readOrg(options.org) ? options.org : null;
+    orgOfFolder.set(folder, org);
+    return org;
   };
+  // A forms registry is checked against the org registry of its own folder (its owners are roles).
+  const formsTexts = new Map<string, string>();
+  const readForms = registryReader(formsTexts, formsResults, (file, text) => {
+    const orgFile = orgFor(folderOf(file));
+    const org = orgFile === null ? undefined : loadOrg(orgFile, orgTexts.get(orgFile)!).org;
+    return loadForms(file, text, org ? { org: indexOrg(org) } : {}).problems;
+  });
+  const formsOfFolder = new Map<string, string | null>();
+  const nearestForms = nearest(FORMS_FILE, readForms, formsOfFolder);
   for (const file of specs) {
-    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-    if (options.org !== undefined) orgOfFolder.set(folder, readOrg(options.org) ? options.org : null);
-    else nearestOrg(folder);
+    orgFor(folderOf(file));
+    nearestForms(folderOf(file));
   }
 
   const codeownersContent = source.read('.github/CODEOWNERS') ?? source.read('CODEOWNERS');
@@ -112,8 +153,10 @@ export function readEnvironment(source: ProjectSource, specs: readonly string[],
     ...(codeowners !== undefined ? { codeowners } : {}),
     orgs: [...orgTexts],
     orgOfFolder: [...orgOfFolder],
+    forms: [...formsTexts],
+    formsOfFolder: [...formsOfFolder],
   };
-  return { config, setup, orgResults };
+  return { config, setup, orgResults, formsResults };
 }
 
 
@@ -123,16 +166,21 @@ export function phaseOneEnv(setup: PhaseOneSetup): { config: ResolvedConfig; env
   const config = resolveConfig(setup.config.raw, { ...(setup.config.file ? { file: setup.config.file } : {}), overrides: setup.config.ruleFlags });
   const registry = engineRules();
   const orgOfFolder = new Map(setup.orgOfFolder);
+  const forms = formNames(setup);
+  const formsOfFolder = new Map(setup.formsOfFolder);
   return {
     config,
     envFor(file) {
       const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
       const orgFile = orgOfFolder.get(folder) ?? undefined;
       const org = orgFile ? orgs.get(orgFile) : undefined;
+      const formsFile = formsOfFolder.get(folder) ?? undefined;
+      const registered = formsFile ? forms.get(formsFile) : undefined;
       return {
         rules: config.rulesFor(setup.configPrefix + file),
         registry,
         ...(org ? { org } : {}),
+        ...(registered ? { forms: registered } : {}),
         ...(setup.codeowners !== undefined ? { codeowners: setup.codeowners } : {}),
         today: setup.today,
       };
@@ -146,6 +194,45 @@ export function orgIndexes(setup: PhaseOneSetup): Map<string, OrgIndex | undefin
     const loaded = loadOrg(file, text);
     return [file, loaded.org ? indexOrg(loaded.org) : undefined] as const;
   }));
+}
+
+/** The names each forms registry of a run registers (one that does not load registers nothing to check against; its own findings say why). */
+export function formNames(setup: PhaseOneSetup): Map<string, ReadonlySet<string> | undefined> {
+  return new Map(setup.forms.map(([file, text]) => {
+    const registry = loadForms(file, text).registry;
+    return [file, registry ? new Set(registry.forms.map((form) => form.name)) : undefined] as const;
+  }));
+}
+
+/**
+ * The registered forms that no step (nor lifecycle stage) names, as findings on their registry (rule `form-registered`):
+ * computed from the outlines, and only for a registry whose specs were all checked (`covered`) and
+ * could all be read, since a spec left out might be the one that names the form.
+ */
+export function unusedForms(setup: PhaseOneSetup, reports: Iterable<Pick<FileReport, 'file' | 'outline'>>, options: { rulesFor(file: string): ReadonlyMap<string, RuleConfig>; covered(registry: string): boolean }): Finding[] {
+  const formsOfFolder = new Map(setup.formsOfFolder);
+  const named = new Map<string, Set<string> | undefined>();
+  for (const report of reports) {
+    const registry = formsOfFolder.get(report.file.includes('/') ? report.file.slice(0, report.file.lastIndexOf('/')) : '');
+    if (!registry) continue;
+    if (!named.has(registry)) named.set(registry, new Set());
+    const forms = named.get(registry);
+    if (!report.outline) named.set(registry, undefined);
+    else if (forms) for (const list of [report.outline.forms, report.outline.documents]) if (list) for (const form of list.split('\n')) forms.add(form);
+  }
+  const findings: Finding[] = [];
+  for (const [file, text] of setup.forms) {
+    const used = named.get(file);
+    const setting = options.rulesFor(file).get('form-registered');
+    if (!used || !setting || !options.covered(file)) continue;
+    const loaded = loadForms(file, text);
+    loaded.registry?.forms.forEach((form, index) => {
+      if (used.has(form.name)) return;
+      const path = ['forms', index, 'name'];
+      findings.push({ ruleId: 'form-registered', messageId: 'unused', data: { form: form.name }, severity: setting.severity, file, ...loaded.locate(path) });
+    });
+  }
+  return findings;
 }
 
 /** What the handbook phase needs of the environment. */

@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { dirname } from 'pathe';
+import { compareFindings } from '../core/diagnostic.ts';
 import { loadSpec } from '../core/load-spec.ts';
+import { specFilesIn } from '../core/spec-files.ts';
 import { todayLocal } from '../model/dates.ts';
 import { openCache } from './cache.ts';
 import { checkFileWithFixes, type FileReport, type FixableFinding } from './check-file.ts';
-import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleSettingInput } from './config.ts';
-import { handbookPhase, phaseOneEnv, readEnvironment, type PhaseOneSetup, type ProjectSource } from './environment.ts';
+import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleConfig, type RuleSettingInput } from './config.ts';
+import { FORMS_FILE, handbookPhase, phaseOneEnv, readEnvironment, unusedForms, type PhaseOneSetup, type ProjectSource } from './environment.ts';
 import { UsageError } from './messages.ts';
 import { readSource } from './read.ts';
 import { idFromPath, outlineOf, type HandbookIndex, type Reference } from './references.ts';
-import { finishReport, indexReports, type FileResult } from './resolve.ts';
+import { finishReport, indexReports, summarize, type FileResult } from './resolve.ts';
 import { pack, referencesOf, unpack, type PackedReport } from './packed.ts';
 import { DEFAULT_THREADS, hashOf, runPhaseOne } from './runner.ts';
 
@@ -34,6 +36,7 @@ export function diskSource(root: string): ProjectSource {
       return typeof content === 'object' && 'error' in content && (content.error === 'ENOENT' || content.error === 'ENOTDIR') ? undefined : content;
     },
     absolute: (file) => path.join(root, file),
+    specsBelow: (folder) => specFilesIn(path.join(root, folder)).map((file) => path.relative(root, file).split(path.sep).join('/')),
   };
 }
 
@@ -63,7 +66,7 @@ export interface LintProjectOptions {
 /** A change to the handbook: the revision before it, and the files it touched (added, modified or deleted). */
 export interface ChangedSince {
   base: ProjectSource;
-  /** Spec files in the linted set (a deleted one too), and the config, CODEOWNERS and `org.yml` files. */
+  /** Spec files in the linted set (a deleted one too), and the config, CODEOWNERS, `org.yml` and `forms.yml` files. */
   paths: string[];
 }
 
@@ -88,7 +91,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   const today = options.today ?? todayLocal();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: today });
 
-  const { config, setup, orgResults } = readEnvironment(source, options.specs, { today, ...(options.config !== undefined ? { config: options.config } : {}), ...(options.org !== undefined ? { org: options.org } : {}), ...(options.rules ? { rules: options.rules } : {}) });
+  const { config, setup, orgResults, formsResults } = readEnvironment(source, options.specs, { today, ...(options.config !== undefined ? { config: options.config } : {}), ...(options.org !== undefined ? { org: options.org } : {}), ...(options.rules ? { rules: options.rules } : {}) });
   // This thread's own environment, for repairs (phase one otherwise runs in the runner's lanes).
   let env: ReturnType<typeof phaseOneEnv> | undefined;
   const envFor = (file: string) => (env ??= phaseOneEnv(setup)).envFor(file);
@@ -122,7 +125,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   const phase = handbookPhase(setup, config);
   const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
   const results = specs.filter((spec) => !selected || selected.has(spec.file)).map((spec) => finishReport(unpack(spec), index, phase));
-  results.push(...orgResults);
+  results.push(...orgResults, ...registryResults(setup, formsResults, specs, phase.rulesFor, source, options.specs));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
     results,
@@ -137,14 +140,42 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
   };
 }
 
+/**
+ * Each forms registry's result: its own problems, and the registered forms no step names. A form
+ * is called unused only when the run covers every spec below the registry's folder.
+ */
+function registryResults(setup: PhaseOneSetup, problems: FileResult[], specs: PackedReport[], rulesFor: (file: string) => ReadonlyMap<string, RuleConfig>, source: ProjectSource, checked: readonly string[]): FileResult[] {
+  const inRun = new Set(checked);
+  const covered = (registry: string) => {
+    const below = source.specsBelow?.(registry === FORMS_FILE ? '' : dirname(registry));
+    return below !== undefined && below.every((file) => inRun.has(file));
+  };
+  const unused = unusedForms(setup, specs, { rulesFor, covered });
+  const byFile = new Map(problems.map((result) => [result.file, result]));
+  for (const finding of unused) {
+    const result = byFile.get(finding.file);
+    byFile.set(finding.file, summarize(finding.file, [...(result?.findings ?? []), finding].sort(compareFindings), result?.fatal === true));
+  }
+  return [...byFile.values()];
+}
+
 /** Everything besides a spec that decides its phase-one report: the cache is kept per environment. */
 function environmentOf(setup: PhaseOneSetup): string[] {
-  return [JSON.stringify(setup.config), setup.configPrefix, setup.today, setup.codeowners ?? '\0', JSON.stringify(setup.orgOfFolder), ...setup.orgs.map(([file, text]) => `${file}\n${hashOf(text)}`).sort()];
+  return [
+    JSON.stringify(setup.config),
+    setup.configPrefix,
+    setup.today,
+    setup.codeowners ?? '\0',
+    JSON.stringify(setup.orgOfFolder),
+    ...setup.orgs.map(([file, text]) => `${file}\n${hashOf(text)}`).sort(),
+    JSON.stringify(setup.formsOfFolder),
+    ...setup.forms.map(([file, text]) => `forms ${file}\n${hashOf(text)}`).sort(),
+  ];
 }
 
 /**
- * The specs a change affects: the changed ones; every spec whose org registry, config or CODEOWNERS
- * changed; and every spec with a reference that resolves differently before and after the change
+ * The specs a change affects: the changed ones; every spec whose org or forms registry, config or
+ * CODEOWNERS changed; and every spec with a reference that resolves differently before and after the change
  * (a form, step or process renamed, removed or added, a file moved). The index before the change is
  * this run's with the changed specs' outlines as they were.
  */
@@ -152,7 +183,8 @@ function affectedBy(change: ChangedSince, specs: PackedReport[], after: Handbook
   const changed = new Set(change.paths);
   const selected = new Set<string>();
   const everything = changed.has(config.file ?? CONFIG_FILE) || changed.has('.github/CODEOWNERS') || changed.has('CODEOWNERS');
-  const changedOrgFolders = change.paths.filter((file) => file === 'org.yml' || file.endsWith('/org.yml')).map((file) => dirname(file));
+  // A spec's org and forms registries are the nearest in its folder or above: a change to one affects every spec below it.
+  const changedOrgFolders = change.paths.filter((file) => ['org.yml', FORMS_FILE].some((name) => file === name || file.endsWith(`/${name}`))).map((file) => dirname(file));
   const underChangedOrg = (file: string) => changedOrgFolders.some((folder) => folder === '.' || file.startsWith(`${folder}/`));
   for (const spec of specs) if (everything || changed.has(spec.file) || underChangedOrg(spec.file)) selected.add(spec.file);
 

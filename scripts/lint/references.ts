@@ -29,6 +29,8 @@ export interface Outline {
   steps: string;
   /** The forms its steps use and produce, each once, one per line. */
   forms: string;
+  /** The documents its lifecycle stages list as outputs, each once, one per line (absent when none): they too use a registered form. */
+  documents?: string;
 }
 
 /**
@@ -49,7 +51,13 @@ export function outlineOf(data: unknown): Outline {
     if (Object.hasOwn(step, 'id') && typeof step.id === 'string' && !step.id.includes('\n')) steps.push(step.id);
     for (const key of ['inputs', 'outputs']) if (Object.hasOwn(step, key)) for (const text of strings(step[key])) if (!text.includes('\n')) forms.add(formName(text));
   }
-  return { ...(id !== undefined ? { id } : {}), steps: steps.join('\n'), forms: [...forms].join('\n') };
+  const documents = new Set<string>();
+  const lifecycle = front && Object.hasOwn(front, 'lifecycle') ? record(front.lifecycle) : undefined;
+  for (const stage of Object.values(lifecycle ?? {})) {
+    const outputs = record(stage)?.outputs;
+    for (const text of strings(outputs)) if (!text.includes('\n')) documents.add(formName(text));
+  }
+  return { ...(id !== undefined ? { id } : {}), steps: steps.join('\n'), forms: [...forms].join('\n'), ...(documents.size ? { documents: [...documents].join('\n') } : {}) };
 }
 
 /** A spec's path as the handbook indexes it: `/`-separated and normalised. */

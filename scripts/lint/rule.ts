@@ -67,6 +67,8 @@ export interface RuleContext<Options> {
   spec: Process;
   model: ProcessModel;
   org?: OrgIndex;
+  /** The form names of the spec's forms registry (its nearest `forms.yml`); absent when it has none. */
+  forms?: ReadonlySet<string>;
   options: Options;
   /** Text of the repository's CODEOWNERS file, when there is one (for the rule that reports it stale). */
   codeowners?: string;

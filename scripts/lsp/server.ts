@@ -142,10 +142,11 @@ export function startServer(connection: Connection): void {
   };
 
   const publishOrgFindings = (handbook: Handbook, result: HandbookLint) => {
-    const texts = new Map(result.environment.setup.orgs);
+    const texts = new Map([...result.environment.setup.orgs, ...result.environment.setup.forms]);
     const before = orgUris.get(handbook) ?? new Set<string>();
     const now = new Set<string>();
-    for (const org of result.environment.orgResults) {
+    // The org and forms registries' own problems, on the registries.
+    for (const org of [...result.environment.orgResults, ...result.environment.formsResults]) {
       const uri = pathToFileURL(path.join(handbook.root, org.file)).href;
       const text = texts.get(org.file) ?? readText(path.join(handbook.root, org.file));
       const document = TextDocument.create(uri, 'yaml', 0, text);
@@ -215,8 +216,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (!watching) return;
-    // Specs, org registries, the config and CODEOWNERS changed on disk (saved, checked out, pulled).
-    const watchers = ['**/*.md', '**/org.yml', '**/processlint.config.yml', '**/CODEOWNERS'].map((globPattern) => ({ globPattern }));
+    // Specs, org and forms registries, the config and CODEOWNERS changed on disk (saved, checked out, pulled).
+    const watchers = ['**/*.md', '**/org.yml', '**/forms.yml', '**/processlint.config.yml', '**/CODEOWNERS'].map((globPattern) => ({ globPattern }));
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   });
 

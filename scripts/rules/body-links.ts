@@ -3,7 +3,7 @@ import { idFromPath, linkTarget } from '../lint/references.ts';
 import { defineRule } from '../lint/rule.ts';
 import { formName } from '../model/handbook.ts';
 import { exampleSpec } from './support/example.ts';
-import { bodyLinks } from './support/markdown-links.ts';
+import { bodyLinks, decodeLink as decode } from './support/markdown-links.ts';
 import { didYouMean } from './support/suggest.ts';
 
 /**
@@ -84,11 +84,3 @@ export default defineRule({
     }
   },
 });
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}

@@ -6,6 +6,7 @@ import codeowners from './codeowners.ts';
 import crossDepartmentReview from './cross-department-review.ts';
 import decisionBranches from './decision-branches.ts';
 import exceptionHandling from './exception-handling.ts';
+import formRegistered from './form-registered.ts';
 import kpiFeasible from './kpi-feasible.ts';
 import kpiMeasurable from './kpi-measurable.ts';
 import lifecycleGate from './lifecycle-gate.ts';
@@ -36,6 +37,7 @@ export const rules: Record<string, Rule<any>> = {
   'cross-department-review': crossDepartmentReview,
   'decision-branches': decisionBranches,
   'exception-handling': exceptionHandling,
+  'form-registered': formRegistered,
   'kpi-feasible': kpiFeasible,
   'kpi-measurable': kpiMeasurable,
   'lifecycle-gate': lifecycleGate,

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -97,6 +97,30 @@ describe('processlint CLI (in process)', () => {
     expect(fixed).toContain('status: done # 已完成');
     await cli(['processes/nolife.md', '--fix', '--rule', 'lifecycle-stages:error'], cwd);
     expect(readFileSync(file, 'utf8')).toBe(fixed);
+  });
+});
+
+describe('processlint CLI --changed and the forms registry', () => {
+  it('a change to forms.yml re-checks the specs below it and reports the registry', async () => {
+    const registry = (name: string) => `forms:\n  - { id: form-a, name: ${name}, description: 表单。, owner: cs-agent, location: { system: OA } }\n`;
+    const cwd = handbook({
+      'processlint.config.yml': 'rules:\n  form-registered: warn\n',
+      'processes/org.yml': ORG,
+      'processes/forms.yml': registry('甲表'),
+      'processes/a.md': spec('a', '    inputs: [《甲表》]\n'),
+    });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.email=a@b', '-c', 'user.name=t', 'commit', '-qm', 'init');
+    writeFileSync(path.join(cwd, 'processes/forms.yml'), registry('乙表'));
+    const { code, stdout } = await cli(['--changed', 'HEAD', '--format', 'json', '--no-cache'], cwd);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as Array<{ file: string; findings: Array<{ messageId: string; data: { form: string } }> }>;
+    expect(results.map((r) => [r.file, r.findings.map((f) => `${f.messageId} ${f.data.form}`)])).toEqual([
+      ['processes/a.md', ['unregistered 甲表']],
+      ['processes/forms.yml', ['unused 乙表']],
+    ]);
   });
 });
 

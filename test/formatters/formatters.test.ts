@@ -6,7 +6,7 @@ import { json } from '../../scripts/formatters/json.ts';
 import { junit } from '../../scripts/formatters/junit.ts';
 import { sarif } from '../../scripts/formatters/sarif.ts';
 import { stylish } from '../../scripts/formatters/stylish.ts';
-import type { FormatOptions } from '../../scripts/formatters/types.ts';
+import { formatted, type FormatOptions } from '../../scripts/formatters/types.ts';
 import { summarize, type FileResult } from '../../scripts/lint/resolve.ts';
 import { docsUrl } from '../../scripts/lint/version.ts';
 
@@ -30,7 +30,7 @@ const results: FileResult[] = [
 
 describe('stylish', () => {
   it('groups by file with aligned columns, a summary and docs links; no colours when off', () => {
-    expect(stylish(results, options)).toBe(`processes/b,1.md
+    expect(formatted(stylish, results, options)).toBe(`processes/b,1.md
   3:1   error    Unknown field \`titel\`: 100% wrong, see docs  schema
   12:5  warning  The suppression of <x> & "y" suppresses nothing on the next line. Remove it.  suppression
 
@@ -41,20 +41,20 @@ Rule docs:
   schema: https://handbook.example.com/rules/schema/
   suppression: https://handbook.example.com/rules/suppression/
 `);
-    expect(stylish([results[0]!], { ...options, locale: 'zh-CN' })).toBe('1 个文件均未发现问题。\n');
-    expect(stylish(results, { ...options, locale: 'zh-CN' })).toContain('✖ 共 2 个问题（1 个错误，1 个警告）\n  其中 1 个可用 `--fix` 选项自动修复。');
+    expect(formatted(stylish, [results[0]!], { ...options, locale: 'zh-CN' })).toBe('1 个文件均未发现问题。\n');
+    expect(formatted(stylish, results, { ...options, locale: 'zh-CN' })).toContain('✖ 共 2 个问题（1 个错误，1 个警告）\n  其中 1 个可用 `--fix` 选项自动修复。');
   });
 
   it('colours only when asked', () => {
-    const coloured = stylish(results, { ...options, color: true });
+    const coloured = formatted(stylish, results, { ...options, color: true });
     expect(coloured).toContain('\u001b[');
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(stylish(results, options));
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatted(stylish, results, options));
   });
 });
 
 describe('json', () => {
   it('is the results as JSON: each finding as data and worded, with its docs link', () => {
-    const parsed = JSON.parse(json(results, options)) as Array<Omit<FileResult, 'findings'> & { findings: Array<Record<string, unknown>> }>;
+    const parsed = JSON.parse(formatted(json, results, options)) as Array<Omit<FileResult, 'findings'> & { findings: Array<Record<string, unknown>> }>;
     expect(parsed.map((result) => ({ ...result, findings: result.findings.map(({ message: _m, url: _u, ...finding }) => finding) }))).toEqual(results);
     expect(parsed[1]!.findings[1]).toMatchObject({ message: 'The suppression of <x> & "y" suppresses nothing on the next line. Remove it.', url: 'https://handbook.example.com/rules/suppression/' });
   });
@@ -62,7 +62,7 @@ describe('json', () => {
 
 describe('junit', () => {
   it('writes a suite per file and escapes XML', () => {
-    expect(junit(results, options)).toBe(`<?xml version="1.0" encoding="utf-8"?>
+    expect(formatted(junit, results, options)).toBe(`<?xml version="1.0" encoding="utf-8"?>
 <testsuites name="processlint" tests="3" failures="2">
   <testsuite name="processes/a.md" tests="1" failures="0" errors="0">
     <testcase name="processlint" classname="processes/a.md"/>
@@ -84,11 +84,11 @@ see docs (schema) https://handbook.example.com/rules/schema/</failure>
 
 describe('github', () => {
   it('writes escaped workflow commands', () => {
-    expect(github(results, options)).toBe(
+    expect(formatted(github, results, options)).toBe(
       '::error file=processes/b%2C1.md,line=3,col=1,endLine=3,endColumn=6,title=schema::Unknown field `titel`: 100%25 wrong,%0Asee docs\n' +
         '::warning file=processes/b%2C1.md,line=12,col=5,title=suppression::The suppression of <x> & "y" suppresses nothing on the next line. Remove it.\n',
     );
-    expect(github([results[0]!], options)).toBe('');
+    expect(formatted(github, [results[0]!], options)).toBe('');
   });
 
   it('summarises every finding in Markdown for the job summary', () => {
@@ -105,7 +105,7 @@ describe('github', () => {
 });
 
 describe('sarif', () => {
-  const log = JSON.parse(sarif(results, options));
+  const log = JSON.parse(formatted(sarif, results, options));
 
   it('validates against the SARIF 2.1.0 schema', () => {
     const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
@@ -127,5 +127,23 @@ describe('sarif', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'processes/b,1.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 6 } } }],
     });
     expect(log.runs[0].results[1].level).toBe('warning');
+  });
+});
+
+describe('every format', () => {
+  // Two files with findings: each format hands the second over before it has worded the rest.
+  const many: FileResult[] = [results[1]!, { ...results[1]!, file: 'processes/c.md', findings: results[1]!.findings.map((finding) => ({ ...finding, file: 'processes/c.md' })) }];
+
+  it.each(Object.entries({ stylish, json, junit, github, sarif }))('%s yields the report in pieces, a file or a finding at a time', (_, formatter) => {
+    const pieces = [...formatter(many, options)];
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    const second = pieces.findIndex((piece) => piece.includes('processes/c.md'));
+    expect(second).toBeGreaterThan(0);
+    expect(pieces.slice(0, second).join('')).not.toContain('processes/c.md');
+  });
+
+  it('sarif with no findings is still a valid log with an empty results array', () => {
+    const log = JSON.parse(formatted(sarif, [results[0]!], options)) as { runs: Array<{ results: unknown[] }> };
+    expect(log.runs[0]!.results).toEqual([]);
   });
 });

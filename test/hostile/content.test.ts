@@ -19,10 +19,17 @@ beforeAll(async () => {
 });
 
 /** Lints one file, asserting it ends within `limitMs`, and returns its diagnostics. */
-async function lintOne(text: string, limitMs = 2_000, locale: 'en' | 'zh-CN' = 'en'): Promise<FileResultLike['diagnostics']> {
+/**
+ * A guard against blow-ups (an exponential alias expansion, a quadratic scan), not a speed test: a
+ * bomb runs for minutes or forever, while a loaded CI machine takes a few seconds for an honest spec.
+ * Speed is measured by `npm run bench`.
+ */
+const BLOW_UP_MS = 20_000;
+
+async function lintOne(text: string, locale: 'en' | 'zh-CN' = 'en'): Promise<FileResultLike['diagnostics']> {
   const start = performance.now();
   const results = await subject.lint([{ file: FILE, text }], { org: ORG, today: '2026-11-23', locale });
-  expect(performance.now() - start, 'lint time (ms)').toBeLessThan(limitMs);
+  expect(performance.now() - start, 'lint time (ms)').toBeLessThan(BLOW_UP_MS);
   expect(results.map((r) => r.file)).toEqual([FILE]);
   return results[0]!.diagnostics;
 }
@@ -35,14 +42,14 @@ describe('YAML bombs', () => {
   it('billion laughs (anchors and aliases, 9^10 expansion) is refused with a diagnostic', async () => {
     const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let i = 1; i <= 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
-    const diagnostics = await lintOne(withFrontMatter(lines.join('\n')), 1_000);
+    const diagnostics = await lintOne(withFrontMatter(lines.join('\n')));
     expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'schema', line: 2, message: expect.stringMatching(/aliases/) }));
   });
 
   it('a quadratic blow-up of nested flow aliases stays bounded', async () => {
     const lines = ['a0: &a0 {x: 1}'];
     for (let i = 1; i <= 60; i++) lines.push(`a${i}: &a${i} {l: *a${i - 1}, r: *a${i - 1}}`);
-    const diagnostics = await lintOne(withFrontMatter(lines.join('\n')), 1_000);
+    const diagnostics = await lintOne(withFrontMatter(lines.join('\n')));
     expect(diagnostics.some((d) => d.ruleId === 'schema' && /aliases|nested/.test(d.message))).toBe(true);
   });
 
@@ -63,25 +70,25 @@ describe('deep nesting never blows the stack', () => {
   ];
   for (const [name, yaml, line] of cases) {
     it(name, async () => {
-      const first = await lintOne(withFrontMatter(yaml), 3_000);
+      const first = await lintOne(withFrontMatter(yaml));
       expect(first).toContainEqual(expect.objectContaining({ ruleId: 'schema', line, message: expect.stringMatching(/nested more than 64 levels/) }));
       // A stack overflow lands at a different depth each time; the report must not.
-      expect(await lintOne(withFrontMatter(yaml), 3_000)).toEqual(first);
+      expect(await lintOne(withFrontMatter(yaml))).toEqual(first);
     });
   }
 });
 
 describe('size', () => {
-  it('a 50 MB text handed to the linter in memory is refused from its size, fast', async () => {
+  it('a 50 MB text handed to the linter in memory is refused from its size, without being parsed', async () => {
     const text = COMPLAINT.replace('summary: 从', `summary: ${'x'.repeat(50 * 1024 * 1024)}从`);
-    expect(await lintOne(text, 3_000)).toEqual([expect.objectContaining({ ruleId: 'schema', line: 1, column: 1, message: expect.stringMatching(/50\.0 MB, larger than the 1\.0 MB/) })]);
+    expect(await lintOne(text)).toEqual([expect.objectContaining({ ruleId: 'schema', line: 1, column: 1, message: expect.stringMatching(/50\.0 MB, larger than the 1\.0 MB/) })]);
   });
 
-  it('a spec just under the limit is read within bounded time', async () => {
+  it('a spec just under the limit is read whole, with no blow-up', async () => {
     const filler = '这是一段被粘贴进来的很长的说明。'.repeat(Math.floor((MAX_SPEC_BYTES - Buffer.byteLength(COMPLAINT) - 1_000) / 48));
     const text = COMPLAINT.replace('summary: 从客户提交投诉到回访确认满意、结案归档的全过程。', `summary: ${filler}`);
     expect(Buffer.byteLength(text)).toBeLessThan(MAX_SPEC_BYTES);
-    await lintOne(text, 5_000);
+    await lintOne(text);
   });
 
   it('a 10,000-character name is kept whole, not truncated or rejected', () => {
@@ -137,7 +144,7 @@ describe('front matter', () => {
   it('an unclosed front matter is reported, in Chinese too', async () => {
     const text = COMPLAINT.replace(/\n---\n\n## 适用范围/, '\n\n## 适用范围');
     expect(await lintOne(text)).toContainEqual(expect.objectContaining({ line: 1, message: expect.stringMatching(/never closed/) }));
-    expect(await lintOne(text, 2_000, 'zh-CN')).toContainEqual(expect.objectContaining({ line: 1, message: expect.stringMatching(/没有结束/) }));
+    expect(await lintOne(text, 'zh-CN')).toContainEqual(expect.objectContaining({ line: 1, message: expect.stringMatching(/没有结束/) }));
   });
 
   it('a truncated file (cut mid-quote) is reported at the line of the cut', async () => {

@@ -6,8 +6,9 @@ import { ORG, spec } from './helpers.ts';
 /**
  * `--changed` is a gate: whatever a change does to the handbook, it must report every spec whose
  * findings the change altered, with the findings a full lint gives. Random handbooks (links to steps,
- * paths and forms, up- and downstream ids, renamed and broken specs) meet random edits (a form, step
- * or process renamed or removed, a file moved or deleted, a spec added, org.yml changed).
+ * paths and forms, up- and downstream ids, renamed and broken specs, a forms registry or none) meet
+ * random edits (a form, step or process renamed or removed, a file moved or deleted, a spec added,
+ * org.yml changed, a form registered or unregistered, the registry removed).
  */
 
 type Link = { kind: 'step'; to: number; step: 'receive' | 'check' } | { kind: 'path'; to: number } | { kind: 'form'; form: number } | { kind: 'missing' };
@@ -29,6 +30,8 @@ interface Plan {
   specs: SpecPlan[];
   /** The org registry has a second role, used by nobody until an edit. */
   org: string;
+  /** The forms registered in `processes/forms.yml` (表0 … 表4), or no registry at all. */
+  forms: number[] | null;
 }
 
 type Edit =
@@ -39,7 +42,9 @@ type Edit =
   | { kind: 'move'; spec: number }
   | { kind: 'break'; spec: number }
   | { kind: 'add'; makes: number; links: Link[] }
-  | { kind: 'org' };
+  | { kind: 'org' }
+  | { kind: 'register'; form: number }
+  | { kind: 'no-registry' };
 
 const link = (count: number): fc.Arbitrary<Link> =>
   fc.oneof(
@@ -65,6 +70,7 @@ const planArbitrary = fc.integer({ min: 2, max: 9 }).chain((count) =>
       ),
     ),
     org: fc.constant(ORG),
+    forms: fc.option(fc.uniqueArray(fc.nat(4), { maxLength: 5 }), { nil: null }),
   }),
 );
 
@@ -73,6 +79,8 @@ const editArbitrary = (count: number): fc.Arbitrary<Edit> =>
     fc.record({ kind: fc.constantFrom('rename-form' as const, 'drop-step' as const, 'rename-id' as const, 'delete' as const, 'move' as const, 'break' as const), spec: fc.nat(count - 1) }),
     fc.record({ kind: fc.constant('add' as const), makes: fc.nat(4), links: fc.array(link(count), { maxLength: 2 }) }),
     fc.constant({ kind: 'org' as const }),
+    fc.record({ kind: fc.constant('register' as const), form: fc.nat(4) }),
+    fc.constant({ kind: 'no-registry' as const }),
   );
 
 function where(plan: SpecPlan, i: number): string {
@@ -81,6 +89,7 @@ function where(plan: SpecPlan, i: number): string {
 
 function texts(plan: Plan): Map<string, string> {
   const out = new Map<string, string>([['processes/org.yml', plan.org]]);
+  if (plan.forms) out.set('processes/forms.yml', `forms:\n${plan.forms.map((f) => `  - { id: form-${f}, name: 表${f}, description: 表单。, owner: cs-agent, location: { system: OA } }\n`).join('')}`.replace('forms:\n', plan.forms.length ? 'forms:\n' : 'forms: []\n'));
   plan.specs.forEach((p, i) => {
     if (p.deleted) return;
     const body = p.links
@@ -128,6 +137,13 @@ function apply(plan: Plan, edit: Edit): Plan {
       break;
     case 'org':
       return { ...plan, specs, org: plan.org.replace('id: cs-agent', 'id: cs-agent-renamed') };
+    case 'register': {
+      // Registered when it was not, unregistered when it was; a handbook without a registry gains one.
+      const forms = plan.forms ?? [];
+      return { ...plan, specs, forms: forms.includes(edit.form) ? forms.filter((f) => f !== edit.form) : [...forms, edit.form] };
+    }
+    case 'no-registry':
+      return { ...plan, specs, forms: null };
   }
   return { ...plan, specs };
 }

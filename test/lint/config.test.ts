@@ -17,11 +17,11 @@ const failure = (raw: unknown, locale: 'en' | 'zh-CN' = 'en') => {
 };
 
 describe('config', () => {
-  it('recommended turns every process rule on as an error; codeowners, cross-department-review and step-accountable as warnings', () => {
+  it('recommended turns every process rule on as an error; codeowners, cross-department-review, form-registered and step-accountable as warnings', () => {
     const rules = resolveConfig({ extends: 'recommended' }).rulesFor('processes/a.md');
     expect([...rules.keys()].sort()).toEqual(Object.keys(engineRules()).sort());
     const warnings = [...rules].filter(([, rule]) => rule.severity !== 'error').map(([id]) => id).sort();
-    expect(warnings).toEqual(['codeowners', 'cross-department-review', 'step-accountable']);
+    expect(warnings).toEqual(['codeowners', 'cross-department-review', 'form-registered', 'step-accountable']);
     expect([...rules].filter(([id]) => !warnings.includes(id)).every(([, rule]) => rule.severity === 'error')).toBe(true);
   });
 

@@ -79,6 +79,8 @@ export const fakeFixable = defineRule({
 export interface TextsOptions {
   /** The org registry's text, placed at the root so every spec finds it. */
   org?: string;
+  /** The forms registry's text, placed at the root so every spec finds it. */
+  forms?: string;
   config?: RawConfig;
   today?: string;
   codeowners?: string;
@@ -88,9 +90,10 @@ export interface TextsOptions {
 export async function lintTexts(files: Array<{ file: string; text: string | Uint8Array }>, options: TextsOptions = {}): Promise<FileResult[]> {
   const texts = new Map<string, string | Uint8Array>(files.map(({ file, text }) => [file, text]));
   if (options.org !== undefined) texts.set('org.yml', options.org);
+  if (options.forms !== undefined) texts.set('forms.yml', options.forms);
   if (options.codeowners !== undefined) texts.set('.github/CODEOWNERS', options.codeowners);
   const run = await lintProject({ source: memorySource(texts), specs: files.map(({ file }) => file), config: options.config ?? { extends: 'recommended' }, today: options.today ?? '2026-06-01' });
-  return run.results.filter((result) => result.file !== 'org.yml');
+  return run.results.filter((result) => result.file !== 'org.yml' && result.file !== 'forms.yml');
 }
 
 /** Findings with their messages worded in `locale`, for assertions on text. */

@@ -23,7 +23,8 @@ let results: Map<string, FileResult>;
 beforeAll(async () => {
   const files = specs.map((name) => ({ file: `test/fixtures/broken/${name}`, text: texts.get(name)! }));
   const org = readFileSync(new URL('org.yml', DIR), 'utf8');
-  results = new Map((await lintTexts(files, { org, today: '2026-06-01' })).map((result) => [result.file.split('/').pop()!, result]));
+  const forms = readFileSync(new URL('forms.yml', DIR), 'utf8');
+  results = new Map((await lintTexts(files, { org, forms, today: '2026-06-01' })).map((result) => [result.file.split('/').pop()!, result]));
 });
 
 describe('broken fixtures', () => {

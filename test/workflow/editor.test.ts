@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
 import { github } from '../../scripts/formatters/github.ts';
+import { formatted } from '../../scripts/formatters/types.ts';
 import { LspClient } from '../../scripts/lsp/stdio-client.ts';
 import { edit, SPEC } from './fixtures.ts';
 
@@ -106,7 +107,7 @@ describe('lint task', () => {
     const task = read('tasks.json').tasks.find((t: { command: string }) => t.command.includes('--format github'));
     const pattern = task.problemMatcher.pattern;
     const finding = { file: 'processes/business/customer-complaint.md', ruleId: 'step-deadline', messageId: 'unparseable', data: { deadline: '尽快', where: '步骤 `reply` ', reason: '无法识别“尽快”', forms: '2个工作日内' }, severity: 'error' as const, line: 54, column: 15, endLine: 54, endColumn: 20 };
-    const output = github([{ file: finding.file, errorCount: 1, warningCount: 0, fixableCount: 0, findings: [finding] }], { locale: 'zh-CN', color: false, docsUrl: () => undefined });
+    const output = formatted(github, [{ file: finding.file, errorCount: 1, warningCount: 0, fixableCount: 0, findings: [finding] }], { locale: 'zh-CN', color: false, docsUrl: () => undefined });
     const match = new RegExp(pattern.regexp).exec(output.trim())!;
     expect(match).not.toBeNull();
     expect([match[pattern.severity], match[pattern.file], match[pattern.line], match[pattern.column], match[pattern.code], match[pattern.message]]).toEqual([

@@ -114,3 +114,12 @@ function textOf(children: PhrasingContent[]): string {
 export function slug(text: string): string {
   return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
 }
+
+/** A link's percent-encoded part as written (`form:%E8%B4%B9…` → `form:费…`); kept as it is when it is not valid encoding. */
+export function decodeLink(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -7,7 +7,7 @@ import type { Repository } from '../../lib/repository.ts';
 
 /** What the build ships for the editor (`/edit/handbook.json`). */
 export interface EditorHandbook {
-  /** The texts phase one reads besides a spec: the config, org registries and CODEOWNERS, by path from the project root. */
+  /** The texts phase one reads besides a spec: the config, the org and forms registries and CODEOWNERS, by path from the project root. */
   files: Record<string, string>;
   /** Every spec's outline: the handbook phase's index. */
   index: Array<{ file: string; outline?: Outline }>;
