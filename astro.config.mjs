@@ -1,6 +1,8 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { editBase } from './scripts/core/handbook-config.ts';
 import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
 
@@ -36,7 +38,8 @@ export default defineConfig({
   // Starlight imports js-yaml 4 (default export); the project uses js-yaml 5. Bundling js-yaml lets each
   // importer get its own version instead of both resolving to the root one at prerender time.
   // The Mermaid chunks are large but load only on pages built without Chromium.
-  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 } },
+  // The editor's lint worker (site/scripts/editor/) is bundled with the packages' `worker` builds where they have one.
+  vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 }, plugins: [lightSchemaSupport()], worker: { plugins: () => [workerBuilds()] } },
   integrations: [
     starlight({
       title: { ...handbook.name },
@@ -74,3 +77,49 @@ export default defineConfig({
     }),
   ],
 });
+
+/**
+ * The editor's schema completion and hover (codemirror-json-schema, YAML mode) without what it would
+ * otherwise bring to the page: its `utils/markdown` module loads Shiki (megabytes) as soon as it is
+ * imported, though our descriptions are plain text; its JSON and JSON5 parsers are never used.
+ * Both are replaced by small modules in site/scripts/editor/.
+ * @returns {import('vite').Plugin}
+ */
+function lightSchemaSupport() {
+  /** @param {string} file */
+  const local = (file) => fileURLToPath(new URL(`./site/scripts/editor/${file}`, import.meta.url));
+  return {
+    name: 'handbook:light-schema-support',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.includes('/codemirror-json-schema/')) return null;
+      if (/\/utils\/markdown(?:\.js)?$/.test(source)) return local('plain-markdown.ts');
+      if (/^\.\/json5?-parser(?:\.js)?$/.test(source)) return local('unused-parsers.ts');
+      return null;
+    },
+  };
+}
+
+/**
+ * Web workers have no DOM, yet Vite bundles them with the `browser` condition, and some packages'
+ * browser builds use `document` (decode-named-character-reference, under remark, decodes entities
+ * through a DOM element). A package that exports a `worker` build gets it in a worker.
+ * @returns {import('vite').Plugin}
+ */
+function workerBuilds() {
+  return {
+    name: 'handbook:worker-builds',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const name = /^(?:@[^/]+\/)?[^/.][^/]*/.exec(source)?.[0];
+      if (!name || name !== source) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved) return null;
+      const root = resolved.id.slice(0, resolved.id.lastIndexOf(`/node_modules/${name}/`) + `/node_modules/${name}/`.length);
+      if (!root.endsWith(`/${name}/`)) return null;
+      const exports = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).exports;
+      const entry = typeof exports?.['.'] === 'object' ? exports['.'] : exports;
+      return typeof entry?.worker === 'string' ? `${root}${entry.worker.replace(/^\.\//, '')}` : null;
+    },
+  };
+}

@@ -4,12 +4,11 @@ import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
-import { stepNodeId, toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
-import { inEnglish } from '../../scripts/model/english.ts';
+import { stepNodeId } from '../../scripts/flowchart/to-mermaid.ts';
 import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
-import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
+import { diagramText } from './diagram-text.ts';
 import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
 import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
 import { linkNodes } from './svg.ts';
@@ -72,9 +71,8 @@ async function load(): Promise<SiteHandbook> {
   const mermaid = new Map<string, Record<Locale, string>>();
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
-    const zh = toMermaid(entry.model, org, { locale: 'zh-CN' });
-    // The English diagram is drawn from the spec's English names and conditions where it has them.
-    const texts = { 'zh-CN': zh, en: shared ? zh : toMermaid(buildModel(inEnglish(entry.spec)), org, { locale: 'en' }) };
+    const zh = diagramText(entry.spec, entry.model, org, 'zh-CN');
+    const texts = { 'zh-CN': zh, en: shared ? zh : diagramText(entry.spec, entry.model, org, 'en') };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);

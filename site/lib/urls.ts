@@ -23,6 +23,8 @@ export const url = {
   rules: (locale: Locale) => `${localePrefix(locale)}/rules/`,
   rule: (locale: Locale, id: string) => `${localePrefix(locale)}/rules/${id}/`,
   broken: (locale: Locale) => `${localePrefix(locale)}/broken/`,
+  /** The in-browser editor, on a process or (no id) a new one. */
+  edit: (locale: Locale, id?: string) => `${localePrefix(locale)}/edit/${id ? `?process=${encodeURIComponent(id)}` : ''}`,
 };
 
 /** A stable, ASCII-safe slug for a form name (names are Chinese and may contain anything). */
