@@ -8,10 +8,20 @@ import type { OrgIndex } from '../../scripts/model/org-index.ts';
 import type { ProcessModel, StepNode } from '../../scripts/model/process-model.ts';
 import { formLabel, type FormNames } from './form-label.ts';
 import { roleDepartment, roleName, stepDeadline, stepName } from './format.ts';
-import { punct, type Translate } from './i18n.ts';
+import type { Translate, UiKey } from './i18n.ts';
+import { punct } from './punct.ts';
 import { formAnchor, url } from './urls.ts';
 
 type Part = ElementContent | string;
+
+/**
+ * Every UI string the table (and its deadline cells) words things with: the editor's worker is sent
+ * these, in the page's language, rather than loading the site's whole dictionaries in both.
+ */
+export const STEP_TABLE_STRINGS = [
+  'common.unknownDepartment', 'common.unknownRole', 'kind.approval', 'kind.decision', 'kind.task', 'process.col.action', 'process.col.controls', 'process.col.deadline',
+  'process.col.outputs', 'process.col.role', 'process.col.step', 'process.deadline.parsed', 'process.deadline.unparsed', 'process.endsHere', 'process.next', 'process.table.caption',
+] as const satisfies readonly UiKey[];
 
 /**
  * The responsibility table (职责表) of a process as a hast tree: the rows in the reader's flow order,

@@ -1,5 +1,3 @@
-import { editBase } from '../../scripts/core/handbook-config.ts';
-import { handbookSettings } from './source.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 
 /** Site paths, per locale (Chinese at the root, English under /en/). */
@@ -35,10 +33,4 @@ export function formAnchor(name: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return `form-${hash.toString(36)}`;
-}
-
-/** "Edit this page" target for a file in the handbook's repository and branch; none when the handbook's settings name no repository. */
-export function editUrl(file: string): string | undefined {
-  const base = editBase(handbookSettings());
-  return base === undefined ? undefined : new URL(file, base).href;
 }

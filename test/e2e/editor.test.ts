@@ -5,9 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBudget, EDITOR_BUDGET_BYTES, kb, measureEditor, measurePage, reachableFrom } from '../../scripts/check-budget.ts';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { engineRules } from '../../scripts/lint/registry.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
 import type { EditorHandbook, ShownFinding, WorkerResponse } from '../../site/scripts/editor/protocol.ts';
-import { cliFindings, comparable, editorHandbook, HANDBOOKS, textOf, TODAY } from '../editor/handbooks.ts';
+import { cliFindings, comparable, editorHandbook, HANDBOOKS, tableStrings, textOf, TODAY } from '../editor/handbooks.ts';
 import { launchBrowser } from './browser.ts';
 import { buildSite } from './build.ts';
 import { serve } from './server.ts';
@@ -44,8 +45,15 @@ interface Opened {
   errors: string[];
 }
 
-/** The editor on `query`, once its first findings are shown. */
-async function openEditor(query: string, options: { locale?: 'en'; draft?: string; width?: number } = {}): Promise<Opened> {
+/** A repository for a proposal to go to: the handbook's own configuration names none, so it is given to the page as a configured one would be. */
+const REPOSITORY = { url: 'https://github.com/example-org/ops-handbook', branch: 'main' };
+
+/**
+ * The editor on `query`, once its first findings are shown. `repository`: the page is served the
+ * handbook's data (`/edit/handbook.json`) with that repository in it, as a build of a configured
+ * handbook writes it.
+ */
+async function openEditor(query: string, options: { locale?: 'en'; draft?: string; width?: number; repository?: typeof REPOSITORY } = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: 1000 } });
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -55,6 +63,13 @@ async function openEditor(query: string, options: { locale?: 'en'; draft?: strin
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  const { repository } = options;
+  if (repository) {
+    await page.route('**/edit/handbook.json', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...((await response.json()) as EditorHandbook), repository } });
+    });
+  }
   if (options.draft !== undefined) {
     await page.addInitScript((text) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -186,7 +201,8 @@ describe('the editor in Chromium', () => {
   }, 60_000);
 
   it('a changed deadline updates the summary and the critical-path total; the proposal is bumped, recorded, sent back to review and lints clean', async () => {
-    const { page } = await openEditor('?process=customer-complaint');
+    const { page } = await openEditor('?process=customer-complaint', { repository: REPOSITORY });
+    await expect(page.locator('.hb-editor-no-repository').count()).resolves.toBe(0);
     await clickLine(page, '    deadline: 2h', lineOf(PUBLISHED, '    deadline: 2h'));
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -214,7 +230,8 @@ describe('the editor in Chromium', () => {
     // Clean, but for the errors the published version already has (see `published`).
     const before = errorsIn(await published('zh-CN'));
     await expect(result.locator('.hb-result-lint').textContent()).resolves.toBe(before ? `文件仍有 ${before} 个错误，CI 会拒绝这次修改，请先修正。` : '检查通过：CI 的检查不会报错。');
-    await expect(result.locator('a.hb-result-open').getAttribute('href')).resolves.toBe(`https://github.com/acme/handbook/edit/main/${COMPLAINT}`);
+    await expect(result.locator('a.hb-result-open').getAttribute('href')).resolves.toBe(`https://github.com/example-org/ops-handbook/edit/main/${COMPLAINT}`);
+    await expect(result.locator('a.hb-result-open').isVisible()).resolves.toBe(true);
     await poll(() => page.locator('.hb-summary').textContent()).not.toContain('⚠️');
 
     const download = page.waitForEvent('download');
@@ -230,6 +247,30 @@ describe('the editor in Chromium', () => {
     expect(errorsIn(lint.results[0]!.findings)).toBe(before);
     await page.screenshot({ path: path.join(SHOTS, 'editor-proposed.png') });
     await page.context().close();
+  }, 60_000);
+
+  it('with no repository in the handbook configuration: copy and download only, and how to set one, in the reader\'s language', async () => {
+    const cases = [
+      ['zh-CN', '在 processlint.config.yml 的 handbook 部分填写 repository'],
+      ['en', 'in processlint.config.yml, under handbook, give repository'],
+    ] as const;
+    for (const [locale, howTo] of cases) {
+      const { page, errors } = await openEditor('?process=customer-complaint', locale === 'en' ? { locale } : {});
+      await expect(page.locator('.hb-editor-no-repository').textContent()).resolves.toContain(howTo);
+      await page.locator('[data-action="submit"]').click();
+      const dialog = page.locator('dialog.hb-submit-dialog');
+      await dialog.locator('textarea[name="change"]').fill('—');
+      await dialog.locator('input[name="author"]').fill('—');
+      await dialog.locator('button[value="confirm"]').click();
+      const result = page.locator('.hb-editor-result');
+      await result.waitFor({ state: 'visible' });
+      await expect(result.locator('.hb-result-steps').textContent()).resolves.toContain(howTo);
+      await expect(result.locator('a.hb-result-open').isVisible()).resolves.toBe(false);
+      await expect(page.locator('a[href*="github.com"]').count()).resolves.toBe(0);
+      for (const action of ['copy', 'download']) await expect(page.locator(`[data-action="${action}"]`).isEnabled()).resolves.toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   }, 60_000);
 
   it.each(['business/xss-everywhere.md', 'business/mermaid-injection.md'])('the hostile fixture %s loads inert', async (fixture) => {
@@ -338,6 +379,19 @@ describe('the editor in Chromium', () => {
     // Mermaid is only ever a dynamic import: none of it loads with the page.
     expect(editor.diagramScripts.length).toBeGreaterThan(0);
     expect(editor.js + editor.worker).toBeLessThan(EDITOR_BUDGET_BYTES);
+    // The worker words findings with the rules' messages; their rationale and examples are the rule pages' alone.
+    const workerCode = editor.workers.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');
+    /** The longest run of `text` a minifier leaves as it is (no quotes, escapes, braces or line breaks), at most 40 characters. */
+    const plain = (text: string) => text.split(/[`'"\\{}\n]/).reduce((a, b) => (b.length > a.length ? b : a)).slice(0, 40);
+    for (const rule of Object.values(engineRules())) {
+      const message = Object.values(rule.meta.messages)[0]!;
+      for (const locale of ['zh-CN', 'en'] as const) {
+        expect(plain(message[locale]).length).toBeGreaterThan(5);
+        expect({ rule: rule.meta.id, message: workerCode.includes(plain(message[locale])) }).toEqual({ rule: rule.meta.id, message: true });
+        expect({ rule: rule.meta.id, rationale: workerCode.includes(plain(rule.meta.docs.rationale[locale])) }).toEqual({ rule: rule.meta.id, rationale: false });
+      }
+      expect(workerCode.includes(plain(rule.meta.docs.examples.invalid))).toBe(false);
+    }
     const budget = checkBudget(dist, { allowClientDiagrams: true });
     expect(budget.failures.filter((failure) => failure.includes('/edit/'))).toEqual([]);
     console.info(`[editor] /edit/: ${kb(editor.beforeDiagrams)} gzipped before the diagram library (page ${kb(editor.total)}, worker ${kb(editor.worker)})`);
@@ -373,7 +427,7 @@ describe('the browser bundle equals the CLI', () => {
     await page.goto(`${site.url}/edit/`);
     const texts = Object.fromEntries(specs.map((file) => [file, textOf(file)]));
     const results = await page.evaluate(
-      async ({ url, handbook, texts, locale, today }) => {
+      async ({ url, handbook, texts, locale, today, strings }) => {
         const lint = new Worker(url, { type: 'module' });
         // The next reply of one of `types` (a check is answered twice: findings, then the preview).
         const next = (...types: string[]) =>
@@ -383,7 +437,7 @@ describe('the browser bundle equals the CLI', () => {
               if (types.includes(reply.type)) resolve(reply);
             };
           });
-        lint.postMessage({ type: 'init', handbook, locale, today });
+        lint.postMessage({ type: 'init', handbook, locale, today, strings });
         await next('ready', 'failed');
         const out: Record<string, ShownFinding[]> = {};
         let seq = 0;
@@ -396,7 +450,7 @@ describe('the browser bundle equals the CLI', () => {
         lint.terminate();
         return out;
       },
-      { url: `/_astro/${worker}`, handbook, texts, locale, today: TODAY },
+      { url: `/_astro/${worker}`, handbook, texts, locale, today: TODAY, strings: tableStrings(locale) },
     );
     await page.close();
     return new Map(Object.entries(results));

@@ -1,14 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { handbookRepository } from '../../site/lib/repository.ts';
 import { githubLink, MAX_PREFILLED_URL } from '../../site/scripts/editor/github.ts';
 
 describe('where a proposal goes on GitHub', () => {
-  const repository = handbookRepository('https://github.com/acme/handbook/edit/main/');
+  const repository = { url: 'https://github.com/acme/handbook', branch: 'main' };
+  const root = mkdtempSync(path.join(tmpdir(), 'handbook-repository-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const withConfig = (text: string | undefined) => {
+    rmSync(path.join(root, 'processlint.config.yml'), { force: true });
+    if (text !== undefined) writeFileSync(path.join(root, 'processlint.config.yml'), text);
+    return handbookRepository(root);
+  };
 
-  it('reads the repository and branch from the edit base (the handbook config later)', () => {
-    expect(repository).toEqual({ url: 'https://github.com/acme/handbook', branch: 'main' });
-    expect(handbookRepository('https://github.com/corp/ops-handbook/edit/release/2027/')).toEqual({ url: 'https://github.com/corp/ops-handbook', branch: 'release/2027' });
-    expect(handbookRepository('not a url')).toEqual({ url: 'https://github.com/acme/handbook', branch: 'main' });
+  it('reads the repository and branch from the handbook configuration, and makes none up', () => {
+    expect(withConfig('handbook:\n  repository: https://github.com/corp/ops-handbook\n  branch: release/2027\n')).toEqual({ url: 'https://github.com/corp/ops-handbook', branch: 'release/2027' });
+    expect(withConfig('handbook:\n  repository: https://github.com/corp/ops-handbook\n')).toEqual({ url: 'https://github.com/corp/ops-handbook', branch: 'main' });
+    expect(withConfig('handbook:\n  branch: main\n')).toBeUndefined();
+    expect(withConfig(undefined)).toBeUndefined();
   });
 
   it('opens the web editor of an existing spec (its text is pasted)', () => {

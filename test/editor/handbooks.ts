@@ -4,6 +4,8 @@ import type { Locale } from '../../scripts/core/messages.ts';
 import { messageOf } from '../../scripts/lint/findings.ts';
 import { diskSource, lintProject } from '../../scripts/lint/project.ts';
 import { editorLintData } from '../../site/lib/editor-data.ts';
+import { useTranslations } from '../../site/lib/i18n.ts';
+import { STEP_TABLE_STRINGS } from '../../site/lib/step-table.ts';
 import type { EditorHandbook, ShownFinding } from '../../site/scripts/editor/protocol.ts';
 
 /** The date every run here is linted as of (review-overdue depends on it). */
@@ -18,6 +20,12 @@ export const HANDBOOKS = {
 /** A handbook as the build ships it to the editor (`/edit/handbook.json`). */
 export async function editorHandbook(specs: string[]): Promise<EditorHandbook> {
   return { ...(await editorLintData(process.cwd(), specs, TODAY)), processes: [], forms: [], specFolder: 'processes', today: TODAY, repository: { url: 'https://github.com/acme/handbook', branch: 'main' } };
+}
+
+/** The UI strings the editor page sends its worker for the table, in `locale`. */
+export function tableStrings(locale: Locale): Record<string, string> {
+  const t = useTranslations(locale);
+  return Object.fromEntries(STEP_TABLE_STRINGS.map((key) => [key, t(key)]));
 }
 
 /** What the CLI (`lintProject`, as `processlint <specs>` runs it) finds, in the editor's terms. */

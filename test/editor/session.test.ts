@@ -3,9 +3,10 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
 import { lintProject, memorySource } from '../../scripts/lint/project.ts';
+import { STEP_TABLE_STRINGS } from '../../site/lib/step-table.ts';
 import { EditorSession } from '../../site/scripts/editor/session.ts';
 import { bumped } from '../../site/scripts/editor/version.ts';
-import { cliFindings, comparable, editorHandbook, HANDBOOKS, textOf, TODAY } from './handbooks.ts';
+import { cliFindings, comparable, editorHandbook, HANDBOOKS, tableStrings, textOf, TODAY } from './handbooks.ts';
 
 /**
  * The editor's worker logic in Node (the browser bundle of the same code is held to the CLI in
@@ -17,7 +18,7 @@ describe.each(Object.entries(HANDBOOKS))('the editor session on %s', (_name, spe
     const handbook = await editorHandbook(specs);
     for (const locale of ['zh-CN', 'en'] as const) {
       const expected = await cliFindings(specs, locale);
-      const session = new EditorSession(handbook, locale, TODAY);
+      const session = new EditorSession(handbook, locale, TODAY, tableStrings(locale));
       for (const file of specs) expect({ file, findings: session.check(file, textOf(file)).findings.map(comparable) }).toEqual({ file, findings: expected.get(file) });
     }
   });
@@ -35,7 +36,7 @@ describe('editing customer-complaint', () => {
   let published: EditorSession | undefined;
   const s0 = (t: string) => published!.check(file, t).preview!.table;
   const session = async () => {
-    const s = new EditorSession(await editorHandbook(HANDBOOKS.processes()), 'zh-CN', TODAY);
+    const s = new EditorSession(await editorHandbook(HANDBOOKS.processes()), 'zh-CN', TODAY, tableStrings('zh-CN'));
     s.setPublished(file, text);
     return s;
   };
@@ -107,6 +108,25 @@ describe('editing customer-complaint', () => {
     expect(history).toEqual([...history0!, { version: next, date: TODAY, author: '客服经理', change: '归档时限改为 4 小时。' }]);
     expect(proposal.text).toContain('deadline: 4h\n    inputs: [《投诉结案归档表》]');
     expect(JSON.stringify(s.check(file, proposal.text).summary)).not.toContain('⚠️');
+  });
+});
+
+describe('the UI strings the page sends the worker', () => {
+  it('are every string the table asks for, on every process in both languages', async () => {
+    const handbook = await editorHandbook(HANDBOOKS.processes());
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const asked = new Set<string>();
+      const strings = new Proxy(tableStrings(locale), {
+        get(target, key) {
+          asked.add(String(key));
+          return Reflect.get(target, key);
+        },
+      });
+      const session = new EditorSession(handbook, locale, TODAY, strings);
+      for (const file of HANDBOOKS.processes()) session.check(file, textOf(file));
+      expect(asked.size).toBeGreaterThan(10);
+      expect([...asked].filter((key) => !(STEP_TABLE_STRINGS as readonly string[]).includes(key))).toEqual([]);
+    }
   });
 });
 

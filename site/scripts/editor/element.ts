@@ -92,7 +92,7 @@ class HandbookEditor extends HTMLElement {
     this.worker = new Worker(new URL('./lint-worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
     const ready = new Promise<void>((resolve) => this.pending.set(-1, () => resolve()));
-    this.post({ type: 'init', handbook: this.handbook, locale: this.locale, today });
+    this.post({ type: 'init', handbook: this.handbook, locale: this.locale, today, strings: this.strings });
 
     const wanted = new URLSearchParams(location.search).get('process');
     const entry = wanted ? this.handbook.processes.find((process) => process.id === wanted) : undefined;
@@ -503,9 +503,16 @@ class HandbookEditor extends HTMLElement {
     result.hidden = false;
     this.el('#hb-result-title').textContent = this.say('edit.result.title', { version: response.version ?? '' });
     this.el('.hb-result-lint').textContent = errors ? this.say('edit.result.errors', { count: errors }) : this.say('edit.result.clean');
-    this.el('.hb-result-steps').textContent = this.say(this.existing ? 'edit.result.stepsEdit' : 'edit.result.stepsNew');
-    const link = githubLink(this.handbook.repository, this.file, response.text, this.existing);
+    const { repository } = this.handbook;
+    this.el('.hb-result-steps').textContent = this.say(!repository ? 'edit.noRepository' : this.existing ? 'edit.result.stepsEdit' : 'edit.result.stepsNew');
     const open = this.el<HTMLAnchorElement>('.hb-result-open');
+    // No repository configured: no GitHub link, copy and download only (the steps above say how to set one).
+    open.parentElement!.hidden = !repository;
+    if (!repository) {
+      result.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const link = githubLink(repository, this.file, response.text, this.existing);
     open.href = link.href;
     open.textContent = this.say(this.existing ? 'edit.result.openEdit' : 'edit.result.openNew');
     open.onclick = () => void (link.needsPaste ? this.copy(response.text) : undefined);

@@ -18,7 +18,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const seq = 'seq' in request ? request.seq : undefined;
   try {
     if (request.type === 'init') {
-      session = new EditorSession(request.handbook, request.locale, request.today);
+      session = new EditorSession(request.handbook, request.locale, request.today, request.strings);
       reply({ type: 'ready' });
       return;
     }

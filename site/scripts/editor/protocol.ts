@@ -18,7 +18,8 @@ export interface EditorHandbook {
   specFolder: string;
   /** The date the build was pinned to (HANDBOOK_TODAY); otherwise the reader's own date is "today", as in CI. */
   today?: string;
-  repository: Repository;
+  /** Where proposals go on GitHub (the handbook configuration's); absent when none is set: the editor then offers copy and download. */
+  repository?: Repository;
 }
 
 /** A finding as the editor shows it: the linter's data, worded in the page's language. */
@@ -55,7 +56,8 @@ export interface Summary {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; handbook: EditorHandbook; locale: Locale; today: string }
+  /** `strings`: the page's UI strings, the table's among them (the worker carries no dictionaries of its own). */
+  | { type: 'init'; handbook: EditorHandbook; locale: Locale; today: string; strings: Record<string, string> }
   /** The published version the summary compares against (absent for a new process). */
   | { type: 'published'; file?: string; text?: string }
   | { type: 'check'; seq: number; file: string; text: string }

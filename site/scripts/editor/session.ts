@@ -1,7 +1,7 @@
 import { isMap, isSeq, type Document } from 'yaml';
 import type { Diagnostic, Finding } from '../../../scripts/core/diagnostic.ts';
 import { loadSpec, type LoadedSpec } from '../../../scripts/core/load-spec.ts';
-import type { Locale } from '../../../scripts/core/messages.ts';
+import { format, type Locale } from '../../../scripts/core/messages.ts';
 import { describeSections, formatMinutes } from '../../../scripts/diff/render.ts';
 import { diffSpecs } from '../../../scripts/diff/semantic.ts';
 import { stepNodeId } from '../../../scripts/flowchart/to-mermaid.ts';
@@ -17,7 +17,7 @@ import { buildModel } from '../../../scripts/model/process-model.ts';
 import { diagramText } from '../../lib/diagram-text.ts';
 import type { FormNames } from '../../lib/form-label.ts';
 import { processTitle, stepName } from '../../lib/format.ts';
-import { useTranslations, type Translate } from '../../lib/i18n.ts';
+import type { Translate } from '../../lib/i18n.ts';
 import { stepTable } from '../../lib/step-table.ts';
 import { url } from '../../lib/urls.ts';
 import type { Bump, EditorHandbook, Preview, ShownFinding, Summary } from './protocol.ts';
@@ -43,12 +43,13 @@ export class EditorSession {
   private published: { loaded: LoadedSpec; findings: Diagnostic[] } | undefined;
   private last: { file: string; text: string; linted: Linted } | undefined;
 
-  constructor(handbook: EditorHandbook, locale: Locale, today: string) {
+  /** `strings`: the UI strings the table words things with (site/lib/step-table.ts's STEP_TABLE_STRINGS), in `locale`. */
+  constructor(handbook: EditorHandbook, locale: Locale, today: string, strings: Readonly<Record<string, string>>) {
     this.handbook = handbook;
     this.locale = locale;
     this.today = today;
     this.source = memorySource(handbook.files);
-    this.t = useTranslations(locale);
+    this.t = (key, data) => format(strings[key] ?? key, data);
     this.forms = { byName: new Map(handbook.forms) };
   }
 
