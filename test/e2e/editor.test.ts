@@ -202,7 +202,7 @@ describe('the editor in Chromium', () => {
 
   it('a changed deadline updates the summary and the critical-path total; the proposal is bumped, recorded, sent back to review and lints clean', async () => {
     const { page } = await openEditor('?process=customer-complaint', { repository: REPOSITORY });
-    await expect(page.locator('.hb-editor-no-repository').count()).resolves.toBe(0);
+    await expect(page.locator('.hb-editor-no-repository').isVisible()).resolves.toBe(false);
     await clickLine(page, '    deadline: 2h', lineOf(PUBLISHED, '    deadline: 2h'));
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -256,6 +256,7 @@ describe('the editor in Chromium', () => {
     ] as const;
     for (const [locale, howTo] of cases) {
       const { page, errors } = await openEditor('?process=customer-complaint', locale === 'en' ? { locale } : {});
+      await expect(page.locator('.hb-editor-no-repository').isVisible()).resolves.toBe(true);
       await expect(page.locator('.hb-editor-no-repository').textContent()).resolves.toContain(howTo);
       await page.locator('[data-action="submit"]').click();
       const dialog = page.locator('dialog.hb-submit-dialog');

@@ -88,6 +88,7 @@ class HandbookEditor extends HTMLElement {
     if (!response.ok) throw new Error(`/edit/handbook.json: ${response.status}`);
     this.handbook = (await response.json()) as EditorHandbook;
     const today = this.handbook.today ?? todayLocal();
+    this.el('.hb-editor-no-repository').hidden = this.handbook.repository !== undefined;
 
     this.worker = new Worker(new URL('./lint-worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
