@@ -11,7 +11,7 @@ import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
  * Environment:
  *   HANDBOOK_ALLOW_BROKEN=1    build the valid specs and list broken ones on /broken/ (default: stop with file:line:column)
  *   HANDBOOK_NO_CHROMIUM=1     do not render flowcharts at build time; the browser renders them
- *   CHROMIUM_PATH=/path        Chromium used to render flowcharts (default /usr/bin/chromium)
+ *   CHROMIUM_PATH=/path        Chromium used to render flowcharts (default /usr/bin/chromium, else one Playwright installed)
  *   HANDBOOK_SHARED_DIAGRAMS=1|0 one (Chinese) flowchart per process for both languages, or one per language; by default
  *                              shared above 500 processes (half the rendering time; the English page says so)
  *   HANDBOOK_DIAGRAM_LANES=N   Chromium pages rendering flowcharts at once (default: one per core, at most 4)

@@ -9,7 +9,7 @@ import type { Locale } from './core/messages.ts';
 import { handbookOrDefault } from './core/read-handbook-config.ts';
 import { formatters } from './formatters/index.ts';
 import { githubSummary } from './formatters/github.ts';
-import { gitChanged, gitSource } from './lint/changed.ts';
+import { gitChange } from './lint/changed.ts';
 import { CONFIG_FILE, parseRuleFlags } from './lint/config.ts';
 import { displayPath, expandPatterns, findRoot } from './lint/discover.ts';
 import { applyFixes, restoreLineEnds } from './lint/fix.ts';
@@ -299,7 +299,8 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
     file === 'forms.yml' ||
     file.endsWith('/forms.yml') ||
     (file.endsWith('.md') && matchers.some((matches) => matches(file)));
-  return { base: gitSource(ref, root), paths: gitChanged(ref, root).filter(relevant) };
+  const { base, paths } = gitChange(ref, root);
+  return { base, paths: paths.filter(relevant) };
 }
 
 /** Applies fixes until nothing changes (at most 10 passes); writes files or prints diffs. */

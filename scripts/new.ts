@@ -19,8 +19,8 @@ import type { Org } from '../schemas/org.ts';
 import { CATEGORIES } from '../schemas/process.ts';
 import { closest } from './core/friendly-issues.ts';
 import { loadOrg } from './core/load-org.ts';
-import { renderCore } from './core/render.ts';
-import { CONFIG_FILE, DEFAULT_HANDBOOK, handbookFromText, hasHandbookSection } from './core/handbook-config.ts';
+import { render, renderCore } from './core/render.ts';
+import { CONFIG_FILE, DEFAULT_HANDBOOK, handbookFromText, hasHandbookSection, settingProblem } from './core/handbook-config.ts';
 import { localeFromEnv, type Locale } from './core/messages.ts';
 import { specFilesIn } from './core/spec-files.ts';
 import { todayLocal } from './model/dates.ts';
@@ -80,7 +80,8 @@ export async function askHandbookSettings(configText: string | undefined, ask: (
         settings[key] = parsed.data;
         return;
       }
-      err(say(`无效：${parsed.error.issues[0]!.message}。请重新输入，或直接回车使用默认值。`, `Not valid: ${parsed.error.issues[0]!.message}. Try again, or press Enter for the default.`));
+      const problem = render('{{problem}}', { problem: settingProblem(parsed.error.issues[0]!, key) }, say('zh-CN', 'en') as Locale);
+      err(say(`无效：${problem}。请重新输入，或直接回车使用默认值。`, `Not valid: ${problem}. Try again, or press Enter for the default.`));
     }
   };
   err(say('这个仓库还没有手册设置（processlint.config.yml 的 handbook 一节），先回答几个问题，只需一次：', 'This repository has no handbook settings yet (the handbook section of processlint.config.yml); a few questions, asked once:'));

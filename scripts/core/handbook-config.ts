@@ -2,6 +2,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { HandbookSchema, type HandbookConfig } from '../../schemas/config.ts';
 import { UsageError } from '../lint/messages.ts';
 import { localeFromEnv, type Locale } from './messages.ts';
+import { phrase, type MessageValue } from './render.ts';
 
 export type { HandbookConfig } from '../../schemas/config.ts';
 
@@ -23,7 +24,20 @@ export function handbookOf(raw: unknown, file = CONFIG_FILE): HandbookConfig {
   const result = HandbookSchema.safeParse(section ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new UsageError('config.invalid', { file, key: ['handbook', ...issue.path.map(String)].join('.'), detail: issue.message });
+  throw new UsageError('config.invalid', { file, key: ['handbook', ...issue.path.map(String)].join('.'), detail: settingProblem(issue) });
+}
+
+/**
+ * What is wrong with a setting, in both languages: the schema's own message in English, and in
+ * Chinese what the setting is, from the same schema's description (so the two never disagree).
+ */
+export function settingProblem(issue: { message: string; path: readonly PropertyKey[]; code?: string; keys?: readonly string[] }, key: PropertyKey | undefined = issue.path[0]): MessageValue {
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    return phrase(issue.message, `没有名为 ${issue.keys.join('、')} 的设置；可用的设置有 ${Object.keys(HandbookSchema.shape).join('、')}`);
+  }
+  const field = typeof key === 'string' && Object.hasOwn(HandbookSchema.shape, key) ? HandbookSchema.shape[key as keyof typeof HandbookSchema.shape] : undefined;
+  const chinese = field?.meta()?.description?.split('\n')[0];
+  return phrase(issue.message, chinese ? `取值不符合要求。这一项是${chinese}` : '取值不符合要求');
 }
 
 /** The settings in a config file's text (`undefined`: there is no config file). */

@@ -143,6 +143,10 @@ export const MESSAGES = {
     en: '`{{key}}` takes the {{kind}}’s id, not its name “{{name}}”: did you mean `{{id}}` ({{name}})? `--fix` writes the id.',
     'zh-CN': '`{{key}}` 要写{{kind}}标识，而不是名称“{{name}}”：是否应为 `{{id}}`（{{name}}）？可用 `--fix` 自动改为标识。',
   },
+  'schema.processNameNotId': {
+    en: '`{{key}}` takes a process id, not its name “{{name}}”: did you mean `{{id}}` ({{title}})?',
+    'zh-CN': '`{{key}}` 要写流程标识，而不是名称“{{name}}”：是否应为 `{{id}}`（{{title}}）？',
+  },
   'schema.versionFormat': { en: 'must be a semantic version such as 1.2.0', 'zh-CN': '应为语义化版本号，例如 1.2.0' },
   'schema.handleFormat': { en: 'must be a GitHub user or team such as @alice or @acme/finance', 'zh-CN': '应为 GitHub 用户或团队，例如 @alice 或 @acme/finance' },
   'org.unknownDepartment': {

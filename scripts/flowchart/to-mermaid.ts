@@ -1,6 +1,7 @@
 import type { Locale } from '../core/messages.ts';
 import type { OrgIndex } from '../model/org-index.ts';
-import type { ProcessModel, StepNode } from '../model/process-model.ts';
+import type { ProcessModel } from '../model/process-model.ts';
+import { buildDiagram, type DiagramNode } from './diagram.ts';
 import { accessibleText, escapeLabel } from './escape.ts';
 
 export type Highlight = 'added' | 'changed' | 'removed';
@@ -11,36 +12,22 @@ export interface FlowchartOptions {
   highlight?: Record<string, Highlight>;
   /** Accessible title; defaults to the process title. */
   title?: string;
-  direction?: 'TD' | 'LR';
-  /**
-   * Draw departments as true swimlanes (Mermaid's `swimlane-beta` layout, same
-   * syntax as a flowchart) instead of `flowchart` subgraphs. The default is
-   * `flowchart`, which every Mermaid renderer (e.g. GitHub's) reads and which
-   * the site draws ~6x faster (0.15 s vs 0.86 s a diagram in Chromium).
-   */
-  swimlanes?: boolean;
 }
 
-/** The node id of a step in the generated diagram: never spec text, so nothing in a spec can reach Mermaid syntax. */
-export function stepNodeId(node: StepNode): string {
-  return `s${node.index}`;
-}
-
-export const START_NODE = 'start';
-export const END_NODE = 'finish';
-
-/** Mermaid configuration the diagrams are rendered with, at build time and in the browser alike. */
+/**
+ * Mermaid configuration the diagrams are rendered with, at build time and in the browser alike.
+ * HTML labels: Mermaid decodes our label entities and wraps text properly only in them.
+ */
 export const MERMAID_CONFIG = {
   securityLevel: 'strict',
   startOnLoad: false,
-  // HTML labels: Mermaid decodes our label entities and wraps text properly only in them.
   htmlLabels: true,
   flowchart: { htmlLabels: true, useMaxWidth: true, curve: 'basis' },
 } as const;
 
 const TEXT = {
-  'zh-CN': { start: '开始', end: '结束', unassigned: '未指定', describe: (title: string, steps: number, lanes: string) => `${title}流程图：共 ${steps} 个步骤，泳道：${lanes}。各步骤的说明、责任岗位与时间要求见下方职责表。` },
-  en: { start: 'Start', end: 'End', unassigned: 'Unassigned', describe: (title: string, steps: number, lanes: string) => `Flowchart of ${title}: ${steps} steps in lanes ${lanes}. The responsibility table below describes each step, its role and its time requirement.` },
+  'zh-CN': { start: '开始', end: '结束', describe: (title: string, steps: number, lanes: string) => `${title}流程图：共 ${steps} 个步骤，泳道：${lanes}。各步骤的说明、责任岗位与时间要求见下方职责表。` },
+  en: { start: 'Start', end: 'End', describe: (title: string, steps: number, lanes: string) => `Flowchart of ${title}: ${steps} steps in lanes ${lanes}. The responsibility table below describes each step, its role and its time requirement.` },
 } satisfies Record<Locale, unknown>;
 
 const HIGHLIGHT_STYLE: Record<Highlight, string> = {
@@ -50,90 +37,89 @@ const HIGHLIGHT_STYLE: Record<Highlight, string> = {
 };
 
 /**
- * Mermaid flowchart text for a process: one lane (subgraph) per department of
- * the steps' roles, start and end nodes, decisions as diamonds with their
- * conditions on the edges, parallel branches as plain edges, declared loops
- * dashed. Pure: same model, same text.
+ * Mermaid text for a process: a `swimlane-beta` diagram (Mermaid ≥ 11.16), which reads the
+ * flowchart syntax but draws each top-level subgraph as a true lane.
+ *
+ * Lanes are columns and the flow runs downwards: the handbook's processes run 5–15 steps
+ * across 2–5 departments, so columns keep each department's steps under its header while
+ * the page scrolls the way the responsibility table below it does; left-to-right lanes
+ * would make every diagram wider than a phone and most laptops.
+ *
+ * `ignoreCrossLaneEdges: false` makes the layout rank steps by every edge, including those
+ * that cross lanes (by default it ranks within a lane only, which draws a hand-off to
+ * another department beside or above the step it comes from).
+ *
+ * The pull-request comment (scripts/diff) shows this same text in a ```mermaid block. GitHub
+ * draws it with its own Mermaid, version 11.17 (mermaid-js/mermaid#8289), which has
+ * swimlane-beta and reads the config above: test/flowchart/github.test.ts draws every process of
+ * the handbook with that version and finds every node and no solid edge against the flow, so
+ * the comment needs no `flowchart` fallback.
+ *
+ * Pure: same model, same text.
  */
 export function toMermaid(model: ProcessModel, org?: OrgIndex, options: FlowchartOptions = {}): string {
   const locale = options.locale ?? 'zh-CN';
   const text = TEXT[locale];
-  const lines: string[] = [];
-  lines.push('---', 'config:', '  securityLevel: strict', '---');
-  lines.push(`${options.swimlanes ? 'swimlane-beta' : 'flowchart'} ${options.direction ?? 'TD'}`);
-
-  const lanes = new Map<string, { label: string; nodes: StepNode[] }>();
-  for (const node of model.steps) {
-    const department = node.step.role ? org?.departmentOf(node.step.role) : undefined;
-    const key = department?.id ?? '';
-    const label = department ? (locale === 'en' ? department.nameEn ?? department.name : department.name) : text.unassigned;
-    const lane = lanes.get(key) ?? { label, nodes: [] };
-    lane.nodes.push(node);
-    lanes.set(key, lane);
-  }
+  const diagram = buildDiagram(model, org, locale);
+  const lines: string[] = ['---', 'config:', '  securityLevel: strict', '  swimlane:', '    ignoreCrossLaneEdges: false', '---', 'swimlane-beta TD'];
 
   const title = options.title ?? (locale === 'en' ? model.spec.titleEn ?? model.spec.title : model.spec.title);
   lines.push(`  accTitle: ${accessibleText(title)}`);
-  const laneNames = [...lanes.values()].map((lane) => lane.label).join(locale === 'en' ? ', ' : '、');
+  const laneNames = diagram.lanes.map((lane) => lane.name).join(locale === 'en' ? ', ' : '、');
   lines.push(`  accDescr: ${accessibleText(text.describe(title, model.steps.length, laneNames), 600)}`);
 
-  const startNode = `${START_NODE}(("${escapeLabel(text.start)}"))`;
-  const endNode = `${END_NODE}((("${escapeLabel(text.end)}")))`;
-  // In swimlanes, start and end sit in the lanes of the first and the last step, not in a lane of their own.
-  const startLane = options.swimlanes ? model.start : undefined;
-  const endLane = options.swimlanes ? model.ends.at(-1) : undefined;
-  if (!startLane) lines.push(`  ${startNode}`);
-  let laneIndex = 0;
-  for (const lane of lanes.values()) {
-    lines.push(`  subgraph lane${laneIndex++}["${escapeLabel(lane.label)}"]`);
-    if (startLane && lane.nodes.includes(startLane)) lines.push(`    ${startNode}`);
+  diagram.lanes.forEach((lane, index) => {
+    lines.push(`  subgraph lane${index}["${escapeLabel(lane.name)}"]`);
     for (const node of lane.nodes) lines.push(`    ${shape(node, org, locale)}`);
-    if (endLane && lane.nodes.includes(endLane)) lines.push(`    ${endNode}`);
     lines.push('  end');
+  });
+  for (const edge of diagram.edges) {
+    const label = edge.when !== undefined ? `|"${escapeLabel(edge.when, 40)}"|` : '';
+    lines.push(`  ${edge.from} ${edge.loop ? '-.->' : '-->'}${label} ${edge.to}`);
   }
-  if (!endLane) lines.push(`  ${endNode}`);
 
-  const idOf = (stepId: string) => {
-    const node = model.byId.get(stepId);
-    return node ? stepNodeId(node) : undefined;
-  };
-  if (model.start) lines.push(`  ${START_NODE} --> ${stepNodeId(model.start)}`);
-  for (const edge of model.edges) {
-    const from = idOf(edge.from);
-    const to = idOf(edge.to);
-    // An edge to a missing step is the linter's finding; the diagram leaves it out rather than invent a node.
-    if (!from || !to) continue;
-    const arrow = edge.loop ? '-.->' : '-->';
-    const label = edge.when !== undefined && edge.when.trim() !== '' ? `|"${escapeLabel(edge.when, 40)}"|` : '';
-    lines.push(`  ${from} ${arrow}${label} ${to}`);
-  }
-  for (const node of model.ends) lines.push(`  ${stepNodeId(node)} --> ${END_NODE}`);
-
-  lines.push('  classDef terminal stroke-width:2px');
-  lines.push(`  class ${START_NODE},${END_NODE} terminal`);
   const highlight = options.highlight ?? {};
   for (const kind of ['added', 'changed', 'removed'] as const) {
-    const ids = model.steps.filter((node) => highlight[node.step.id] === kind).map(stepNodeId);
+    const ids = [...diagram.stepNodes].filter(([step]) => highlight[step] === kind).map(([, node]) => node);
     if (ids.length === 0) continue;
     lines.push(`  classDef ${kind} ${HIGHLIGHT_STYLE[kind]}`);
     lines.push(`  class ${ids.join(',')} ${kind}`);
   }
   return `${lines.join('\n')}\n`;
+
+  function shape(node: DiagramNode, org: OrgIndex | undefined, locale: Locale): string {
+    switch (node.kind) {
+      case 'start':
+        return `${node.id}(("${escapeLabel(text.start)}"))`;
+      case 'end':
+        return `${node.id}((("${escapeLabel(text.end)}")))`;
+      case 'fork':
+      case 'join':
+        return `${node.id}@{ shape: ${node.kind} }`;
+      case 'repeat':
+        return `${node.id}@{ shape: sm-circ }`;
+      case 'choice':
+        // An empty diamond: the conditions are on its edges.
+        return `${node.id}{" "}`;
+      default:
+        return `${node.id}${stepShape(node, org, locale)}`;
+    }
+  }
 }
 
-function shape(node: StepNode, org: OrgIndex | undefined, locale: Locale): string {
-  const id = stepNodeId(node);
-  const role = node.step.role ? org?.roles.get(node.step.role) : undefined;
-  const roleName = role ? (locale === 'en' ? role.nameEn ?? role.name : role.name) : node.step.role;
-  const name = escapeLabel(node.step.name);
-  // The role goes on a second line; the line break is ours, never spec text.
+function stepShape(node: DiagramNode, org: OrgIndex | undefined, locale: Locale): string {
+  const { step } = node.step!;
+  const role = step.role ? org?.roles.get(step.role) : undefined;
+  const roleName = role ? (locale === 'en' ? role.nameEn ?? role.name : role.name) : step.role;
+  // The number and the name stay on one line (a no-break space); the role goes on a second line. Both breaks are ours, never spec text.
+  const name = `${node.number}.\u00a0${escapeLabel(step.name)}`;
   const label = roleName && node.kind !== 'decision' ? `${name}<br/>${escapeLabel(roleName, 30)}` : name;
   switch (node.kind) {
     case 'decision':
-      return `${id}{"${label}"}`;
+      return `{"${label}"}`;
     case 'approval':
-      return `${id}[["${label}"]]`;
+      return `[["${label}"]]`;
     default:
-      return `${id}["${label}"]`;
+      return `["${label}"]`;
   }
 }

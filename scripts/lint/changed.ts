@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { ProjectSource } from './environment.ts';
+import { phrase } from '../core/render.ts';
 import { UsageError } from './messages.ts';
 
 /**
@@ -14,30 +15,31 @@ function git(args: string[], cwd: string): string {
 
 function failure(ref: string, error: unknown): UsageError {
   const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n')[0]! : String(error);
-  return new UsageError('usage.git', { ref, detail });
+  // `rev-parse --verify --quiet` says nothing when the ref names no commit.
+  return new UsageError('usage.git', { ref, detail: detail || phrase('no branch, tag or commit of this repository has that name', '仓库中没有这个名称的分支、标签或提交') });
 }
 
-/** Paths relative to `root` of every file changed against `ref`. */
-export function gitChanged(ref: string, root: string): string[] {
-  try {
-    const top = git(['rev-parse', '--show-toplevel'], root).trim();
-    const diff = git(['diff', '--name-only', '--no-renames', ref, '--'], top).split('\n');
-    const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
-    return [...diff, ...untracked].filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
-  } catch (error) {
-    throw failure(ref, error);
-  }
-}
-
-/** The files below `root` as they are at `ref` (a file git does not have there reads as missing). */
-export function gitSource(ref: string, root: string): ProjectSource {
+/**
+ * The change against `ref`: the paths (relative to `root`) of every file changed since it, and the
+ * handbook as it was there. Three git commands: on a large handbook each one walks the tree.
+ */
+export function gitChange(ref: string, root: string): { paths: string[]; base: ProjectSource } {
+  let top: string;
   let prefix: string;
   try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
-    prefix = git(['rev-parse', '--show-prefix'], root).trim();
+    // One call: the repository's top, `root` below it, and whether `ref` is a commit (it fails if not).
+    [top = '', prefix = ''] = git(['rev-parse', '--show-toplevel', '--show-prefix', '--verify', '--quiet', `${ref}^{commit}`], root).split('\n');
+    const diff = git(['diff', '--name-only', '--no-renames', ref, '--'], top).split('\n');
+    const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
+    const paths = [...diff, ...untracked].filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
+    return { paths, base: revisionSource(ref, prefix, root) };
   } catch (error) {
     throw failure(ref, error);
   }
+}
+
+/** The files below `root` (at `prefix` in the repository) as they are at `ref`; one git didn't have there reads as missing. */
+function revisionSource(ref: string, prefix: string, root: string): ProjectSource {
   return {
     read(file) {
       try {

@@ -255,6 +255,9 @@ function affectedBy(change: ChangedSince, specs: PackedReport[], after: Handbook
         return [`path:${reference.path}`, `id:${reference.id}`];
       case 'form':
         return [`form:${reference.name}`];
+      case 'process-name':
+        // Never holds, so always compared before and after: a renamed process changes its answer.
+        return [];
     }
   };
   for (const spec of specs) {

@@ -17,7 +17,12 @@ export type Reference =
   /** That spec has step `step`; not checked when the spec itself is missing (its own reference reports that). */
   | { kind: 'step'; path: string; id: string; step: string }
   /** Some step of the handbook uses or produces this form. */
-  | { kind: 'form'; name: string };
+  | { kind: 'form'; name: string }
+  /**
+   * Text written where a process id belongs (`scope.upstream`): never holds, but when some process
+   * has it as its name, the finding says which id that is instead of only what an id looks like.
+   */
+  | { kind: 'process-name'; name: string };
 
 /**
  * What a spec defines for the others to refer to. Lists are kept as one string each, a name a
@@ -25,6 +30,8 @@ export type Reference =
  */
 export interface Outline {
   id?: string;
+  /** The process's names (`title`, `titleEn`), one per line: an owner may write a process by its name where its id belongs. */
+  titles?: string;
   /** Step ids, one per line. */
   steps: string;
   /** The forms its steps use and produce, each once, one per line. */
@@ -43,6 +50,7 @@ export function outlineOf(data: unknown): Outline {
   const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
   const front = record(data);
   const id = front && Object.hasOwn(front, 'id') && typeof front.id === 'string' ? front.id : undefined;
+  const titles = ['title', 'titleEn'].flatMap((key) => (front && Object.hasOwn(front, key) && typeof front[key] === 'string' && !front[key].includes('\n') ? [front[key]] : []));
   const steps: string[] = [];
   const forms = new Set<string>();
   for (const raw of Array.isArray(front?.steps) ? front.steps : []) {
@@ -57,7 +65,12 @@ export function outlineOf(data: unknown): Outline {
     const outputs = record(stage)?.outputs;
     for (const text of strings(outputs)) if (!text.includes('\n')) documents.add(formName(text));
   }
-  return { ...(id !== undefined ? { id } : {}), steps: steps.join('\n'), forms: [...forms].join('\n'), ...(documents.size ? { documents: [...documents].join('\n') } : {}) };
+  return { ...(id !== undefined ? { id } : {}), ...(titles.length ? { titles: titles.join('\n') } : {}), steps: steps.join('\n'), forms: [...forms].join('\n'), ...(documents.size ? { documents: [...documents].join('\n') } : {}) };
+}
+
+/** A process name as an owner may write it: 「客户投诉处理」 names 「客户投诉处理流程」, and case and spaces do not count. */
+function nameKey(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase().replace(/(流程|process)$/, '');
 }
 
 /** A spec's path as the handbook indexes it: `/`-separated and normalised. */
@@ -77,7 +90,7 @@ export function idFromPath(path: string): string {
 
 export type Resolution =
   | { holds: true }
-  | { holds: false; data: MessageData }
+  | { holds: false; data: MessageData; messageId?: string }
   /** It depends on a spec that could not be read, so it cannot be checked. */
   | { unchecked: string[] };
 
@@ -92,6 +105,9 @@ interface Entry {
 /** Every spec's outline, indexed for the handbook phase. */
 export class HandbookIndex {
   private ids = new Map<string, string[]>();
+  /** Each process's names (`Outline.titles`), by id; indexed by name only when some spec writes a name for an id. */
+  private names: Array<{ id: string; titles: string }> = [];
+  private byName?: Map<string, { id: string; title: string }>;
   private files = new Map<string, Entry>();
   private forms = new Set<string>();
   private unreadable: string[] = [];
@@ -110,6 +126,7 @@ export class HandbookIndex {
       const same = this.ids.get(outline.id);
       if (same) same.push(file);
       else this.ids.set(outline.id, [file]);
+      if (outline.titles) this.names.push({ id: outline.id, titles: outline.titles });
     }
     if (outline.forms) for (const form of outline.forms.split('\n')) this.forms.add(form);
   }
@@ -139,12 +156,25 @@ export class HandbookIndex {
         if (steps.includes(reference.step)) return { holds: true };
         return { holds: false, data: { process: entry.id ?? idFromPath(entry.file), suggestion: this.suggest(`step:${entry.file}`, reference.step, () => steps) } };
       }
+      case 'process-name': {
+        const named = this.processNamed(reference.name);
+        return named ? { holds: false, messageId: 'schema.processNameNotId', data: { id: named.id, title: named.title } } : { holds: false, data: {} };
+      }
       case 'form': {
         if (this.forms.has(reference.name)) return { holds: true };
         if (this.unreadable.length > 0) return { unchecked: [...this.unreadable] };
         return { holds: false, data: { suggestion: this.suggest('form', reference.name, () => this.forms) } };
       }
     }
+  }
+
+  /** The process with this name (its first in reading order when two share it). */
+  private processNamed(name: string): { id: string; title: string } | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const { id, titles } of this.names) for (const title of titles.split('\n')) if (!this.byName.has(nameKey(title))) this.byName.set(nameKey(title), { id, title });
+    }
+    return this.byName.get(nameKey(name));
   }
 
   /** The spec a link names: by its path, else by the id its file name gives. */

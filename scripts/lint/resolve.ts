@@ -65,7 +65,7 @@ export function referenceFindings(report: FileReport, index: HandbookIndex): Fin
       const { ruleId, severity: _severity, data: _data, messageId: _messageId, fixable: _fixable, path: _path, ...position } = need.finding;
       out.push({ ...position, ruleId: 'reference-unchecked', messageId: 'unreadableTarget', data: { rule: ruleId, targets: firstFew(resolution.unchecked) }, severity: 'warning' });
     } else if (!resolution.holds) {
-      out.push({ ...need.finding, data: { ...need.finding.data, ...resolution.data } });
+      out.push({ ...need.finding, ...(resolution.messageId ? { messageId: resolution.messageId } : {}), data: { ...need.finding.data, ...resolution.data } });
     }
   }
   return out;

@@ -31,6 +31,11 @@ function idOfName(org: OrgIndex, path: YamlPath, value: unknown): { id: string; 
   return found ? { id: found.id, kind, name: found.name } : undefined;
 }
 
+/** `scope.upstream[i]` or `scope.downstream[i]`: where one process names another. */
+function isProcessRef(path: YamlPath): boolean {
+  return path.length === 3 && path[0] === 'scope' && (path[1] === 'upstream' || path[1] === 'downstream') && typeof path[2] === 'number';
+}
+
 export default defineRule({
   meta: {
     id: 'schema',
@@ -65,7 +70,11 @@ export default defineRule({
         context.report({ messageId: 'schema.nameNotId', data: { key: keyOf(path!), kind: kind === 'role' ? phrase('role', '岗位') : phrase('department', '部门'), name, id }, position, path: path!, fix });
         continue;
       }
-      context.report({ messageId, ...(data ? { data } : {}), position, ...(path ? { path } : {}) });
+      const report = { messageId, ...(data ? { data } : {}), position, ...(path ? { path } : {}) };
+      const name = messageId === 'schema.format' && path && isProcessRef(path) ? valueAt(context.loaded.data, path) : undefined;
+      // A process written by its name: only the whole handbook knows whose name it is.
+      if (typeof name === 'string') context.expect({ kind: 'process-name', name: name.trim() }, { ...report, data: { ...data, key: keyOf(path!), name: name.trim() } });
+      else context.report(report);
     }
   },
 });

@@ -4,14 +4,11 @@ import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
-import { stepNodeId } from '../../scripts/flowchart/to-mermaid.ts';
 import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
-import { diagramText } from './diagram-text.ts';
-import { renderDiagrams, shareDiagrams, type DiagramResult, type RenderSummary } from './diagrams.ts';
+import { processDiagram, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource } from './diagrams.ts';
 import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
-import { linkNodes } from './svg.ts';
 import { allowBroken, displayPath, specFiles } from './source.ts';
 import { lintFindings, type Finding } from './lint-findings.ts';
 import { today } from './today.ts';
@@ -31,10 +28,9 @@ export interface SiteHandbook {
   entries: HandbookEntry[];
   broken: BrokenSpec[];
   findings: Map<string, Record<Locale, Finding[]>>;
-  /** Mermaid text per process id and locale. */
-  mermaid: Map<string, Record<Locale, string>>;
+  /** The diagram (Mermaid text and what its nodes are) per process id and locale. */
+  mermaid: Map<string, Record<Locale, DiagramSource>>;
   diagrams: Map<string, Record<Locale, DiagramResult>>;
-  diagramMode: RenderSummary['mode'];
   /** Both languages show the Chinese flowchart (see shareDiagrams); the English page says so. */
   diagramsShared: boolean;
   lastUpdated: Map<string, Date>;
@@ -67,12 +63,12 @@ async function load(): Promise<SiteHandbook> {
     (a, b) => CATEGORY_ORDER.indexOf(a.spec.category) - CATEGORY_ORDER.indexOf(b.spec.category) || a.spec.title.localeCompare(b.spec.title, 'zh-CN') || a.spec.id.localeCompare(b.spec.id),
   );
 
-  const sources = new Map<string, string>();
-  const mermaid = new Map<string, Record<Locale, string>>();
+  const sources = new Map<string, DiagramSource>();
+  const mermaid = new Map<string, Record<Locale, DiagramSource>>();
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
-    const zh = diagramText(entry.spec, entry.model, org, 'zh-CN');
-    const texts = { 'zh-CN': zh, en: shared ? zh : diagramText(entry.spec, entry.model, org, 'en') };
+    const zh = processDiagram(entry.spec, entry.model, org, 'zh-CN');
+    const texts = { 'zh-CN': zh, en: shared ? zh : processDiagram(entry.spec, entry.model, org, 'en') };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -83,13 +79,8 @@ async function load(): Promise<SiteHandbook> {
   }
   const diagrams = new Map<string, Record<Locale, DiagramResult>>();
   for (const entry of entries) {
-    const linked = (locale: Locale): DiagramResult => {
-      const result = summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
-      if (!result.svg) return result;
-      const links = entry.model.steps.map((node) => ({ nodeId: stepNodeId(node), href: `#step-${node.step.id}`, label: locale === 'en' ? node.step.nameEn ?? node.step.name : node.step.name }));
-      return { svg: linkNodes(result.svg, links) };
-    };
-    diagrams.set(entry.spec.id, { 'zh-CN': linked('zh-CN'), en: linked('en') });
+    const result = (locale: Locale): DiagramResult => summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
+    diagrams.set(entry.spec.id, { 'zh-CN': result('zh-CN'), en: result('en') });
   }
 
   return {
@@ -100,7 +91,6 @@ async function load(): Promise<SiteHandbook> {
     findings: await lintFindings(specFiles().map(displayPath), process.cwd(), today()),
     mermaid,
     diagrams,
-    diagramMode: summary.mode,
     diagramsShared: shared,
     lastUpdated: gitDates(),
     bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),

@@ -1,146 +1,133 @@
+import type { Config, DOMPurify, UponSanitizeAttributeHookEvent } from 'dompurify';
+
 /**
- * Post-processing of the SVG Mermaid renders, as plain string work on its
- * serialised XML (well-formed, no comments, text escaped): drop Mermaid's own
- * stylesheet (the site styles diagrams with CSS variables, so one rendering
- * serves light and dark), give ids a stable prefix, and wrap each step node in
- * a link to its row of the responsibility table.
+ * Browser code, run in two places: in the headless Chromium that draws the flowcharts at build
+ * time (bundled by lib/diagrams.ts), and in the reader's browser when the build had no
+ * Chromium (components/ClientFlowchart.astro). Both therefore draw the same diagram: Mermaid
+ * renders the text, `finishSvg` adapts its SVG to the site as DOM operations, and DOMPurify
+ * with its SVG profile decides what may reach the page.
  */
 
-/** Removes `<style>` and renames the render id (`mermaid-3`) to `id` everywhere it is referenced. */
-export function normaliseSvg(svg: string, renderId: string, id: string): string {
-  const pattern = new RegExp(`${escapeRegExp(renderId)}(?![0-9])`, 'g');
-  return decodeLabelEntities(naturalSize(svg.replace(/<style>[\s\S]*?<\/style>/g, '').replace(pattern, id)));
+export const DIAGRAM_FONT = '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif';
+
+/** Mermaid's configuration for the site's diagrams (the diagram text adds its own layout settings). */
+export const RENDER_CONFIG = {
+  securityLevel: 'strict',
+  startOnLoad: false,
+  // HTML labels: Mermaid decodes our label entities and wraps text properly only in them.
+  htmlLabels: true,
+  // 160px holds a step number and eight Chinese characters on a line.
+  flowchart: { htmlLabels: true, useMaxWidth: true, curve: 'basis', wrappingWidth: 160 },
+  look: 'classic',
+  theme: 'neutral',
+  fontFamily: DIAGRAM_FONT,
+  // The site's stylesheet sets the same size on the diagram (handbook.css), as Mermaid's own is dropped.
+  fontSize: 16,
+} as const;
+
+/** What the page knows about each node of a diagram, by the node id in the Mermaid text. */
+export interface NodeInfo {
+  kind: string;
+  /** The step id, for step nodes: the node links to `#step-<id>`. */
+  step?: string;
+  /** The link's accessible name, e.g. `4. 分派处理`. */
+  label?: string;
 }
 
-/**
- * Mermaid turns the label entities we write (`#quot;`) into HTML entities
- * (`&quot;`) but, for SVG-text labels, never decodes them, so they would show
- * literally. Decode them once, as text, inside `<text>` only.
- */
-export function decodeLabelEntities(svg: string): string {
-  return svg.replace(/<text\b[^>]*>[\s\S]*?<\/text>/g, (text) => text.replace(/&amp;(quot|lt|gt|amp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, '&$1;'));
+export type NodeInfos = Record<string, NodeInfo>;
+
+export interface MermaidLike {
+  render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
 }
 
-/**
- * Mermaid sizes the SVG `width="100%"`, shrinking wide swimlanes until the text
- * is unreadable. Give it its natural size instead (as `--hb-w`, so the site's
- * CSS can shrink it only so far and scroll beyond that).
- */
-export function naturalSize(svg: string): string {
-  const open = /^<svg\b[^>]*>/.exec(svg);
-  if (!open) return svg;
-  const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(open[0]);
-  if (!viewBox) return svg;
-  const width = Math.ceil(Number(viewBox[1]));
-  const height = Math.ceil(Number(viewBox[2]));
-  const tag = open[0]
-    .replace(/\swidth="[^"]*"/, '')
-    .replace(/\sheight="[^"]*"/, '')
-    .replace(/\sstyle="[^"]*"/, '')
-    .replace(/^<svg\b/, `<svg width="${width}" height="${height}" style="--hb-w: ${width}px"`);
-  return tag + svg.slice(open[0].length);
-}
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A start or end tag, its attributes read with their quotes so a `>` or `"` in label text is never taken for markup. */
-const TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
-const ATTRIBUTE = /\s+([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-/** Elements dropped with everything inside them. */
-const DROP_WITH_CONTENT = new Set(['script', 'iframe', 'object', 'embed', 'style']);
-/** Elements dropped on their own (their content, if any, stays as it is inert). */
-const DROP_TAG = new Set(['img', 'image', 'use', 'video', 'audio', 'source', 'link', 'meta', 'animate', 'set', 'animatetransform', 'animatemotion']);
-
-/**
- * Defence in depth: nothing executable or external survives, whatever Mermaid
- * emitted. Works tag by tag: text between tags (where hostile labels live) is
- * never touched, so a quote or `onerror=` inside a label cannot make a pattern
- * reach across the markup around it.
- */
-export function assertInert(svg: string): string {
-  let out = '';
-  let last = 0;
-  let skipping: string | undefined;
-  for (let match = TAG.exec(svg); match; match = TAG.exec(svg)) {
-    const [whole, closing, rawName, attributes = '', selfClosing] = match;
-    const name = rawName!.toLowerCase();
-    if (!skipping) out += svg.slice(last, match.index);
-    last = match.index + whole.length;
-    if (skipping) {
-      if (closing && name === skipping) skipping = undefined;
-      continue;
-    }
-    if (DROP_WITH_CONTENT.has(name)) {
-      if (!closing && !selfClosing) skipping = name;
-      continue;
-    }
-    if (DROP_TAG.has(name)) continue;
-    out += closing ? `</${rawName}>` : `<${rawName}${safeAttributes(attributes)}${selfClosing ? '/' : ''}>`;
+/** Renders one diagram and returns its sanitised SVG markup. `container` hosts Mermaid's measuring. */
+export async function renderDiagram(mermaid: MermaidLike, purify: DOMPurify, text: string, nodes: NodeInfos, container?: Element): Promise<string> {
+  const { svg } = await mermaid.render('hbd', text, container);
+  const template = document.createElement('template');
+  template.innerHTML = svg;
+  const element = template.content.querySelector('svg');
+  if (!element) throw new Error('Mermaid returned no SVG');
+  finishSvg(element, nodes);
+  purify.addHook('uponSanitizeAttribute', keepOnlyInertAttributes);
+  try {
+    purify.sanitize(element, { ...SANITISE, IN_PLACE: true });
+  } finally {
+    purify.removeHook('uponSanitizeAttribute', keepOnlyInertAttributes);
   }
-  TAG.lastIndex = 0;
-  return skipping ? out : out + svg.slice(last);
-}
-
-function safeAttributes(attributes: string): string {
-  let kept = '';
-  for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
-    const name = match[1]!.toLowerCase();
-    const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
-    if (name.startsWith('on')) continue;
-    if (['src', 'srcset', 'formaction', 'action'].includes(name)) continue;
-    // Only in-document references (`#marker-id`) may stay.
-    if ((name === 'href' || name === 'xlink:href') && !value.startsWith('#')) continue;
-    if (/url\(\s*['"]?\s*(?!#)/i.test(value) || /javascript:|expression\(/i.test(value)) continue;
-    kept += match[0];
-  }
-  ATTRIBUTE.lastIndex = 0;
-  return kept;
-}
-
-export interface NodeLink {
-  /** The node id in the Mermaid text, e.g. `s3`. */
-  nodeId: string;
-  href: string;
-  label: string;
+  return element.outerHTML;
 }
 
 /**
- * Wraps every `<g class="node …" id="<prefix>-flowchart-<nodeId>-<n>">` in
- * `<a href="…">`, so a click or Enter on a step jumps to its table row.
+ * Adapts Mermaid's SVG to the site: drops its stylesheet (the site styles diagrams with CSS
+ * variables, so one drawing serves light, dark and print), gives the SVG its natural size
+ * (Mermaid's `width="100%"` shrinks wide diagrams until the text is unreadable), names each
+ * node with its kind and step, and wraps each step in a link to its row of the table.
  */
-export function linkNodes(svg: string, links: NodeLink[]): string {
-  const byNode = new Map(links.map((link) => [link.nodeId, link]));
-  const open = /<g class="node[^"]*" id="[^"]*?-flowchart-([A-Za-z0-9_]+)-\d+"[^>]*>/g;
-  let out = '';
-  let last = 0;
-  for (let match = open.exec(svg); match; match = open.exec(svg)) {
-    const link = byNode.get(match[1]!);
-    if (!link) continue;
-    const end = closingG(svg, match.index);
-    if (end < 0) continue;
-    out += svg.slice(last, match.index);
-    out += `<a class="hb-node-link" href="${attr(link.href)}" aria-label="${attr(link.label)}">${svg.slice(match.index, end)}</a>`;
-    last = end;
-    open.lastIndex = end;
+export function finishSvg(svg: SVGSVGElement, nodes: NodeInfos): void {
+  for (const style of svg.querySelectorAll('style')) style.remove();
+  const box = svg.viewBox.baseVal;
+  if (box && box.width > 0) {
+    const width = Math.ceil(box.width);
+    svg.removeAttribute('style');
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(Math.ceil(box.height)));
+    svg.style.setProperty('--hb-w', `${width}px`);
   }
-  return out + svg.slice(last);
-}
-
-/** Index just after the `</g>` closing the `<g>` that starts at `start`. */
-function closingG(svg: string, start: number): number {
-  const tag = /<(\/?)g\b[^>]*?(\/?)>/g;
-  tag.lastIndex = start;
-  let depth = 0;
-  for (let match = tag.exec(svg); match; match = tag.exec(svg)) {
-    if (match[2]) continue;
-    depth += match[1] ? -1 : 1;
-    if (depth === 0) return match.index + match[0].length;
+  // Edge geometry, kept by Mermaid for its editor: kilobytes per diagram no page reads.
+  for (const edge of svg.querySelectorAll('[data-points]')) edge.removeAttribute('data-points');
+  for (const group of svg.querySelectorAll<SVGGElement>('g.node[id]')) {
+    const id = mermaidNodeId(group.id);
+    const node = id === undefined ? undefined : nodes[id];
+    if (!node) continue;
+    group.dataset.node = id;
+    group.dataset.kind = node.kind;
+    if (!node.step) continue;
+    group.dataset.step = node.step;
+    const link = document.createElementNS(SVG_NS, 'a');
+    link.setAttribute('class', 'hb-node-link');
+    link.setAttribute('href', `#step-${node.step}`);
+    link.setAttribute('aria-label', node.label ?? node.step);
+    group.replaceWith(link);
+    link.append(group);
   }
-  return -1;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `hbd-flowchart-s3-2` → `s3`: Mermaid names node groups `<svg id>-flowchart-<node id>-<counter>`. */
+export function mermaidNodeId(elementId: string): string | undefined {
+  const marker = '-flowchart-';
+  const start = elementId.indexOf(marker);
+  const end = elementId.lastIndexOf('-');
+  return start < 0 || end <= start + marker.length ? undefined : elementId.slice(start + marker.length, end);
 }
 
-export function attr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * DOMPurify's SVG profile, plus the few HTML elements Mermaid writes inside `<foreignObject>`
+ * for its labels. Stylesheets, images, animations and `<use>` never pass; links may only point
+ * inside the page; inline styles may not load anything.
+ */
+const SANITISE: Config = {
+  USE_PROFILES: { svg: true, svgFilters: true },
+  ADD_TAGS: ['foreignObject', 'div', 'span', 'p', 'br'],
+  HTML_INTEGRATION_POINTS: { foreignobject: true },
+  FORBID_TAGS: ['style', 'image', 'feImage', 'animate', 'animateColor', 'animateMotion', 'animateTransform', 'set', 'mpath', 'use', 'script'],
+};
+
+/** The same sanitising for markup: what `renderDiagram` applies to Mermaid's SVG, for tests of hostile SVG. */
+export function sanitiseSvg(markup: string, purify: DOMPurify): string {
+  purify.addHook('uponSanitizeAttribute', keepOnlyInertAttributes);
+  try {
+    return purify.sanitize(markup, SANITISE);
+  } finally {
+    purify.removeHook('uponSanitizeAttribute', keepOnlyInertAttributes);
+  }
+}
+
+function keepOnlyInertAttributes(_node: Element, data: UponSanitizeAttributeHookEvent): void {
+  const name = data.attrName.toLowerCase();
+  const value = data.attrValue.trim().toLowerCase();
+  if ((name === 'href' || name === 'xlink:href') && !value.startsWith('#')) data.keepAttr = false;
+  // A backslash could spell `url(` as a CSS escape; Mermaid's own inline styles never need one.
+  if (name === 'style' && ['url(', 'expression(', '@import', '\\'].some((danger) => value.includes(danger))) data.keepAttr = false;
 }

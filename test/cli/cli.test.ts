@@ -124,6 +124,21 @@ describe('processlint CLI --changed and the forms registry', () => {
   });
 });
 
+describe('processlint CLI --changed against a base git does not have', () => {
+  it('stops with a usage error naming the base, and checks nothing', async () => {
+    const cwd = handbook({ 'processes/org.yml': ORG, 'processes/a.md': spec('a', '') });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.email=a@b', '-c', 'user.name=t', 'commit', '-qm', 'init');
+    const { code, stdout, stderr } = await cli(['--changed', 'no-such-branch', '--no-cache', '--locale', 'en'], cwd);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Could not list the files changed against no-such-branch: no branch, tag or commit of this repository has that name');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('processlint CLI (subprocess)', () => {
   const tsx = path.resolve('node_modules/.bin/tsx');
   const cliPath = path.resolve('scripts/cli.ts');

@@ -58,7 +58,26 @@ describe('the handbook settings', () => {
       }
       expect(error, text).toBeInstanceOf(UsageError);
       expect((error as UsageError).text('zh-CN'), text).toContain(`配置文件 processlint.config.yml 的 \`${key}\` 有误`);
+      // No parser English in the Chinese message.
+      expect((error as UsageError).text('zh-CN'), text).not.toMatch(/must|expected|invalid/i);
     }
+  });
+
+  it('say in Chinese what a setting is when its value is refused, from the schema’s own description', () => {
+    let error: unknown;
+    try {
+      handbookFromText('handbook:\n  workdayHours: 30\n');
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as UsageError).text('zh-CN')).toBe('配置文件 processlint.config.yml 的 `handbook.workdayHours` 有误：取值不符合要求。这一项是一个工作日的小时数，用于换算时限与指标');
+    expect((error as UsageError).text('en')).toMatch(/^Invalid config processlint\.config\.yml at `handbook\.workdayHours`: Too big/);
+    try {
+      handbookFromText('handbook:\n  colour: blue\n');
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as UsageError).text('zh-CN')).toBe('配置文件 processlint.config.yml 的 `handbook` 有误：没有名为 colour 的设置；可用的设置有 name、url、repository、branch、locale、workdayHours');
   });
 
   it('give kpi-feasible its workday length unless the rule’s own option says otherwise', () => {

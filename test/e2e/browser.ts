@@ -1,9 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions, ensureChromium } from '../../scripts/chromium.ts';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch(chromiumLaunchOptions(ensureChromium()));
 }

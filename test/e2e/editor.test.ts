@@ -155,11 +155,30 @@ describe('the editor in Chromium', () => {
     await expect(page.locator('.hb-preview-table table.hb-steps').evaluate((table) => table.outerHTML)).resolves.toBe(siteTable);
     await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');
     await expect(page.locator('.hb-critical-path').textContent()).resolves.toBe('关键路径总时长：4 个工作日 3 小时 30 分钟（按每个工作日 8 小时计）');
-    // Mermaid loads once the flowchart comes near the screen.
-    await expect(page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /mermaid/.test(entry.name)))).resolves.toBe(false);
+    // The drawing scripts (Mermaid's bundle, lib/diagram-page.ts) load once the flowchart comes near the screen.
+    const drawingScripts = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/diagram-fallback/')).map((entry) => new URL(entry.name).pathname));
+    await expect(drawingScripts()).resolves.toEqual([]);
     await page.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
     await page.locator('.hb-preview-flowchart hb-client-flowchart svg').waitFor({ timeout: 30_000 });
+    await expect(drawingScripts()).resolves.toEqual(['/diagram-fallback/mermaid.js', '/diagram-fallback/diagrams.js']);
     await expect(page.locator('.hb-preview-flowchart svg').textContent()).resolves.toContain('投诉分类');
+    // The process page's swimlane diagram: the same source, drawn into the same nodes, lanes and step links.
+    const drawn = (on: Page) =>
+      on.locator('.hb-diagram svg').evaluate((svg) => ({
+        nodes: [...svg.querySelectorAll('[data-node]')].map((node) => [node.getAttribute('data-node'), node.getAttribute('data-kind'), node.getAttribute('data-step'), (node.textContent ?? '').trim()]),
+        lanes: [...svg.querySelectorAll('.swimlane-label')].map((lane) => (lane.textContent ?? '').trim()),
+        links: [...svg.querySelectorAll('a.hb-node-link')].map((link) => [link.getAttribute('href'), link.getAttribute('aria-label')]),
+      }));
+    const processPage = await page.context().newPage();
+    await processPage.goto(`${site.url}/processes/customer-complaint/`);
+    await processPage.locator('.hb-diagram svg').waitFor({ timeout: 30_000 });
+    const onSite = await drawn(processPage);
+    const siteSource = await processPage.locator('.hb-mermaid-source').textContent();
+    await processPage.close();
+    expect(onSite.nodes.length).toBeGreaterThan(5);
+    expect(onSite.lanes.length).toBeGreaterThan(1);
+    await expect(page.locator('.hb-preview-flowchart .hb-mermaid-source').textContent()).resolves.toBe(siteSource);
+    await expect(drawn(page)).resolves.toEqual(onSite);
     await page.screenshot({ path: path.join(SHOTS, 'editor-open.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -377,8 +396,10 @@ describe('the editor in Chromium', () => {
       const shipped = measurePage(dist, path.join(dist, html)).reachableScripts.filter((file) => editorCode.has(file));
       expect({ html, shipped }).toEqual({ html, shipped: [] });
     }
-    // Mermaid is only ever a dynamic import: none of it loads with the page.
-    expect(editor.diagramScripts.length).toBeGreaterThan(0);
+    // Mermaid never enters the page's bundle: the preview loads the build's drawing scripts as files when it first draws.
+    expect(editor.diagramScripts).toEqual([]);
+    expect(editor.reachableScripts.filter((file) => file.startsWith('diagram-fallback/'))).toEqual([]);
+    for (const file of ['mermaid.js', 'diagrams.js']) expect(readFileSync(path.join(dist, 'diagram-fallback', file), 'utf8')).toMatch(file === 'mermaid.js' ? /mermaidAPI/ : /handbookDiagrams/);
     expect(editor.js + editor.worker).toBeLessThan(EDITOR_BUDGET_BYTES);
     // The worker words findings with the rules' messages; their rationale and examples are the rule pages' alone.
     const workerCode = editor.workers.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');

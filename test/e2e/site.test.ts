@@ -7,11 +7,12 @@ import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { buildDiagram } from '../../scripts/flowchart/diagram.ts';
 import { flowOrder, stepNumbers } from '../../scripts/model/graph.ts';
 import { buildHandbook } from '../../scripts/model/handbook.ts';
 import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg } from '../../scripts/model/org-index.ts';
-import { checkBudget } from '../../scripts/check-budget.ts';
+import { checkBudget, processPages } from '../../scripts/check-budget.ts';
 import { launchBrowser } from './browser.ts';
 import { buildSite } from './build.ts';
 import { serve } from './server.ts';
@@ -118,6 +119,172 @@ describe('process page (diagrams rendered at build time)', () => {
     expect(pages.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   });
+
+  it('serves the drawing scripts from a build that drew in Chromium, for the editor only: its preview draws the process page\'s diagram', async () => {
+    for (const file of ['mermaid.js', 'diagrams.js']) expect(readFileSync(path.join(full.out, 'diagram-fallback', file), 'utf8').length).toBeGreaterThan(1000);
+    for (const file of processPages(full.out)) expect({ file, loads: readFileSync(file, 'utf8').includes('/diagram-fallback/') }).toEqual({ file, loads: false });
+    const drawn = (page: Page) =>
+      page.locator('svg [data-node]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('data-kind'), node.getAttribute('data-step'), (node.textContent ?? '').trim()]));
+    const site = await open(`${full.url}/processes/customer-complaint/`);
+    await site.locator('.hb-diagram[data-rendered="build"] svg').waitFor();
+    const built = await drawn(site);
+    await site.context().close();
+    const editor = await open(`${full.url}/edit/?process=customer-complaint`, 1400);
+    await editor.locator('hb-editor[data-checked]').waitFor({ timeout: 30_000 });
+    await editor.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
+    await editor.locator('.hb-preview-flowchart hb-client-flowchart svg').waitFor({ timeout: 60_000 });
+    expect(built.length).toBeGreaterThan(5);
+    await expect(drawn(editor)).resolves.toEqual(built);
+    await editor.context().close();
+  }, 120_000);
+});
+
+describe('flowchart (rendered at build time)', () => {
+  const complaint = '/processes/customer-complaint/';
+  /** Every drawn node of the page's diagram: what it is, its step, its label and where it sits. */
+  const nodesOf = (page: Page) =>
+    page.locator('.hb-diagram svg [data-node]').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const box = node.getBoundingClientRect();
+        return { kind: node.getAttribute('data-kind')!, step: node.getAttribute('data-step'), text: (node.textContent ?? '').trim(), x: box.left + box.width / 2, y: box.top + box.height / 2, width: box.width, height: box.height };
+      }),
+    );
+
+  it('numbers every step node as its row in the responsibility table', async () => {
+    const page = await open(`${full.url}${complaint}`);
+    const rows = await page.locator('table.hb-steps tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.id.replace(/^step-/, ''), tr.querySelector('.hb-step-no')?.textContent?.trim()])));
+    const steps = (await nodesOf(page)).filter((node) => node.step);
+    expect(steps.map((node) => node.step).sort()).toEqual(Object.keys(rows).sort());
+    for (const node of steps) expect(node.text, node.step!).toMatch(new RegExp(`^${rows[node.step!]}\\.\\s`));
+    await page.context().close();
+  });
+
+  it('numbers the steps of every process in the reader’s order (stepNumbers), in both languages', async () => {
+    const entries = handbook().entries;
+    const page = await open(`${full.url}/`);
+    for (const entry of entries) {
+      const numbers = stepNumbers(entry.model);
+      for (const prefix of ['', '/en']) {
+        await page.goto(`${full.url}${prefix}/processes/${entry.spec.id}/`);
+        const drawn = (await nodesOf(page)).filter((node) => node.step).map((node) => [node.step, Number(/^(\d+)\./.exec(node.text)?.[1])]);
+        expect(Object.fromEntries(drawn), `${prefix}/processes/${entry.spec.id}/`).toEqual(Object.fromEntries(numbers));
+      }
+    }
+    await page.context().close();
+    // 68 pages: on a loaded machine (2 cores shared) one page can take seconds.
+  }, 600_000);
+
+  it('draws decisions as diamonds with each condition on its edge', async () => {
+    const page = await open(`${full.url}${complaint}`);
+    const classify = page.locator('.hb-diagram [data-step="classify"]');
+    await expect(classify.getAttribute('data-kind')).resolves.toBe('decision');
+    await expect(classify.locator('polygon').count()).resolves.toBe(1);
+    const labels = await page.locator('.hb-diagram .edgeLabel').allTextContents();
+    for (const condition of ['普通投诉', '紧急或特急投诉', '客户满意', '客户不满意']) expect(labels.map((l) => l.trim())).toContain(condition);
+    await page.context().close();
+  });
+
+  it('shows a parallel split and its join as bars, the branches side by side between them', async () => {
+    // The first process of the handbook whose diagram has a fork and a join.
+    const entry = handbook().entries.find((e) => buildDiagram(e.model, undefined).lanes.flatMap((lane) => lane.nodes).some((node) => node.kind === 'join'))!;
+    const diagram = buildDiagram(entry.model, undefined);
+    const joinId = diagram.lanes.flatMap((lane) => lane.nodes).find((node) => node.kind === 'join')!.id;
+    const meets = [...diagram.stepNodes].find(([, id]) => id === diagram.edges.find((edge) => edge.from === joinId)!.to)![0];
+    const split = entry.model.steps.find((node) => (entry.model.outgoing.get(node.step.id) ?? []).filter((edge) => edge.type === 'parallel').length > 1)!;
+    const branches = entry.model.outgoing.get(split.step.id)!.map((edge) => edge.to);
+    const page = await open(`${full.url}/processes/${entry.spec.id}/`);
+    const nodes = await nodesOf(page);
+    const at = (step: string) => nodes.find((node) => node.step === step)!;
+    const [fork, join] = (['fork', 'join'] as const).map((kind) => nodes.find((node) => node.kind === kind)!);
+    for (const bar of [fork!, join!]) expect(bar.width).toBeGreaterThan(bar.height * 4);
+    expect(fork!.y).toBeGreaterThan(at(split.step.id).y);
+    for (const branch of branches) {
+      expect(at(branch).y).toBeGreaterThan(fork!.y);
+      expect(at(branch).y).toBeLessThan(join!.y);
+    }
+    expect(Math.abs(at(branches[0]!).y - at(branches[1]!).y)).toBeLessThan(1);
+    expect(at(meets).y).toBeGreaterThan(join!.y);
+    await page.context().close();
+  });
+
+  it('draws both outcomes of an approval from the diamond after it, the refusal dashed back', async () => {
+    const entry = handbook().entries.find((e) => e.model.steps.some((node) => node.kind === 'approval' && (e.model.outgoing.get(node.step.id) ?? []).some((edge) => edge.loop)))!;
+    const approval = entry.model.steps.find((node) => node.kind === 'approval' && (entry.model.outgoing.get(node.step.id) ?? []).some((edge) => edge.loop))!;
+    const outcomes = entry.model.outgoing.get(approval.step.id)!;
+    const page = await open(`${full.url}/processes/${entry.spec.id}/`);
+    const nodes = await nodesOf(page);
+    const drawn = nodes.find((node) => node.step === approval.step.id)!;
+    expect(drawn.kind).toBe('approval');
+    const choice = nodes.filter((node) => node.kind === 'choice').sort((a, b) => Math.hypot(a.x - drawn.x, a.y - drawn.y) - Math.hypot(b.x - drawn.x, b.y - drawn.y))[0]!;
+    expect(choice.y).toBeGreaterThan(drawn.y);
+    const labels = (await page.locator('.hb-diagram .edgeLabel').allTextContents()).map((l) => l.trim());
+    for (const outcome of outcomes) expect(labels).toContain(outcome.when);
+    await expect(page.locator('.hb-diagram path.flowchart-link.edge-pattern-dotted, .hb-diagram path.flowchart-link.edge-pattern-dashed').count()).resolves.toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('marks the step named in the address in the diagram, and moves the mark with the address', async () => {
+    const page = await open(`${full.url}${complaint}#step-dispatch`);
+    const strokes = () => page.locator('.hb-diagram [data-step] .label-container').evaluateAll((shapes) => Object.fromEntries(shapes.map((shape) => [shape.closest('[data-step]')!.getAttribute('data-step'), getComputedStyle(shape).strokeWidth])));
+    const marked = (widths: Record<string, string>) => Object.keys(widths).filter((step) => widths[step] === '4px');
+    expect(marked(await strokes())).toEqual(['dispatch']);
+    await page.locator('.hb-diagram a.hb-node-link[href="#step-reply"]').click();
+    await page.waitForFunction(() => location.hash === '#step-reply');
+    await page.mouse.move(0, 0);
+    expect(marked(await strokes())).toEqual(['reply']);
+    await page.context().close();
+  });
+
+  it('follows the dark theme', { timeout: 120_000 }, async () => {
+    const colours = async (scheme: 'light' | 'dark') => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${full.url}${complaint}`);
+      const found = await page.locator('.hb-diagram [data-step="receive"]').evaluate((node) => ({ fill: getComputedStyle(node.querySelector('.label-container')!).fill, text: getComputedStyle(node.querySelector('.nodeLabel')!).color, page: getComputedStyle(document.body).backgroundColor }));
+      await context.close();
+      return found;
+    };
+    const [light, dark] = [await colours('light'), await colours('dark')];
+    expect(light.fill).toBe('rgb(255, 255, 255)');
+    expect(dark.fill).toBe('rgb(30, 41, 59)');
+    expect(dark.text).toBe('rgb(241, 245, 249)');
+    expect(dark.page).not.toBe(light.page);
+  });
+
+  it('scrolls sideways in its frame at 375 px, with lane headers still legible', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await page.goto(`${full.url}${complaint}`);
+    const found = await page.evaluate(() => {
+      const frame = document.querySelector('.hb-diagram')!;
+      const svg = frame.querySelector('svg')!;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const header = frame.querySelector('.swimlane-label .nodeLabel, .swimlane-label div')!;
+      return { page: document.documentElement.scrollWidth, frame: frame.scrollWidth, frameClient: frame.clientWidth, headerPx: parseFloat(getComputedStyle(header).fontSize) * scale };
+    });
+    expect(found.page).toBeLessThanOrEqual(375);
+    expect(found.frame).toBeGreaterThan(found.frameClient);
+    expect(found.headerPx).toBeGreaterThanOrEqual(11);
+    await context.close();
+  });
+
+  it('prints on A4 in one piece, scaled to the page, in light colours whatever the theme', async () => {
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${full.url}${complaint}`);
+    await page.emulateMedia({ media: 'print' });
+    const found = await page.evaluate(() => {
+      const frame = document.querySelector('.hb-diagram')!;
+      const box = frame.querySelector('svg')!.getBoundingClientRect();
+      return { breakInside: getComputedStyle(frame).breakInside, height: box.height, width: box.width, fill: getComputedStyle(frame.querySelector('[data-step] .label-container')!).fill };
+    });
+    expect(found.breakInside).toBe('avoid');
+    // A4 is 297 mm high with 14 mm margins: 269 mm is 1017 px at 96 dpi.
+    expect(found.height).toBeLessThanOrEqual(1017);
+    expect(found.width).toBeGreaterThan(300);
+    expect(found.fill).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
 });
 
 describe('role page', () => {
@@ -202,6 +369,23 @@ describe('without Chromium at build time', () => {
     for (const name of ['受理退货申请', '质检判定', '办理退款', '驳回并告知客户']) expect(text).toContain(name);
     await page.locator('hb-client-flowchart a.hb-node-link[href="#step-inspect"]').click();
     await page.waitForFunction(() => location.hash === '#step-inspect');
+    await page.context().close();
+  });
+
+  it('draws the same diagram as the build would, with the same code: kinds, numbers, links, no stylesheet', async () => {
+    const file = 'test/fixtures/site-mini/business/return-request.md';
+    const model = buildModel(loadSpec(file, readFileSync(file)).spec!);
+    const org = indexOrg(loadOrg('test/fixtures/site-mini/org.yml', readFileSync('test/fixtures/site-mini/org.yml')).org!);
+    const page = await open(`${mini.url}/processes/return-request/`);
+    await page.locator('hb-client-flowchart svg').waitFor({ timeout: 20_000 });
+    const drawn = await page.locator('hb-client-flowchart svg [data-node]').evaluateAll((nodes) => nodes.map((node) => ({ node: node.getAttribute('data-node'), kind: node.getAttribute('data-kind'), step: node.getAttribute('data-step'), text: (node.textContent ?? '').trim(), link: node.closest('a')?.getAttribute('href') ?? null })));
+    const expected = buildDiagram(model, org).lanes.flatMap((lane) => lane.nodes);
+    expect(drawn.map((node) => [node.node, node.kind, node.step]).sort()).toEqual(expected.map((node) => [node.id, node.kind, node.step?.step.id ?? null]).sort());
+    for (const node of drawn.filter((n) => n.step)) {
+      expect(node.text.startsWith(`${stepNumbers(model).get(node.step!)}.`)).toBe(true);
+      expect(node.link).toBe(`#step-${node.step}`);
+    }
+    await expect(page.locator('hb-client-flowchart svg style').count()).resolves.toBe(0);
     await page.context().close();
   });
 
@@ -410,6 +594,20 @@ describe("the new hire's reading path", () => {
     expect(links).toContain('/processes/expense-reimbursement/');
     const rules = await searchSite(`${full.url}/`, '错误示例');
     expect(rules.links.filter((link) => /\/rules\/|\/maintainers\//.test(link))).toEqual([]);
+  });
+
+  it('a rule that compares a change with its base shows the spec before the change; other rules show none', async () => {
+    const page = await open(`${full.url}/rules/version-bump/`);
+    expect(await page.locator('h2#previous').textContent()).toBe('修改前');
+    const examples = await page.locator('pre.hb-example').allTextContents();
+    // Before, then the valid change (a new version, 3 workdays) and the invalid one (3 workdays, version unchanged).
+    expect(examples).toHaveLength(3);
+    expect(examples[0]).toMatch(/version: 1\.0\.0\n[\s\S]*deadline: 2 workdays\n/);
+    expect(examples[1]).toMatch(/version: 1\.0\.1\n[\s\S]*deadline: 3 workdays\n/);
+    expect(examples[2]).toMatch(/version: 1\.0\.0\n[\s\S]*deadline: 3 workdays\n/);
+    await page.goto(`${full.url}/en/rules/schema/`);
+    expect(await page.locator('h2#previous').count()).toBe(0);
+    await page.context().close();
   });
 
   it('the search interface speaks Chinese on the Chinese site and English on the English one', { timeout: 60_000 }, async () => {

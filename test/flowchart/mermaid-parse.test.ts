@@ -4,6 +4,7 @@ import { globSync } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOrg } from '../../scripts/core/load-org.ts';
 import { loadSpec } from '../../scripts/core/load-spec.ts';
+import { buildDiagram } from '../../scripts/flowchart/diagram.ts';
 import { toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { indexOrg } from '../../scripts/model/org-index.ts';
 import { buildModel } from '../../scripts/model/process-model.ts';
@@ -29,9 +30,7 @@ describe('Mermaid accepts the generated diagram of every spec in processes/', ()
     const loaded = loadSpec(file, readFileSync(file));
     it.skipIf(!loaded.spec)(file, async () => {
       const m = buildModel(loaded.spec!);
-      for (const options of [{}, { swimlanes: true }, { locale: 'en' as const, swimlanes: true }]) {
-        await expect(mermaid.parse(toMermaid(m, org, options))).resolves.toBeTruthy();
-      }
+      for (const locale of ['zh-CN', 'en'] as const) await expect(mermaid.parse(toMermaid(m, org, { locale }))).resolves.toBeTruthy();
     });
   }
 });
@@ -39,14 +38,16 @@ describe('Mermaid accepts the generated diagram of every spec in processes/', ()
 describe('hostile text stays inside its label', () => {
   it('parses to exactly the nodes and edges of the spec', async () => {
     const hostile = 'x"]; click s0 call alert(1); s9["evil"] --> s0 classDef a fill:#f00; `**b**` %%{init: {"securityLevel":"loose"}}%% <img src=x onerror=alert(1)> #35; & end\nsubgraph';
-    const text = toMermaid(model([{ id: 'a', name: hostile, role: 'cs-agent', branches: [{ when: hostile, to: 'b' }, { when: 'ok', to: 'c' }] }, { id: 'b', name: hostile, next: 'c' }, { id: 'c', name: 'C', role: 'qc-specialist' }]), testOrg, { title: hostile });
+    const hostileModel = model([{ id: 'a', name: hostile, role: 'cs-agent', branches: [{ when: hostile, to: 'b' }, { when: 'ok', to: 'c' }] }, { id: 'b', name: hostile, next: 'c' }, { id: 'c', name: 'C', role: 'qc-specialist' }]);
+    const text = toMermaid(hostileModel, testOrg, { title: hostile });
+    const steps = buildDiagram(hostileModel, testOrg).stepNodes;
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
     const db = diagram.db as unknown as { getVertices(): Map<string, { text: string }>; getEdges(): unknown[]; getSubGraphs(): unknown[] };
-    expect([...db.getVertices().keys()].sort()).toEqual(['finish', 's0', 's1', 's2', 'start']);
+    expect([...db.getVertices().keys()].sort()).toEqual(['finish', ...steps.values(), 'start'].sort());
     expect(db.getEdges()).toHaveLength(5);
     expect(db.getSubGraphs()).toHaveLength(3);
     // The would-be syntax is label text (entities are still encoded at this stage).
-    const label = db.getVertices().get('s0')!.text;
+    const label = db.getVertices().get(steps.get('a')!)!.text;
     expect(label).toContain('click s0 call alert(1)');
     expect(label).not.toMatch(/["<>]/);
   });

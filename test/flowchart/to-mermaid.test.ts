@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeLabel, plainLabel } from '../../scripts/flowchart/escape.ts';
+import { buildDiagram } from '../../scripts/flowchart/diagram.ts';
 import { toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
 import { model, org } from './helpers.ts';
 
@@ -48,26 +49,47 @@ describe('escapeLabel', () => {
 });
 
 describe('toMermaid', () => {
-  it('draws a flowchart with a lane per department, start and end', () => {
+  const nodeOf = (steps: Parameters<typeof model>[0], step: string) => buildDiagram(model(steps), org).stepNodes.get(step)!;
+
+  it('draws a swimlane diagram flowing downwards, one lane per department, start and end inside the lanes', () => {
     const text = toMermaid(model(), org);
-    expect(text).toContain('flowchart TD');
-    expect(text).toMatch(/subgraph lane0\["客服部"\]/);
+    expect(text).toContain('\nswimlane-beta TD\n');
+    expect(text).toMatch(/ {2}subgraph lane0\["客服部"\]\n {4}start\(\("开始"\)\)\n/);
     expect(text).toMatch(/subgraph lane1\["品控部"\]/);
-    expect(text).toContain('start --> s0');
-    expect(text).toContain('s2 --> finish');
+    expect(text).toMatch(/ {4}finish\(\(\("结束"\)\)\)\n {2}end\n/);
+    expect(text).toContain(`start --> ${nodeOf(undefined, 'receive')}`);
+    expect(text).toContain(`${nodeOf(undefined, 'close')} --> finish`);
   });
-  it('uses generated node ids, never spec text', () => {
+  it('ranks steps by every edge, cross-lane ones included (in the diagram’s own config, so GitHub reads it too)', () => {
+    expect(toMermaid(model(), org)).toMatch(/^---\nconfig:\n {2}securityLevel: strict\n {2}swimlane:\n {4}ignoreCrossLaneEdges: false\n---\n/);
+  });
+  it('uses generated node ids, never spec text, and numbers each step as the table does', () => {
     const text = toMermaid(model(), org);
     expect(text).not.toMatch(/\breceive\b|\bcheck\b/);
-    expect(labelOf(text, 's0')).toBe('接收<br/>客服专员');
+    expect(labelOf(text, nodeOf(undefined, 'receive'))).toBe('1.\u00a0接收<br/>客服专员');
+    expect(labelOf(text, nodeOf(undefined, 'close'))).toBe('3.\u00a0归档<br/>客服专员');
   });
   it('draws decisions as diamonds with conditions on the edges, loops dashed', () => {
     const text = toMermaid(model(), org);
-    expect(text).toMatch(/ {4}s1\{"检查"\}/);
-    expect(text).toContain('s1 -->|"合格"| s2');
-    expect(text).toContain('s1 -.->|"不合格"| s0');
+    const [receive, check, close] = ['receive', 'check', 'close'].map((step) => nodeOf(undefined, step));
+    expect(text).toContain(`    ${check}{"2.\u00a0检查"}`);
+    expect(text).toContain(`${check} -->|"合格"| ${close}`);
+    expect(text).toContain(`${check} -.->|"不合格"| ${receive}`);
   });
-  it('draws parallel branches as one edge per target', () => {
+  it('draws approvals with both outcomes, from a choice diamond', () => {
+    const steps = [
+      { id: 'a', name: 'A', role: 'cs-agent', next: 'ok' },
+      { id: 'ok', name: '审批', kind: 'approval' as const, role: 'qc-specialist', branches: [{ when: '批准', to: 'b' }, { when: '驳回', to: 'a', loop: true }] },
+      { id: 'b', name: 'B', role: 'cs-agent' },
+    ];
+    const text = toMermaid(model(steps), org);
+    expect(text).toContain(`    ${nodeOf(steps, 'ok')}[["2.\u00a0审批<br/>品控专员"]]`);
+    const choice = /^ {4}(a\d+)\{" "\}$/m.exec(text)?.[1];
+    expect(choice).toBeDefined();
+    expect(text).toContain(`${choice} -->|"批准"| ${nodeOf(steps, 'b')}`);
+    expect(text).toContain(`${choice} -.->|"驳回"| ${nodeOf(steps, 'a')}`);
+  });
+  it('draws a parallel split and its join as bars', () => {
     const text = toMermaid(
       model([
         { id: 'a', name: 'A', role: 'cs-agent', next: ['b', 'c'] },
@@ -77,8 +99,8 @@ describe('toMermaid', () => {
       ]),
       org,
     );
-    expect(text).toContain('s0 --> s1');
-    expect(text).toContain('s0 --> s2');
+    expect(text).toMatch(/^ {4}a\d+@\{ shape: fork \}$/m);
+    expect(text).toMatch(/^ {4}a\d+@\{ shape: join \}$/m);
   });
   it('puts steps with an unknown or missing role in an "unassigned" lane', () => {
     const text = toMermaid(model([{ id: 'a', name: 'A', role: 'nobody' }, { id: 'b', name: 'B' }]), org);
@@ -92,32 +114,25 @@ describe('toMermaid', () => {
   });
   it('escapes hostile step names, conditions and role names', () => {
     const hostile = 'x"]; click s0 call alert(1); classDef a fill:red %%{init:{"securityLevel":"loose"}}%%\n<script>';
-    const text = toMermaid(model([{ id: 'a', name: hostile, role: 'cs-agent', branches: [{ when: hostile, to: 'b' }] }, { id: 'b', name: 'B' }]), org);
+    const steps = [{ id: 'a', name: hostile, role: 'cs-agent', branches: [{ when: hostile, to: 'b' }] }, { id: 'b', name: 'B' }];
+    const text = toMermaid(model(steps), org);
     const lines = text.split('\n');
     // Every line starts with generated syntax; no spec text starts a statement.
     expect(lines.filter((l) => /^\s*(click|classDef a|%%)/.test(l))).toEqual([]);
     expect(text).not.toContain('<script>');
     expect(text).not.toContain('%%{');
-    expect(labelOf(text, 's0')).not.toContain('"');
+    expect(labelOf(text, nodeOf(steps, 'a'))).not.toContain('"');
   });
   it('accessible title and description come from the spec, on one line each', () => {
     const text = toMermaid(model(undefined, { title: '标题\n%%{init}%%' }), org);
     expect(text).toMatch(/^ {2}accTitle: 标题 ％％｛init｝％％$/m);
     expect(text).toMatch(/^ {2}accDescr: .*3 个步骤/m);
   });
-  it('sets the strict security level in the diagram config', () => {
-    expect(toMermaid(model(), org)).toMatch(/^---\nconfig:\n {2}securityLevel: strict/);
-  });
   it('marks highlighted steps for a comparison', () => {
     const text = toMermaid(model(), org, { highlight: { receive: 'added', close: 'removed' } });
-    expect(text).toContain('class s0 added');
-    expect(text).toContain('class s2 removed');
+    expect(text).toContain(`class ${nodeOf(undefined, 'receive')} added`);
+    expect(text).toContain(`class ${nodeOf(undefined, 'close')} removed`);
     expect(text).toMatch(/classDef removed .*stroke-dasharray/);
-  });
-  it('draws swimlanes, with start and end inside the lanes, when asked', () => {
-    const text = toMermaid(model(), org, { swimlanes: true, direction: 'LR' });
-    expect(text).toContain('swimlane-beta LR');
-    expect(text).toMatch(/subgraph lane0\["客服部"\]\n {4}start\(\(/);
   });
   it('is a pure function of its input', () => {
     expect(toMermaid(model(), org)).toBe(toMermaid(model(), org));

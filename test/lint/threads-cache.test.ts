@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gitChanged, gitSource } from '../../scripts/lint/changed.ts';
+import { gitChange } from '../../scripts/lint/changed.ts';
 import { handbook, lintDisk, ORG, spec } from './helpers.ts';
 
 // A handbook with cross-process links, an error, a duplicate id and a suppression, large enough for worker threads (PARALLEL_THRESHOLD).
@@ -64,7 +64,7 @@ describe('worker threads and the cache', () => {
     git('init', '-q');
     git('add', '-A');
     git('-c', 'user.email=a@b', '-c', 'user.name=t', 'commit', '-qm', 'init');
-    const changed = () => ({ base: gitSource('HEAD', root), paths: gitChanged('HEAD', root) });
+    const changed = () => gitChange('HEAD', root);
     // A change that no other spec's reference notices: only the spec itself.
     writeFileSync(path.join(root, 'processes/a/p5.md'), spec('p5', 'summary: 改\n', '见[上一个](p4.md#receive)。\n').replace('  end: 结束\n', '  end: 结束\n  upstream: [p4]\n'));
     for (const threads of [1, 2]) {

@@ -1,6 +1,11 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../scripts/rules/schema.ts';
-import { ruleTester } from '../rule-tester.ts';
+import { runCase, ruleTester } from '../rule-tester.ts';
 import { HEAD, STEPS } from './spec.ts';
+
+/** A spec naming `name` upstream (line 12), and another process named 预算计划流程 / Budget planning. */
+const withUpstream = (name: string) => HEAD.replace('scope: { start: 员工提交报销单, end: 报销款到账 }', `scope:\n  start: 员工提交报销单\n  end: 报销款到账\n  upstream: [${name}]`) + STEPS;
+const BUDGET_PLAN = HEAD.replace('id: expense-claim', 'id: budget-plan').replace('title: 费用报销流程', 'title: 预算计划流程\ntitleEn: Budget planning') + STEPS;
 
 /** Three steps, one field a line: `approve`'s informed role on line 17, `pay`'s role on line 20. */
 const BLOCK_STEPS = `steps:
@@ -56,9 +61,34 @@ ruleTester.run('schema', rule, {
       errors: [{ messageId: 'schema.format', line: 13, column: 34 }],
     },
     {
+      name: 'a process written by its name in scope.upstream: did you mean its id',
+      code: withUpstream('预算计划'),
+      files: { 'processes/management/budget-plan.md': BUDGET_PLAN },
+      errors: [{ messageId: 'schema.processNameNotId', line: 12, column: 14 }],
+    },
+    {
+      name: 'a name that is no process’s: what a process id is',
+      code: withUpstream('预算'),
+      files: { 'processes/management/budget-plan.md': BUDGET_PLAN },
+      errors: [{ messageId: 'schema.format', line: 12, column: 14 }],
+    },
+    {
       name: 'no front matter',
       code: '---\n',
       errors: [{ messageId: 'source.unclosedFrontMatter', line: 1, column: 1 }],
     },
   ],
+});
+
+describe('a process written by its name where its id belongs', () => {
+  const messages = (name: string) => runCase(rule, { code: withUpstream(name), files: { 'processes/management/budget-plan.md': BUDGET_PLAN } }).findings;
+
+  it('is answered with the id and the name it goes by, in either language, with or without 流程', () => {
+    for (const name of ['预算计划流程', '预算计划', 'budget planning']) {
+      const findings = messages(name);
+      const title = name.startsWith('预算') ? '预算计划流程' : 'Budget planning';
+      expect(findings['zh-CN'].map((f) => f.message)).toEqual([`\`upstream\` 要写流程标识，而不是名称“${name}”：是否应为 \`budget-plan\`（${title}）？`]);
+      expect(findings.en.map((f) => f.message)).toEqual([`\`upstream\` takes a process id, not its name “${name}”: did you mean \`budget-plan\` (${title})?`]);
+    }
+  });
 });

@@ -37,7 +37,7 @@ describe('new → diff → codeowners', () => {
     const report = (await semanticDiff({ cwd: repo, locale: 'zh-CN', today: '2026-06-01' }));
     expect(report.specs.map((s) => [s.status, s.file])).toEqual([['added', FILE]]);
     expect(report.specs[0]!.changes).toEqual([{ kind: 'spec-added', id: 'vendor-onboarding', title: '供应商准入流程' }]);
-    expect(report.specs[0]!.mermaid).toContain('flowchart TD');
+    expect(report.specs[0]!.mermaid).toContain('swimlane-beta TD');
   });
 
   it('CODEOWNERS names the owner; changing the owner shows in the diff and leaves CODEOWNERS stale until regenerated', async () => {

@@ -113,7 +113,9 @@ describe('between two commits', () => {
     expect(s.changes.map((c) => c.kind)).not.toContain('version-not-bumped');
     expect(s.changes.map((c) => c.kind)).not.toContain('history-not-added');
     expect(s.highlight).toMatchObject({ archive: 'added', pay: 'changed', approve: 'changed' });
-    expect(s.mermaid).toMatch(/classDef added .*\n  class s2 added/);
+    // The added step's node is marked: node ids are the diagram's own, so find the marked one by its label.
+    const added = /classDef added .*\n {2}class (\w+) added/.exec(s.mermaid ?? '')?.[1];
+    expect(s.mermaid).toMatch(new RegExp(`\\n {4}${added}\\["\\d+\\.\\s单据归档<br/>`));
   });
 
   it('a published spec changed without a version bump or history entry, with the lint finding it introduces', async () => {
@@ -129,7 +131,7 @@ describe('between two commits', () => {
 
   it('added, deleted and moved specs', async () => {
     expect(spec(report, 'travel-booking').changes[0]).toEqual({ kind: 'spec-added', id: 'travel-booking', title: '差旅预订流程' });
-    expect(spec(report, 'travel-booking').mermaid).toContain('flowchart TD');
+    expect(spec(report, 'travel-booking').mermaid).toContain('swimlane-beta TD');
     expect(spec(report, 'petty-cash').changes).toEqual([{ kind: 'spec-removed', id: 'petty-cash', title: '备用金流程' }]);
     expect(spec(report, 'petty-cash').mermaid).toBeUndefined();
     expect(spec(report, 'vendor-payment').changes[0]).toEqual({ kind: 'spec-renamed', from: 'processes/management/vendor-payment.md', to: 'processes/business/vendor-payment.md' });

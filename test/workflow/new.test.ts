@@ -138,7 +138,11 @@ describe('run', () => {
     expect(await run([], io({ locale: 'zh-CN', ask }))).toBe(0);
     expect(answers).toEqual([]);
     // An address without https:// and a workday of "ten" are asked again, with the reason.
-    expect(err.join('\n')).toMatch(/无效：must be a full web address[\s\S]*无效：/);
+    // In the asker's language: what the setting is, from the schema's own description.
+    expect(err.filter((line) => line.startsWith('无效：'))).toEqual([
+      '无效：取值不符合要求。这一项是手册网站的地址（网站根目录，例如 https://handbook.example.org/）；检查规则的说明链接指向这里。请重新输入，或直接回车使用默认值。',
+      '无效：取值不符合要求。这一项是一个工作日的小时数，用于换算时限与指标。请重新输入，或直接回车使用默认值。',
+    ]);
     const text = readFileSync(join(root, 'processlint.config.yml'), 'utf8');
     expect(text).toMatch(/^# our rules\nextends: recommended\nrules:\n  codeowners: off\n/);
     expect(handbookFromText(text)).toEqual({

@@ -51,6 +51,7 @@ class HandbookEditor extends HTMLElement {
   private findings: ShownFinding[] = [];
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The diagram drawn last (its source as JSON): an edit that leaves it as it is does not draw it again. */
   private shownDiagram = '';
   /** The flowchart waiting to be drawn (when it is near the screen, and typing has paused). */
   private pendingDiagram: Preview | undefined;
@@ -347,7 +348,7 @@ class HandbookEditor extends HTMLElement {
     note.hidden = true;
     this.el('.hb-preview-table').replaceChildren(toDom(preview.table) as Node);
     this.el('.hb-critical-path').textContent = preview.criticalPath !== undefined ? this.say('edit.criticalPath', { total: preview.criticalPath, hours: WORKDAY_HOURS }) : this.say('edit.criticalPathNone');
-    if (preview.mermaid !== (this.pendingDiagram?.mermaid ?? this.shownDiagram)) {
+    if (diagramKey(preview) !== (this.pendingDiagram ? diagramKey(this.pendingDiagram) : this.shownDiagram)) {
       this.pendingDiagram = preview;
       clearTimeout(this.diagramTimer);
       this.diagramTimer = setTimeout(() => this.drawPendingDiagram(), this.shownDiagram ? FLOWCHART_DELAY_MS : 0);
@@ -358,14 +359,15 @@ class HandbookEditor extends HTMLElement {
     if (!this.diagramVisible || !this.pendingDiagram) return;
     const preview = this.pendingDiagram;
     this.pendingDiagram = undefined;
-    this.shownDiagram = preview.mermaid;
+    this.shownDiagram = diagramKey(preview);
     this.drawFlowchart(preview);
   }
 
   /**
    * The flowchart through the site's own component (Flowchart → ClientFlowchart): its figure comes
-   * from the page's template, holding the Mermaid text; a fresh `<hb-client-flowchart>` draws it
-   * (lazily loading Mermaid the first time), as on a page built without Chromium.
+   * from the page's template, holding the Mermaid text; a fresh `<hb-client-flowchart>` draws it with
+   * the build's own drawing scripts (Mermaid and lib/diagram-page.ts, loaded the first time), as on a
+   * page built without Chromium: the same swimlanes, node links and DOMPurify as the process pages.
    */
   private drawFlowchart(preview: Preview) {
     const holder = this.el('.hb-preview-flowchart');
@@ -376,13 +378,13 @@ class HandbookEditor extends HTMLElement {
       figure = holder.querySelector('figure')!;
     }
     const source = figure.querySelector('.hb-mermaid-source code') ?? figure.querySelector('.hb-mermaid-source')!;
-    source.textContent = preview.mermaid;
+    source.textContent = preview.diagram.text;
     figure.querySelector('.hb-mermaid-source')?.setAttribute('aria-label', preview.title);
     const old = figure.querySelector('hb-client-flowchart');
     if (!old) return;
     const fresh = document.createElement('hb-client-flowchart');
     for (const attribute of old.attributes) fresh.setAttribute(attribute.name, attribute.value);
-    fresh.setAttribute('data-links', JSON.stringify(preview.links));
+    fresh.setAttribute('data-nodes', JSON.stringify(preview.diagram.nodes));
     fresh.replaceChildren(...[...old.childNodes].filter((node) => !(node instanceof Element) || node.classList.contains('hb-hint')).map((node) => node.cloneNode(true)));
     old.replaceWith(fresh);
   }
@@ -520,5 +522,7 @@ class HandbookEditor extends HTMLElement {
     result.scrollIntoView({ block: 'nearest' });
   }
 }
+
+const diagramKey = (preview: Preview) => JSON.stringify(preview.diagram);
 
 customElements.define('hb-editor', HandbookEditor);

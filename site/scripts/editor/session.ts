@@ -4,7 +4,6 @@ import { loadSpec, type LoadedSpec } from '../../../scripts/core/load-spec.ts';
 import { format, type Locale } from '../../../scripts/core/messages.ts';
 import { describeSections, formatMinutes } from '../../../scripts/diff/render.ts';
 import { diffSpecs } from '../../../scripts/diff/semantic.ts';
-import { stepNodeId } from '../../../scripts/flowchart/to-mermaid.ts';
 import { checkFileWithFixes, type FileEnv, type FixableFinding } from '../../../scripts/lint/check-file.ts';
 import { handbookPhase, memorySource, phaseOneEnv, readEnvironment, type ProjectSource } from '../../../scripts/lint/environment.ts';
 import { messageOf } from '../../../scripts/lint/findings.ts';
@@ -14,9 +13,9 @@ import { finishReport, indexReports, type FileResult, type HandbookPhaseOptions 
 import { criticalPath } from '../../../scripts/model/graph.ts';
 import type { OrgIndex } from '../../../scripts/model/org-index.ts';
 import { buildModel } from '../../../scripts/model/process-model.ts';
-import { diagramText } from '../../lib/diagram-text.ts';
+import { processDiagram } from '../../lib/diagram-source.ts';
 import type { FormNames } from '../../lib/form-label.ts';
-import { processTitle, stepName } from '../../lib/format.ts';
+import { processTitle } from '../../lib/format.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { stepTable } from '../../lib/step-table.ts';
 import { url } from '../../lib/urls.ts';
@@ -86,8 +85,7 @@ export class EditorSession {
       preview = {
         title,
         table: stepTable(model, org, this.forms, this.locale, this.t, title),
-        mermaid: diagramText(spec, model, org, this.locale),
-        links: Object.fromEntries(model.steps.map((node) => [stepNodeId(node), [node.step.id, stepName(node, this.locale).text] as [string, string]])),
+        diagram: processDiagram(spec, model, org, this.locale),
         ...(path ? { criticalPath: formatMinutes(path.minutes, WORKDAY_HOURS, this.locale) } : {}),
       };
     }
