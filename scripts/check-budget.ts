@@ -48,7 +48,8 @@ function scriptGraph(dist: string, entry: string, staticOnly: boolean, seen = ne
   seen.add(entry);
   const code = readFileSync(entry, 'utf8');
   const patterns = [/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']/g, /\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.m?js)["']/g];
-  if (!staticOnly) patterns.push(/\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g);
+  // The minifier may write a dynamic import's path as a template literal: import(`./chunk.js`).
+  if (!staticOnly) patterns.push(/\bimport\(\s*[`"']([^`"']+\.m?js)[`"']\s*\)/g);
   for (const pattern of patterns) {
     for (const match of code.matchAll(pattern)) {
       const file = assetPath(dist, match[1]!, entry);
