@@ -37,7 +37,7 @@ export const HandbookSchema = z
     })
       .transform((address) => address.replace(/\/$/, '').replace(/\.git$/, ''))
       .optional()
-      .meta(bilingual('手册所在的代码仓库地址，例如 https://github.com/acme/handbook；网站的“编辑此页”链接指向这里', 'The repository the handbook is kept in, e.g. https://github.com/acme/handbook; the site’s “edit this page” links point there')),
+      .meta(bilingual('手册所在的代码仓库地址，例如 https://github.com/<组织>/<仓库>；网站的“编辑此页”链接指向这里', 'The repository the handbook is kept in, e.g. https://github.com/<owner>/<name>; the site’s “edit this page” links point there')),
     branch: NonEmptyText.default('main').meta(bilingual('修改合并进的分支（默认 main）', 'The branch changes are merged into (default main)')),
     locale: z
       .enum(['zh-CN', 'en'])

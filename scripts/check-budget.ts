@@ -2,8 +2,10 @@
  * Page-weight budget of the built site (`npm run budget`, after `npm run build`):
  * every process page must ship no diagram JavaScript (the flowchart is an SVG
  * rendered at build time) and weigh under 80 KB gzipped in all: HTML + CSS + JS
- * + SVG it loads; the training code (quiz, progress, record) ships only on quiz and
- * learning-path pages, at most 10 KB gzipped there. Exits 1 with the list of pages over budget.
+ * + SVG it loads. The training code (quiz, progress, record) ships only on quiz and
+ * learning-path pages, at most 10 KB gzipped there. The in-browser editor (/edit/) must stay
+ * under 400 KB gzipped with its lint worker, before the diagram library loads. Exits 1 with
+ * the list of pages over budget.
  *
  *   tsx scripts/check-budget.ts [dist] [--allow-client-diagrams] [--json]
  */
@@ -22,6 +24,10 @@ export interface PageWeight {
   total: number;
   /** JavaScript files reachable from the page (static or dynamic imports) that contain Mermaid. */
   diagramScripts: string[];
+  /** Every JavaScript file the page loads, or may load later (dynamic imports, web workers), relative to the site. */
+  reachableScripts: string[];
+  /** The web workers its scripts start. */
+  workers: string[];
 }
 
 const gzipCache = new Map<string, number>();
@@ -44,7 +50,8 @@ function scriptGraph(dist: string, entry: string, staticOnly: boolean, seen = ne
   seen.add(entry);
   const code = readFileSync(entry, 'utf8');
   const patterns = [/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']/g, /\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.m?js)["']/g];
-  if (!staticOnly) patterns.push(/\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g);
+  // The minifier may write a dynamic import's path as a template literal: import(`./chunk.js`).
+  if (!staticOnly) patterns.push(/\bimport\(\s*[`"']([^`"']+\.m?js)[`"']\s*\)/g);
   for (const pattern of patterns) {
     for (const match of code.matchAll(pattern)) {
       const file = assetPath(dist, match[1]!, entry);
@@ -59,6 +66,11 @@ function scriptGraph(dist: string, entry: string, staticOnly: boolean, seen = ne
     }
   }
   return seen;
+}
+
+/** Every script `entry` (a file in `dist`) loads or may load, itself included, relative to `dist`. */
+export function reachableFrom(dist: string, entry: string): string[] {
+  return [...scriptGraph(dist, path.join(dist, entry), false)].map((file) => path.relative(dist, file));
 }
 
 const isMermaid = (file: string) => /mermaid/i.test(path.basename(file)) || /flowchart-v2|mermaidAPI/.test(readFileSync(file, 'utf8'));
@@ -98,6 +110,15 @@ export function measurePage(dist: string, htmlFile: string): PageWeight {
     scriptGraph(dist, script, true, loaded);
     scriptGraph(dist, script, false, reachable);
   }
+  // Web workers (`new Worker(new URL("…js", import.meta.url))`) load with the page's scripts.
+  const workers = new Set<string>();
+  for (const script of reachable) {
+    for (const match of readFileSync(script, 'utf8').matchAll(/new Worker\(\s*new URL\(\s*[`"']([^`"']+\.m?js)[`"']/g)) {
+      const file = assetPath(dist, match[1]!, script);
+      if (file) workers.add(file);
+    }
+  }
+  for (const worker of workers) scriptGraph(dist, worker, false, reachable);
   const sum = (files: Set<string>) => [...files].reduce((n, f) => n + gz(f), 0);
   // Inline SVG (the pre-rendered flowchart) is reported apart from the rest of the HTML.
   const inline = [...html.matchAll(/<svg\b[\s\S]*?<\/svg>/g)].map((m) => m[0]).filter((svg) => svg.length > 2000);
@@ -113,6 +134,8 @@ export function measurePage(dist: string, htmlFile: string): PageWeight {
     ...weight,
     total: weight.html + weight.css + weight.js + weight.svg,
     diagramScripts: [...reachable].filter(isMermaid).map((f) => path.relative(dist, f)),
+    reachableScripts: [...reachable].map((f) => path.relative(dist, f)),
+    workers: [...workers].map((f) => path.relative(dist, f)),
   };
 }
 
@@ -128,8 +151,31 @@ export function processPages(dist: string): string[] {
   return pages.sort();
 }
 
+/** The in-browser editor's page: its own weight and its lint worker's, before the diagram library (Mermaid, loaded when the preview first draws). */
+export const EDITOR_BUDGET_BYTES = 400 * 1024;
+
+export interface EditorWeight extends PageWeight {
+  /** The worker's scripts, gzipped (all load as the page starts). */
+  worker: number;
+  /** Page and worker: what the editor transfers before Mermaid. */
+  beforeDiagrams: number;
+}
+
+export function measureEditor(dist: string, htmlFile: string): EditorWeight {
+  const page = measurePage(dist, htmlFile);
+  const worker = new Set<string>();
+  for (const file of page.workers) scriptGraph(dist, path.join(dist, file), true, worker);
+  const workerBytes = [...worker].reduce((n, f) => n + gz(f), 0);
+  return { ...page, worker: workerBytes, beforeDiagrams: page.total + workerBytes };
+}
+
+export function editorPages(dist: string): string[] {
+  return [path.join(dist, 'edit', 'index.html'), path.join(dist, 'en', 'edit', 'index.html')].filter((file) => existsSync(file));
+}
+
 export interface BudgetResult {
   pages: PageWeight[];
+  editors: EditorWeight[];
   failures: string[];
 }
 
@@ -141,7 +187,11 @@ export function checkBudget(dist: string, options: { allowClientDiagrams?: boole
     if (page.total >= BUDGET_BYTES) failures.push(`${page.page}: ${kb(page.total)} gzipped (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)}, SVG ${kb(page.svg)}) is over the ${kb(BUDGET_BYTES)} budget`);
     if (!options.allowClientDiagrams && page.diagramScripts.length > 0) failures.push(`${page.page}: ships diagram JavaScript (${page.diagramScripts.join(', ')}); the flowchart should be pre-rendered (was Chromium missing at build time?)`);
   }
-  return { pages, failures };
+  const editors = editorPages(dist).map((file) => measureEditor(dist, file));
+  for (const editor of editors) {
+    if (editor.beforeDiagrams >= EDITOR_BUDGET_BYTES) failures.push(`${editor.page}: ${kb(editor.beforeDiagrams)} gzipped before the diagram library (page ${kb(editor.total)}, worker ${kb(editor.worker)}) is over the editor's ${kb(EDITOR_BUDGET_BYTES)} budget`);
+  }
+  return { pages, editors, failures };
 }
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -208,7 +258,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   const dist = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
   const budget = checkBudget(dist, { allowClientDiagrams: args.includes('--allow-client-diagrams') });
   const training = checkTrainingBudget(dist);
-  const { pages } = budget;
+  const { pages, editors } = budget;
   const failures = [...budget.failures, ...training.failures];
   if (args.includes('--json')) {
     console.log(JSON.stringify(pages, null, 2));
@@ -224,6 +274,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       const heaviest = trained.reduce((a, b) => (b.js > a.js ? b : a));
       console.log(`training code on ${trained.length} quiz and learning-path pages, heaviest ${heaviest.page}: ${kb(heaviest.js)} gzipped (budget ${kb(TRAINING_BUDGET_BYTES)}); other pages: none`);
     }
+    for (const editor of editors) console.log(`editor   ${editor.page}: ${kb(editor.beforeDiagrams)} before the diagram library (page ${kb(editor.total)}: HTML ${kb(editor.html)}, CSS ${kb(editor.css)}, JS ${kb(editor.js)}; worker ${kb(editor.worker)}) against ${kb(EDITOR_BUDGET_BYTES)}`);
   }
   if (failures.length > 0) {
     console.error(`Budget exceeded:\n${failures.map((f) => `  ${f}`).join('\n')}`);

@@ -4,10 +4,10 @@
  */
 import { diffArrays } from 'diff';
 import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { gfm } from 'micromark-extension-gfm';
 
 export interface BodyChange {
   /** The heading the paragraph sits under, as readers see it. */
@@ -28,7 +28,11 @@ interface Block {
 
 const fold = (text: string) => text.split(/\s*\n\s*/).join(' ').trim();
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+/**
+ * GitHub-flavoured Markdown, read as remark-parse with remark-gfm reads it, without remark-gfm's
+ * Markdown writer, which a comparison never uses (the in-browser editor's worker runs this).
+ */
+const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
 /** The source of a run of sibling nodes, line breaks and indentation folded into single spaces. */
 function source(markdown: string, first: Nodes, last: Nodes = first): string {
@@ -66,7 +70,7 @@ export function bodyBlocks(markdown: string): Block[] {
         blocks.push(block(section, markdown, [node]));
     }
   };
-  visit(parser.parse(markdown) as Root);
+  visit(parse(markdown));
   return blocks.filter((b) => b.source !== '');
 }
 

@@ -403,6 +403,12 @@ export function describeChange(change: SpecChange, locale: Locale): Line {
   return words(locale).describe(change);
 }
 
+/** One spec's changes as the pull-request comment lists them: its sections, each with its title and lines (for the in-browser editor's summary). */
+export function describeSections(changes: SpecChange[], locale: Locale): Array<{ title: string; lines: Line[] }> {
+  const say = words(locale);
+  return grouped(changes).map((section) => ({ title: section.title[locale], lines: section.changes.map(say.describe) }));
+}
+
 function grouped(changes: SpecChange[]): Array<{ title: Record<Locale, string>; changes: SpecChange[] }> {
   return SECTIONS.map((section) => ({ title: section.title, changes: changes.filter((c) => sectionOf(c) === section.id) })).filter((s) => s.changes.length > 0);
 }
@@ -501,7 +507,7 @@ function bulletList(lines: Line[]): List {
 }
 
 /** GFM, as GitHub reads comments; it also renders `$…$` as maths, so `$` is escaped like any other syntax. */
-const MARKDOWN_OPTIONS: MarkdownOptions = { bullet: '-', listItemIndent: 'one', fences: true, extensions: [gfmToMarkdown()], unsafe: [{ character: '$', inConstruct: 'phrasing' }] };
+const markdownOptions = (): MarkdownOptions => ({ bullet: '-', listItemIndent: 'one', fences: true, extensions: [gfmToMarkdown()], unsafe: [{ character: '$', inConstruct: 'phrasing' }] });
 
 /**
  * The pull-request comment. When it would not fit in one comment, the flowcharts
@@ -549,5 +555,5 @@ function markdown(report: DiffReport, options: RenderOptions, charts: boolean, s
   }
   for (const note of notes) out.push({ type: 'blockquote', children: [paragraph([note])] });
   const root: Root = { type: 'root', children: out };
-  return toMarkdown(root, MARKDOWN_OPTIONS);
+  return toMarkdown(root, markdownOptions());
 }

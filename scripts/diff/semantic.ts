@@ -6,7 +6,7 @@
  */
 import type { Org } from '../../schemas/org.ts';
 import { ExceptionSchema, KpiSchema, ProcessSchema, STAGE_IDS, StepSchema, type HistoryEntry, type Kpi, type Process, type ProcessException, type StageId } from '../../schemas/process.ts';
-import { ownersOf, reviewersFor } from '../codeowners.ts';
+import { ownersOf, reviewersFor } from '../model/codeowners.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { LoadedSpec } from '../core/load-spec.ts';
 import { criticalPath, flowOrder, reachableFromStart, stepNumbers } from '../model/graph.ts';

@@ -22,6 +22,15 @@ export interface ProjectSource {
   specsBelow?(folder: string): string[];
 }
 
+/** A handbook held in memory (tests, a browser, a diff's revision). */
+export function memorySource(files: ReadonlyMap<string, string | Uint8Array> | Record<string, string | Uint8Array>): ProjectSource {
+  const map = files instanceof Map ? files : new Map(Object.entries(files));
+  return {
+    read: (file) => map.get(file),
+    specsBelow: (folder) => [...map.keys()].filter((file) => file.endsWith('.md') && (folder === '' || file.startsWith(`${folder}/`))),
+  };
+}
+
 export interface EnvironmentOptions {
   /** The config file, relative to the root (default `processlint.config.yml` when there is one), or a config given as data. */
   config?: string | RawConfig;

@@ -16,6 +16,7 @@ import { pack, referencesOf, unpack, type PackedReport } from './packed.ts';
 import { DEFAULT_THREADS, hashOf, runPhaseOne } from './runner.ts';
 
 export type { ProjectSource } from './environment.ts';
+export { memorySource } from './environment.ts';
 
 /**
  * The linter's one entry point, for the CLI, the site and the semantic diff alike: the same
@@ -39,14 +40,6 @@ export function diskSource(root: string): ProjectSource {
   };
 }
 
-/** A handbook held in memory (tests, a browser, a diff's revision). */
-export function memorySource(files: ReadonlyMap<string, string | Uint8Array> | Record<string, string | Uint8Array>): ProjectSource {
-  const map = files instanceof Map ? files : new Map(Object.entries(files));
-  return {
-    read: (file) => map.get(file),
-    specsBelow: (folder) => [...map.keys()].filter((file) => file.endsWith('.md') && (folder === '' || file.startsWith(`${folder}/`))),
-  };
-}
 
 export interface LintProjectOptions {
   source: ProjectSource;
@@ -90,6 +83,8 @@ export interface ProjectLint {
   /** Some file could not be read. */
   fatal: boolean;
   config: ResolvedConfig;
+  /** What each spec defines for the others (the handbook phase's index), in spec order: an in-browser editor checks one spec against it. */
+  outlines: Array<Pick<FileReport, 'file' | 'outline'>>;
   /** Texts and repairs by spec (only with `withFixes`). */
   fixes?: Map<string, { text: string; fixes: FixableFinding[] }>;
   /** Checks a spec's text again as this run would (for `--fix`, after a repair). */
@@ -177,6 +172,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     fixableCount: results.reduce((n, r) => n + r.fixableCount, 0),
     fatal: results.some((r) => r.fatal),
     config,
+    outlines: specs.map((spec) => ({ file: spec.file, ...(spec.outline ? { outline: spec.outline } : {}) })),
     ...(fixes ? { fixes } : {}),
     recheck,
   };

@@ -5,14 +5,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions, findChromium, NO_CHROMIUM_HINT } from '../../scripts/chromium.ts';
-import type { Locale } from '../../scripts/core/messages.ts';
-import { buildDiagram } from '../../scripts/flowchart/diagram.ts';
-import { toMermaid } from '../../scripts/flowchart/to-mermaid.ts';
-import type { OrgIndex } from '../../scripts/model/org-index.ts';
-import type { ProcessModel } from '../../scripts/model/process-model.ts';
 import type { Browser, Page } from 'playwright-core';
+import type { DiagramSource } from './diagram-source.ts';
 import type { PageDiagram, PageResult } from './diagram-page.ts';
-import type { NodeInfos } from './svg.ts';
+
+export { diagramSource, processDiagram, type DiagramSource } from './diagram-source.ts';
 
 /**
  * Build-time rendering of the flowcharts: every diagram of the build in ONE headless Chromium
@@ -23,12 +20,6 @@ import type { NodeInfos } from './svg.ts';
  */
 
 const CACHE_DIR = path.resolve('.cache/diagrams');
-
-export interface DiagramSource {
-  /** Mermaid text. */
-  text: string;
-  nodes: NodeInfos;
-}
 
 export interface DiagramResult {
   /** Sanitised SVG markup; absent when rendered client-side. */
@@ -45,23 +36,15 @@ export interface RenderSummary {
   ms: number;
 }
 
-/** A process's flowchart for the site: its Mermaid text, and each node's kind and table row. */
-export function diagramSource(model: ProcessModel, org: OrgIndex | undefined, locale: Locale): DiagramSource {
-  const nodes: NodeInfos = {};
-  for (const lane of buildDiagram(model, org, locale).lanes) {
-    for (const node of lane.nodes) nodes[node.id] = { kind: node.kind, ...(node.step ? { step: node.step.step.id, label: `${node.number}. ${node.step.step.name}` } : {}) };
-  }
-  return { text: toMermaid(model, org, { locale }), nodes };
-}
-
 const require = createRequire(import.meta.url);
 const mermaidScript = require.resolve('mermaid/dist/mermaid.js');
 
 /**
  * Without Chromium the reader's browser draws the diagrams with the same two scripts the build
  * page loads, served as files (site/pages/diagram-fallback/): Mermaid's self-contained bundle
- * and lib/diagram-page.ts. Mermaid never enters the site's own (Vite) bundle, which would
- * otherwise bundle all of it into every build, Chromium or not.
+ * and lib/diagram-page.ts. The editor's live preview draws with them in every build. Mermaid
+ * never enters the site's own (Vite) bundle, which would otherwise bundle all of it into every
+ * build, Chromium or not.
  */
 export const FALLBACK_SCRIPTS = { 'mermaid.js': () => readFileSync(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8'), 'diagrams.js': () => diagramPageScript() } as const;
 export const fallbackScriptUrl = (file: keyof typeof FALLBACK_SCRIPTS) => `/diagram-fallback/${file}`;

@@ -64,19 +64,7 @@ export function buildFormCatalogue(handbook: Handbook, registry: FormIndex, org:
   return { forms, byName, bySlug: new Map(forms.map((form) => [form.slug, form])) };
 }
 
-/**
- * A form as a step or stage writes it (《费用报销单》（部门审核意见）), in the page's language: the
- * spec's English for that item when it has one, else the registry's English name when the text is
- * just the form's name, else the Chinese as written.
- */
-export function formLabel(text: string, english: string | undefined, catalogue: FormCatalogue, locale: Locale): Localized {
-  if (locale === 'en') {
-    if (english !== undefined) return { text: english, lang: 'en' };
-    const registered = catalogue.byName.get(formName(text))?.form;
-    if (registered?.nameEn && text.trim() === `《${registered.name}》`) return { text: registered.nameEn, lang: 'en' };
-  }
-  return { text, lang: 'zh-CN' };
-}
+export { formLabel } from './form-label.ts';
 
 /** The registered form's name in the page's language, marked Chinese when it has no English. */
 export function formTitle(form: CatalogueForm, locale: Locale): Localized {

@@ -4,12 +4,10 @@ import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
 import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
-import { inEnglish } from '../../scripts/model/english.ts';
 import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
-import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
-import { diagramSource, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource, type RenderSummary } from './diagrams.ts';
+import { processDiagram, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource } from './diagrams.ts';
 import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
 import { allowBroken, displayPath, specFiles } from './source.ts';
 import { lintFindings, type Finding } from './lint-findings.ts';
@@ -33,7 +31,6 @@ export interface SiteHandbook {
   /** The diagram (Mermaid text and what its nodes are) per process id and locale. */
   mermaid: Map<string, Record<Locale, DiagramSource>>;
   diagrams: Map<string, Record<Locale, DiagramResult>>;
-  diagramMode: RenderSummary['mode'];
   /** Both languages show the Chinese flowchart (see shareDiagrams); the English page says so. */
   diagramsShared: boolean;
   lastUpdated: Map<string, Date>;
@@ -70,9 +67,8 @@ async function load(): Promise<SiteHandbook> {
   const mermaid = new Map<string, Record<Locale, DiagramSource>>();
   const shared = shareDiagrams(entries.length);
   for (const entry of entries) {
-    const zh = diagramSource(entry.model, org, 'zh-CN');
-    // The English diagram is drawn from the spec's English names and conditions where it has them.
-    const texts = { 'zh-CN': zh, en: shared ? zh : diagramSource(buildModel(inEnglish(entry.spec)), org, 'en') };
+    const zh = processDiagram(entry.spec, entry.model, org, 'zh-CN');
+    const texts = { 'zh-CN': zh, en: shared ? zh : processDiagram(entry.spec, entry.model, org, 'en') };
     mermaid.set(entry.spec.id, texts);
     sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
     if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
@@ -95,7 +91,6 @@ async function load(): Promise<SiteHandbook> {
     findings: await lintFindings(specFiles().map(displayPath), process.cwd(), today()),
     mermaid,
     diagrams,
-    diagramMode: summary.mode,
     diagramsShared: shared,
     lastUpdated: gitDates(),
     bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),

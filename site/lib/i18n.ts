@@ -42,13 +42,7 @@ export function useTranslations(locale: Locale): Translate {
   return (key, data) => format(STRINGS[locale][key], data);
 }
 
-/**
- * Punctuation between spec texts in the page's language (、：（） in Chinese). Kept in code, not with
- * the UI strings, whose values are trimmed: the spaces are part of the English forms.
- */
-export function punct(locale: Locale): { comma: string; colon: string; open: string; close: string } {
-  return locale === 'zh-CN' ? { comma: '、', colon: '：', open: '（', close: '）' } : { comma: ', ', colon: ': ', open: ' (', close: ')' };
-}
+export { punct } from './punct.ts';
 
 /** The URL segment of a locale: Chinese is the root, English lives under /en/. */
 export function localeFromParam(lang: string | undefined): Locale {

@@ -1,5 +1,3 @@
-import { editBase } from '../../scripts/core/handbook-config.ts';
-import { handbookSettings } from './source.ts';
 import type { Locale } from '../../scripts/core/messages.ts';
 
 /** Site paths, per locale (Chinese at the root, English under /en/). */
@@ -28,6 +26,8 @@ export const url = {
   learn: (locale: Locale, role: string) => `${localePrefix(locale)}/learn/${role}/`,
   /** A process's self-check quiz; `role` is the learning path to go back to. */
   quiz: (locale: Locale, id: string, role?: string) => `${localePrefix(locale)}/quiz/${id}/${role ? `?role=${encodeURIComponent(role)}` : ''}`,
+  /** The in-browser editor, on a process or (no id) a new one. */
+  edit: (locale: Locale, id?: string) => `${localePrefix(locale)}/edit/${id ? `?process=${encodeURIComponent(id)}` : ''}`,
 };
 
 /** A stable, ASCII-safe slug for a form name (names are Chinese and may contain anything). */
@@ -38,10 +38,4 @@ export function formAnchor(name: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return `form-${hash.toString(36)}`;
-}
-
-/** "Edit this page" target for a file in the handbook's repository and branch; none when the handbook's settings name no repository. */
-export function editUrl(file: string): string | undefined {
-  const base = editBase(handbookSettings());
-  return base === undefined ? undefined : new URL(file, base).href;
 }

@@ -12,7 +12,7 @@ import { flowOrder, stepNumbers } from '../../scripts/model/graph.ts';
 import { buildHandbook } from '../../scripts/model/handbook.ts';
 import { buildModel } from '../../scripts/model/process-model.ts';
 import { indexOrg } from '../../scripts/model/org-index.ts';
-import { checkBudget, checkTrainingBudget } from '../../scripts/check-budget.ts';
+import { checkBudget, checkTrainingBudget, processPages } from '../../scripts/check-budget.ts';
 import { toBpmn } from '../../scripts/export/bpmn.ts';
 import { readExportHandbook } from '../../scripts/export/handbook.ts';
 import { launchBrowser } from './browser.ts';
@@ -139,6 +139,24 @@ describe('process page (diagrams rendered at build time)', () => {
     expect(failures).toEqual([]);
     expect(pages.filter((page) => page.page.startsWith('/quiz/') && page.js > 0).length).toBeGreaterThan(0);
   });
+
+  it('serves the drawing scripts from a build that drew in Chromium, for the editor only: its preview draws the process page\'s diagram', async () => {
+    for (const file of ['mermaid.js', 'diagrams.js']) expect(readFileSync(path.join(full.out, 'diagram-fallback', file), 'utf8').length).toBeGreaterThan(1000);
+    for (const file of processPages(full.out)) expect({ file, loads: readFileSync(file, 'utf8').includes('/diagram-fallback/') }).toEqual({ file, loads: false });
+    const drawn = (page: Page) =>
+      page.locator('svg [data-node]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('data-kind'), node.getAttribute('data-step'), (node.textContent ?? '').trim()]));
+    const site = await open(`${full.url}/processes/customer-complaint/`);
+    await site.locator('.hb-diagram[data-rendered="build"] svg').waitFor();
+    const built = await drawn(site);
+    await site.context().close();
+    const editor = await open(`${full.url}/edit/?process=customer-complaint`, 1400);
+    await editor.locator('hb-editor[data-checked]').waitFor({ timeout: 30_000 });
+    await editor.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
+    await editor.locator('.hb-preview-flowchart hb-client-flowchart svg').waitFor({ timeout: 60_000 });
+    expect(built.length).toBeGreaterThan(5);
+    await expect(drawn(editor)).resolves.toEqual(built);
+    await editor.context().close();
+  }, 120_000);
 });
 
 describe('flowchart (rendered at build time)', () => {
