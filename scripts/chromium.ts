@@ -44,41 +44,68 @@ export function chromiumLaunchOptions(executablePath: string): LaunchOptions {
 
 /**
  * For the tests: the Chromium to use, after installing Debian's package if there is none and
- * this is root on a system with apt-get. Throws `MissingChromium`, whose message is one line
+ * this is root on a system with apt-get. Throws `MissingTool`, whose message is one line
  * saying what to do, when there is still none.
  */
 export function ensureChromium(search: ChromiumSearch = {}): string {
   const { env = process.env, install = aptInstaller(env) } = search;
   const found = findChromium(search);
   if (found) return found;
-  if (env.CHROMIUM_PATH) throw new MissingChromium(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist: ${NO_CHROMIUM_HINT}.`);
-  if (!install) throw new MissingChromium(`No Chromium found: ${NO_CHROMIUM_HINT}.`);
+  if (env.CHROMIUM_PATH) throw new MissingTool(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist: ${NO_CHROMIUM_HINT}.`);
+  if (!install) throw new MissingTool(`No Chromium found: ${NO_CHROMIUM_HINT}.`);
   console.error('No Chromium found: installing Debian’s chromium and fonts-noto-cjk with apt-get (the build draws the flowcharts with it, the browser tests drive it)…');
   const installed = install() ? findChromium(search) : undefined;
   if (installed) return installed;
-  throw new MissingChromium(`No Chromium found, and apt-get could not install Debian’s chromium: ${NO_CHROMIUM_HINT}.`);
+  throw new MissingTool(`No Chromium found, and apt-get could not install Debian’s chromium: ${NO_CHROMIUM_HINT}.`);
 }
 
-/** `ensureChromium` for a command line: the one line and exit code 1 instead of an exception. */
-export function ensureChromiumOrExit(): string {
+export const NO_PDFTOTEXT_HINT = 'install poppler-utils (`apt-get install poppler-utils` on Debian or Ubuntu, as root): the tests read the PDF copies back with its pdftotext';
+
+/** A command on the PATH, or `undefined`. */
+export function onPath(command: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, command))) return path.join(dir, command);
+  }
+  return undefined;
+}
+
+/**
+ * For the tests: poppler's `pdftotext`, installed with apt-get as for Chromium when this is root on
+ * a system with it. Throws `MissingTool` (one line saying what to do) when there is still none.
+ */
+export function ensurePdftotext(search: Pick<ChromiumSearch, 'env' | 'install'> = {}): string {
+  const { env = process.env, install = aptInstaller(env, ['poppler-utils']) } = search;
+  const found = onPath('pdftotext', env);
+  if (found) return found;
+  if (!install) throw new MissingTool(`No pdftotext found: ${NO_PDFTOTEXT_HINT}.`);
+  console.error('No pdftotext found: installing Debian’s poppler-utils with apt-get (the tests read the PDF copies back with it)…');
+  const installed = install() ? onPath('pdftotext', env) : undefined;
+  if (installed) return installed;
+  throw new MissingTool(`No pdftotext found, and apt-get could not install poppler-utils: ${NO_PDFTOTEXT_HINT}.`);
+}
+
+/** What `npm test` needs besides Node, for a command line: the one line and exit code 1 instead of an exception. */
+export function ensureTestToolsOrExit(): string {
   try {
-    return ensureChromium();
+    const chromium = ensureChromium();
+    ensurePdftotext();
+    return chromium;
   } catch (error) {
-    if (!(error instanceof MissingChromium)) throw error;
+    if (!(error instanceof MissingTool)) throw error;
     console.error(error.message);
     process.exit(1);
   }
 }
 
-export class MissingChromium extends Error {
-  override name = 'MissingChromium';
+export class MissingTool extends Error {
+  override name = 'MissingTool';
 }
 
 /** As `.ci/run` does: root on a system with apt-get installs Debian's package (with the CJK fonts the labels need). */
-function aptInstaller(env: NodeJS.ProcessEnv): ChromiumSearch['install'] {
+function aptInstaller(env: NodeJS.ProcessEnv, packages = ['chromium', 'fonts-noto-cjk']): ChromiumSearch['install'] {
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return false;
   const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'ignore', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-  return () => apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']);
+  return () => apt(['update', '-qq']) && apt(['install', '-y', '-qq', ...packages]);
 }
 
 /** The newest Chromium in Playwright's browser folder (where `npx playwright install chromium` puts it). */

@@ -1,4 +1,4 @@
-// `npm test` starts here: without a Chromium it stops at once with one line saying how to get one.
-import { ensureChromiumOrExit } from './chromium.ts';
+// `npm test` starts here: without a Chromium (or poppler's pdftotext) it stops at once with one line saying how to get one.
+import { ensureTestToolsOrExit } from './chromium.ts';
 
-ensureChromiumOrExit();
+ensureTestToolsOrExit();

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureChromium, findChromium, MissingChromium, NO_CHROMIUM_HINT } from '../../scripts/chromium.ts';
+import { ensureChromium, ensurePdftotext, findChromium, MissingTool, NO_CHROMIUM_HINT, NO_PDFTOTEXT_HINT } from '../../scripts/chromium.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'chromium-finder-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('the Chromium finder', () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error).toBeInstanceOf(MissingChromium);
+      expect(error).toBeInstanceOf(MissingTool);
       const message = (error as Error).message;
       expect(message).not.toContain('\n');
       expect(message).toContain(NO_CHROMIUM_HINT);
@@ -68,5 +68,30 @@ describe('the Chromium finder', () => {
     const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/ensure-chromium.ts'], { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: path.join(work, 'typo') } });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([`CHROMIUM_PATH=${path.join(work, 'typo')} does not exist: ${NO_CHROMIUM_HINT}.`]);
+  });
+});
+
+describe('poppler’s pdftotext, which the PDF tests read with', () => {
+  const bin = (name: string) => path.join(work, name);
+
+  it('is found on the PATH, or installed when the machine can, and used', () => {
+    binary('tools/pdftotext');
+    expect(ensurePdftotext({ env: { PATH: `${bin('empty')}${path.delimiter}${bin('tools')}` }, install: false })).toBe(bin('tools/pdftotext'));
+    const install = () => (binary('later/pdftotext'), true);
+    expect(ensurePdftotext({ env: { PATH: bin('later') }, install })).toBe(bin('later/pdftotext'));
+  });
+
+  it('otherwise stops with one line that says how to get it', () => {
+    for (const install of [false, () => false] as const) {
+      let error: unknown;
+      try {
+        ensurePdftotext({ env: { PATH: bin('nowhere') }, install });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(MissingTool);
+      expect((error as Error).message).not.toContain('\n');
+      expect((error as Error).message).toContain(NO_PDFTOTEXT_HINT);
+    }
   });
 });
