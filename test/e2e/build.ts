@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** Environment of a clean build: vitest's own variables (NODE_ENV=test, MODE, DEV …) would make Astro build a development flavour (no search). */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -10,7 +11,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Builds the site with `astro build` into `outDir`; resolves with the build log, rejects with it on failure. */
+/**
+ * Builds the site with `astro build` into `outDir`; resolves with the build log, rejects with it on failure.
+ * The log is plain text: on CI (`CI` set) Astro's logger colours its labels.
+ */
 export function buildSite(outDir: string, env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -20,6 +24,10 @@ export function buildSite(outDir: string, env: Record<string, string>): Promise<
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`astro build exited ${code}:\n${log.slice(-4000)}`))));
+    child.on('close', (code) => {
+      const text = stripVTControlCharacters(log);
+      if (code === 0) resolve(text);
+      else reject(new Error(`astro build exited ${code}:\n${text.slice(-4000)}`));
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_KEY, latestPass, passOf, readProgress, recordPass, today, type Pass } from '../../site/scripts/training/progress.ts';
+import { PROGRESS_KEY, fill, latestPass, passOf, readProgress, recordPass, today, type Pass } from '../../site/scripts/training/progress.ts';
 
 /** localStorage as the browser has it: strings under keys, and a quota that can refuse. */
 function storage(full = false): Storage {
@@ -46,5 +46,12 @@ describe('training progress in the browser', () => {
 
   it('dates a pass in the learner’s own calendar', () => {
     expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('the page strings the training scripts fill', () => {
+  it('take their values by name and keep a name they were not given', () => {
+    expect(fill('已学习版本 {{version}}，得分 {{ score }}%', { version: '1.5.0', score: 88 })).toBe('已学习版本 1.5.0，得分 88%');
+    expect(fill('{{missing}} and {{constructor}}', {})).toBe('{{missing}} and {{constructor}}');
   });
 });

@@ -4,8 +4,7 @@
  * time by the pull-request diff), or not yet learned; and makes the training record 《流程培训记录》
  * from the same progress: printed on A4, or downloaded as CSV or JSON.
  */
-import { format } from '../../../scripts/core/messages.ts';
-import { latestPass, passOf, readProgress, today, writeProgress, type Pass } from './progress.ts';
+import { fill, latestPass, passOf, readProgress, today, writeProgress, type Pass } from './progress.ts';
 
 type Status = 'learned' | 'relearn' | 'new';
 
@@ -35,8 +34,8 @@ export function startLearningPath(root: ParentNode = document): void {
     stop.dataset.status = status;
     const label = stop.querySelector<HTMLElement>('[data-progress]')!;
     label.textContent =
-      status === 'learned' ? format(strings.learned!, { version, score: current!.score, date: current!.date })
-      : status === 'relearn' ? format(strings.relearn!, { learned: earlier!.version, version })
+      status === 'learned' ? fill(strings.learned!, { version, score: current!.score, date: current!.date })
+      : status === 'relearn' ? fill(strings.relearn!, { learned: earlier!.version, version })
       : strings.new!;
     label.className = `hb-progress hb-progress-${status}`;
     if (status === 'relearn') showChanges(stop, earlier!.version);
@@ -44,7 +43,7 @@ export function startLearningPath(root: ParentNode = document): void {
 
   const done = rows.filter((row) => row.status === 'learned').length;
   const summary = path.querySelector<HTMLElement>('[data-path-summary]');
-  if (summary) summary.textContent = format(strings.summary!, { done, total: rows.length });
+  if (summary) summary.textContent = fill(strings.summary!, { done, total: rows.length });
 
   setUpRecord(path, rows, strings, progress.name);
 }

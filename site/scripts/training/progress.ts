@@ -5,6 +5,14 @@
  */
 export const PROGRESS_KEY = 'hb-training-progress';
 
+/**
+ * Fills `{{name}}` in one of the page's strings. Not `format` from scripts/core/messages.ts: that
+ * module is the editor's too, and sharing it would ship a chunk of the editor's on these pages.
+ */
+export function fill(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+}
+
 export interface Pass {
   process: string;
   version: string;

@@ -5,8 +5,7 @@
  * score is shown, and a pass at the handbook's mark is kept in this browser for this version.
  * The questions, answers and words are in the page (built from the spec); this only reacts.
  */
-import { format } from '../../../scripts/core/messages.ts';
-import { recordPass, today } from './progress.ts';
+import { fill, recordPass, today } from './progress.ts';
 
 export function startQuiz(root: ParentNode = document): void {
   const form = root.querySelector<HTMLFormElement>('form[data-quiz]');
@@ -40,7 +39,7 @@ export function startQuiz(root: ParentNode = document): void {
       options[answer]!.closest('label')!.classList.add('hb-option-right');
       if (!right) options[chosen]!.closest('label')!.classList.add('hb-option-wrong');
       const answerText = options[answer]!.closest('label')!.textContent!.trim();
-      verdict.textContent = right ? strings.right! : format(strings.wrong!, { answer: answerText });
+      verdict.textContent = right ? strings.right! : fill(strings.wrong!, { answer: answerText });
       verdict.className = right ? 'hb-verdict hb-verdict-right' : 'hb-verdict hb-verdict-wrong';
       feedback.querySelector<HTMLElement>('[data-explanation]')!.hidden = false;
       feedback.hidden = false;
@@ -59,7 +58,7 @@ export function startQuiz(root: ParentNode = document): void {
     const passed = score >= pass;
     const saved = passed && recordPass({ process: form!.dataset.process!, version: form!.dataset.version!, score, right, total, date: today() });
     const message = document.createElement('p');
-    message.textContent = format(passed ? strings.passed! : strings.failed!, data);
+    message.textContent = fill(passed ? strings.passed! : strings.failed!, data);
     message.className = passed ? 'hb-verdict-right' : 'hb-verdict-wrong';
     result.replaceChildren(message);
     if (passed && !saved) {
