@@ -495,9 +495,17 @@ describe('a broken spec', () => {
 /** Runs a reader search on `base` and returns the result paths and the UI's status line, once the search has settled. */
 async function searchSite(base: string, query: string): Promise<{ links: string[]; message: string; placeholder: string | null }> {
   const page = await open(base);
-  await page.locator('site-search button[data-open-modal]').click();
   const input = page.locator('#starlight__search input.pagefind-ui__search-input');
-  await input.waitFor();
+  // A click before Starlight's search script has wired the button opens nothing: click again until the dialog shows.
+  for (let attempt = 1; ; attempt++) {
+    if ((await page.locator('site-search dialog[open]').count()) === 0) await page.locator('site-search button[data-open-modal]').click();
+    try {
+      await input.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const placeholder = await input.getAttribute('placeholder');
   await input.pressSequentially(query);
   // Settled: the status line names the whole query (typing it one key at a time searches each prefix too).
