@@ -5,18 +5,10 @@
  * The same seed always gives the same bytes.
  */
 import { Document, isScalar, isSeq, visit } from 'yaml';
+import { mulberry32 } from '../core/random.ts';
 
-/** mulberry32: small, fast and good enough to vary synthetic text. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded numbers for synthetic text (mulberry32). */
+export const prng = mulberry32;
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

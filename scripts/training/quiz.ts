@@ -6,6 +6,7 @@
  * deadlines, other steps, controls and forms). Pure and deterministic for a process version: the
  * same `id@version` gives the same questions, options and order, in both languages.
  */
+import { fnv1a, mulberry32 } from '../core/random.ts';
 import type { Locale } from '../core/messages.ts';
 import { formatDeadline, formatStepDeadline } from '../model/deadline-format.ts';
 import type { Deadline } from '../model/deadline.ts';
@@ -297,17 +298,9 @@ function phrasing(numbers: Map<string, number>) {
   };
 }
 
-/** A small seeded generator (mulberry32 over an FNV-1a hash of the seed): the same seed, the same quiz. */
+/** A seeded generator (mulberry32 over an FNV-1a hash of the seed): the same seed, the same quiz. */
 export function seeded(seed: string): () => number {
-  let state = 0x811c9dc5;
-  for (const ch of seed) state = Math.imul(state ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(fnv1a(seed));
 }
 
 function shuffle<T>(random: () => number, items: readonly T[]): T[] {

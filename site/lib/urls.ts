@@ -1,4 +1,5 @@
 import type { Locale } from '../../scripts/core/messages.ts';
+import { fnv1a } from '../../scripts/core/random.ts';
 
 /** Site paths, per locale (Chinese at the root, English under /en/). */
 export function localePrefix(locale: Locale): string {
@@ -32,10 +33,5 @@ export const url = {
 
 /** A stable, ASCII-safe slug for a form name (names are Chinese and may contain anything). */
 export function formAnchor(name: string): string {
-  let hash = 0x811c9dc5;
-  for (const ch of name) {
-    hash ^= ch.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `form-${hash.toString(36)}`;
+  return `form-${fnv1a(name).toString(36)}`;
 }
