@@ -67,7 +67,7 @@ export async function printProcess(page: Page, spec: Process, today: string, loc
   if (!response?.ok()) throw new Error(`the built site has no page for ${spec.id} (${response?.status() ?? 'no response'})`);
   await page.evaluate(() => document.fonts.ready);
   let flowchart: FlowchartImage | undefined;
-  const svg = page.locator('.hb-diagram[data-rendered="build"] svg').first();
+  const svg = page.locator('.hb-diagram svg').first();
   if ((await svg.count()) > 0) {
     const box = await svg.boundingBox();
     if (box && box.width > 0 && box.height > 0) flowchart = { png: await svg.screenshot({ type: 'png', omitBackground: false }), width: Math.round(box.width), height: Math.round(box.height) };

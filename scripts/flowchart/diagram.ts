@@ -60,6 +60,14 @@ export const END_NODE = 'finish';
 
 const UNASSIGNED: Record<Locale, string> = { 'zh-CN': '未指定', en: 'Unassigned' };
 
+const WORDS = {
+  'zh-CN': { start: '开始', end: '结束', describe: (title: string, steps: number, lanes: string) => `${title}流程图：共 ${steps} 个步骤，泳道：${lanes}。各步骤的说明、责任岗位与时间要求见下方职责表。` },
+  en: { start: 'Start', end: 'End', describe: (title: string, steps: number, lanes: string) => `Flowchart of ${title}: ${steps} steps in lanes ${lanes}. The responsibility table below describes each step, its role and its time requirement.` },
+} satisfies Record<Locale, unknown>;
+
+/** What a flowchart says in `locale` besides the spec's own words: its start and end, and its description for screen readers. */
+export const diagramWords = (locale: Locale) => WORDS[locale];
+
 export function buildDiagram(model: ProcessModel, org: OrgIndex | undefined, locale: Locale = 'zh-CN'): Diagram {
   const order = flowOrder(model);
   const numbers = stepNumbers(model);

@@ -1,7 +1,7 @@
 import type { Locale } from '../core/messages.ts';
 import type { OrgIndex } from '../model/org-index.ts';
 import type { ProcessModel } from '../model/process-model.ts';
-import { buildDiagram, type DiagramNode } from './diagram.ts';
+import { buildDiagram, diagramWords, type DiagramNode } from './diagram.ts';
 import { accessibleText, escapeLabel } from './escape.ts';
 
 export type Highlight = 'added' | 'changed' | 'removed';
@@ -24,11 +24,6 @@ export const MERMAID_CONFIG = {
   htmlLabels: true,
   flowchart: { htmlLabels: true, useMaxWidth: true, curve: 'basis' },
 } as const;
-
-const TEXT = {
-  'zh-CN': { start: '开始', end: '结束', describe: (title: string, steps: number, lanes: string) => `${title}流程图：共 ${steps} 个步骤，泳道：${lanes}。各步骤的说明、责任岗位与时间要求见下方职责表。` },
-  en: { start: 'Start', end: 'End', describe: (title: string, steps: number, lanes: string) => `Flowchart of ${title}: ${steps} steps in lanes ${lanes}. The responsibility table below describes each step, its role and its time requirement.` },
-} satisfies Record<Locale, unknown>;
 
 const HIGHLIGHT_STYLE: Record<Highlight, string> = {
   added: 'fill:#dcfce7,stroke:#15803d,stroke-width:3px',
@@ -59,7 +54,7 @@ const HIGHLIGHT_STYLE: Record<Highlight, string> = {
  */
 export function toMermaid(model: ProcessModel, org?: OrgIndex, options: FlowchartOptions = {}): string {
   const locale = options.locale ?? 'zh-CN';
-  const text = TEXT[locale];
+  const text = diagramWords(locale);
   const diagram = buildDiagram(model, org, locale);
   const lines: string[] = ['---', 'config:', '  securityLevel: strict', '  swimlane:', '    ignoreCrossLaneEdges: false', '---', 'swimlane-beta TD'];
 

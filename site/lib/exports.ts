@@ -1,4 +1,4 @@
-import { chromiumPath } from './diagrams.ts';
+import { findChromium } from '../../scripts/chromium.ts';
 
 /**
  * The downloads a build publishes under /exports/ (scripts/export/integration.ts writes them when the
@@ -13,6 +13,11 @@ export function publishedFormats(setting = process.env.HANDBOOK_EXPORTS): Export
   if (setting === '0') return [];
   const wanted = setting ? EXPORT_FORMATS.filter((format) => setting.split(',').map((part) => part.trim()).includes(format)) : [...EXPORT_FORMATS];
   return chromiumPath() ? wanted : wanted.filter((format) => format === 'bpmn');
+}
+
+/** The Chromium that prints Word and PDF copies, unless HANDBOOK_NO_CHROMIUM=1. */
+export function chromiumPath(): string | undefined {
+  return process.env.HANDBOOK_NO_CHROMIUM === '1' ? undefined : findChromium();
 }
 
 /** Where a process's file (or, for `handbook`, the whole handbook's) is published. */

@@ -3,11 +3,10 @@ import { getCollection } from 'astro:content';
 import type { FormRegistry } from '../../schemas/forms.ts';
 import type { Org } from '../../schemas/org.ts';
 import type { Process } from '../../schemas/process.ts';
-import { LOCALES, type Locale } from '../../scripts/core/messages.ts';
+import type { Locale } from '../../scripts/core/messages.ts';
 import { indexForms } from '../../scripts/model/form-registry.ts';
 import { buildHandbook, type Handbook, type HandbookEntry } from '../../scripts/model/handbook.ts';
 import { indexOrg, type OrgIndex } from '../../scripts/model/org-index.ts';
-import { processDiagram, renderDiagrams, shareDiagrams, type DiagramResult, type DiagramSource } from './diagrams.ts';
 import { buildFormCatalogue, type FormCatalogue } from './forms.ts';
 import { allowBroken, displayPath, specFiles } from './source.ts';
 import { lintFindings, type Finding } from './lint-findings.ts';
@@ -28,11 +27,6 @@ export interface SiteHandbook {
   entries: HandbookEntry[];
   broken: BrokenSpec[];
   findings: Map<string, Record<Locale, Finding[]>>;
-  /** The diagram (Mermaid text and what its nodes are) per process id and locale. */
-  mermaid: Map<string, Record<Locale, DiagramSource>>;
-  diagrams: Map<string, Record<Locale, DiagramResult>>;
-  /** Both languages show the Chinese flowchart (see shareDiagrams); the English page says so. */
-  diagramsShared: boolean;
   lastUpdated: Map<string, Date>;
   /** Markdown body per process id. */
   bodies: Map<string, string>;
@@ -63,35 +57,12 @@ async function load(): Promise<SiteHandbook> {
     (a, b) => CATEGORY_ORDER.indexOf(a.spec.category) - CATEGORY_ORDER.indexOf(b.spec.category) || a.spec.title.localeCompare(b.spec.title, 'zh-CN') || a.spec.id.localeCompare(b.spec.id),
   );
 
-  const sources = new Map<string, DiagramSource>();
-  const mermaid = new Map<string, Record<Locale, DiagramSource>>();
-  const shared = shareDiagrams(entries.length);
-  for (const entry of entries) {
-    const zh = processDiagram(entry.spec, entry.model, org, 'zh-CN');
-    const texts = { 'zh-CN': zh, en: shared ? zh : processDiagram(entry.spec, entry.model, org, 'en') };
-    mermaid.set(entry.spec.id, texts);
-    sources.set(`${entry.spec.id}\u0000zh-CN`, texts['zh-CN']);
-    if (!shared) sources.set(`${entry.spec.id}\u0000en`, texts.en);
-  }
-  const summary = await renderDiagrams(sources);
-  if (summary.mode === 'chromium') {
-    console.info(`[handbook] flowcharts: ${summary.rendered} rendered, ${summary.cached} from .cache/diagrams, in ${summary.ms} ms`);
-  }
-  const diagrams = new Map<string, Record<Locale, DiagramResult>>();
-  for (const entry of entries) {
-    const result = (locale: Locale): DiagramResult => summary.results.get(`${entry.spec.id}\u0000${shared ? 'zh-CN' : locale}`) ?? {};
-    diagrams.set(entry.spec.id, { 'zh-CN': result('zh-CN'), en: result('en') });
-  }
-
   return {
     handbook,
     org,
     entries,
     broken: brokenEntries.map((entry) => entry.data as unknown as BrokenSpec).sort((a, b) => a.file.localeCompare(b.file)),
     findings: await lintFindings(specFiles().map(displayPath), process.cwd(), today()),
-    mermaid,
-    diagrams,
-    diagramsShared: shared,
     lastUpdated: gitDates(),
     bodies: new Map(processEntries.map((entry) => [entry.id, entry.body ?? ''])),
     forms: buildFormCatalogue(handbook, indexForms(formEntries[0]?.data as FormRegistry | undefined), org),

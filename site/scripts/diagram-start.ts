@@ -1,13 +1,13 @@
 /**
  * A flowchart wider than the page opens where the process starts, not at its left edge: the
  * diagram scrolls sideways so the start node is in view, and is marked scrollable so the page
- * shows the scroll cue. Works for diagrams rendered at build time and in the browser.
+ * shows the scroll cue. Works for the process page's diagram and for the editor's preview, drawn later.
  */
 export function openDiagramsAtStart(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>('.hb-figure')) {
     const place = () => {
       const box = figure.querySelector<HTMLElement>('.hb-diagram');
-      const start = box?.querySelector('svg [id*="-flowchart-start-"], svg [data-id="start"]');
+      const start = box?.querySelector('svg [data-kind="start"]');
       if (!box || !start) return false;
       const scrollable = box.scrollWidth > box.clientWidth + 1;
       figure.classList.toggle('hb-scrollable', scrollable);
@@ -19,7 +19,7 @@ export function openDiagramsAtStart(root: ParentNode = document): void {
       return true;
     };
     if (place()) continue;
-    // Drawn in the browser: place it once the SVG arrives.
+    // The editor's preview: place it once the SVG arrives.
     const observer = new MutationObserver(() => {
       if (place()) observer.disconnect();
     });

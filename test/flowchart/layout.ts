@@ -1,5 +1,9 @@
 /**
- * Where a rendered flowchart's edges run: for every Mermaid edge of every `.hb-diagram svg` on a
+ * Where a rendered flowchart's edges run, as the reader's browser draws them. `measureFlowcharts`
+ * reads the site's own SVG (scripts/flowchart/to-svg.ts): nodes are `[data-node]`, edges
+ * `path.hb-edge[data-from][data-to]`, a declared loop also `.hb-edge-loop`.
+ *
+ * `measureDiagrams` reads Mermaid's: for every Mermaid edge of every `.hb-diagram svg` on a
  * page, its two nodes (from the ids Mermaid gives them) and whether the target is drawn above
  * its source, i.e. against a top-down flow. Reads only what Mermaid writes (`g.node` ids,
  * `data-id="L_<from>_<to>_<n>"` on edges, the dashed pattern class), so it measures any
@@ -45,6 +49,23 @@ export const measureDiagrams = (): MeasuredDiagram[] =>
       const [, from = '', to = ''] = (path.getAttribute('data-id') ?? '').split('_');
       const dashed = path.classList.contains('edge-pattern-dashed') || path.classList.contains('edge-pattern-dotted');
       return { from, to, solid: !dashed, dy: (centres.get(to) ?? Number.NaN) - (centres.get(from) ?? Number.NaN) };
+    });
+    const name = svg.closest('[data-diagram]')?.getAttribute('data-diagram') ?? location.pathname;
+    return { name, nodes: [...centres.keys()], edges };
+  });
+
+/** The site's own flowcharts on the page (see above); self-contained for the same reason. */
+export const measureFlowcharts = (): MeasuredDiagram[] =>
+  [...document.querySelectorAll('.hb-diagram svg')].map((svg) => {
+    const centres = new Map<string, number>();
+    for (const node of svg.querySelectorAll('[data-node]')) {
+      const box = node.getBoundingClientRect();
+      centres.set(node.getAttribute('data-node')!, box.top + box.height / 2);
+    }
+    const edges = [...svg.querySelectorAll('path.hb-edge')].map((path) => {
+      const [from, to] = [path.getAttribute('data-from') ?? '', path.getAttribute('data-to') ?? ''];
+      const solid = getComputedStyle(path).strokeDasharray === 'none';
+      return { from, to, solid, dy: (centres.get(to) ?? Number.NaN) - (centres.get(from) ?? Number.NaN) };
     });
     const name = svg.closest('[data-diagram]')?.getAttribute('data-diagram') ?? location.pathname;
     return { name, nodes: [...centres.keys()], edges };

@@ -364,10 +364,9 @@ class HandbookEditor extends HTMLElement {
   }
 
   /**
-   * The flowchart through the site's own component (Flowchart → ClientFlowchart): its figure comes
-   * from the page's template, holding the Mermaid text; a fresh `<hb-client-flowchart>` draws it with
-   * the build's own drawing scripts (Mermaid and lib/diagram-page.ts, loaded the first time), as on a
-   * page built without Chromium: the same swimlanes, node links and DOMPurify as the process pages.
+   * The flowchart in the site's own component (Flowchart), whose figure comes from the page's
+   * template: the SVG tree the worker drew with the process page's code (site/lib/diagram-source.ts),
+   * made into DOM as the table is, and its Mermaid text.
    */
   private drawFlowchart(preview: Preview) {
     const holder = this.el('.hb-preview-flowchart');
@@ -378,15 +377,9 @@ class HandbookEditor extends HTMLElement {
       figure = holder.querySelector('figure')!;
     }
     const source = figure.querySelector('.hb-mermaid-source code') ?? figure.querySelector('.hb-mermaid-source')!;
-    source.textContent = preview.diagram.text;
+    source.textContent = preview.diagram.mermaid;
     figure.querySelector('.hb-mermaid-source')?.setAttribute('aria-label', preview.title);
-    const old = figure.querySelector('hb-client-flowchart');
-    if (!old) return;
-    const fresh = document.createElement('hb-client-flowchart');
-    for (const attribute of old.attributes) fresh.setAttribute(attribute.name, attribute.value);
-    fresh.setAttribute('data-nodes', JSON.stringify(preview.diagram.nodes));
-    fresh.replaceChildren(...[...old.childNodes].filter((node) => !(node instanceof Element) || node.classList.contains('hb-hint')).map((node) => node.cloneNode(true)));
-    old.replaceWith(fresh);
+    figure.querySelector('.hb-diagram')?.replaceChildren(toDom(preview.diagram.svg) as Node);
   }
 
   private showSummary(summary: Summary | undefined) {

@@ -3,7 +3,7 @@ import type { Locale } from '../../../scripts/core/messages.ts';
 import type { MessageData } from '../../../scripts/core/render.ts';
 import type { Line } from '../../../scripts/diff/render.ts';
 import type { Outline } from '../../../scripts/lint/references.ts';
-import type { DiagramSource } from '../../lib/diagram-source.ts';
+import type { ProcessDiagram } from '../../lib/diagram-source.ts';
 import type { Repository } from '../../lib/repository.ts';
 
 /** What the build ships for the editor (`/edit/handbook.json`). */
@@ -44,8 +44,8 @@ export interface Preview {
   title: string;
   /** The responsibility table (hast, built by site/lib/step-table.ts as the site builds it). */
   table: Element;
-  /** The flowchart as the process page draws it: the swimlane diagram's Mermaid text and what each node is (site/lib/diagram-source.ts). */
-  diagram: DiagramSource;
+  /** The flowchart as the process page draws it: its SVG tree and Mermaid text (site/lib/diagram-source.ts). */
+  diagram: ProcessDiagram;
   /** The longest path of step deadlines, worded (`undefined`: a cycle or no end). */
   criticalPath?: string;
 }

@@ -1,0 +1,55 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/**
+ * Text measured without a browser, for laying out the flowchart in Node and in the editor's
+ * worker alike. A wide (CJK) character takes one em in the site's CJK font; other characters
+ * are counted at 0.6 em, a little more than Noto Sans' average, so a label rather has spare room
+ * than spills out of its shape.
+ */
+
+const NARROW_EM = 0.6;
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+/** Word boundaries: ICU keeps Chinese words (客户, 投诉) and Latin words whole where it can. */
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+export function textWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const { segment } of graphemes.segment(text)) ems += eastAsianWidth(segment.codePointAt(0)!) === 2 ? 1 : NARROW_EM;
+  return ems * fontSize;
+}
+
+/**
+ * `text` in lines no wider than `maxWidth`, broken between words; a word longer than a line is
+ * broken between characters. At most `maxLines` lines, the last one ending in … when text is left.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = Number.POSITIVE_INFINITY): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim()) lines.push(line.trim());
+    line = '';
+  };
+  const fits = (candidate: string) => textWidth(candidate.trim(), fontSize) <= maxWidth;
+  for (const { segment } of words.segment(text.replace(/[\t\n\r ]+/g, ' ').trim())) {
+    if (fits(line + segment)) {
+      line += segment;
+      continue;
+    }
+    push();
+    if (fits(segment)) {
+      line = segment.trimStart();
+      continue;
+    }
+    for (const { segment: character } of graphemes.segment(segment)) {
+      if (!fits(line + character)) push();
+      line += character;
+    }
+  }
+  push();
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last && !fits(`${last}…`)) last = [...graphemes.segment(last)].slice(0, -1).map((part) => part.segment).join('');
+  kept[maxLines - 1] = `${last}…`;
+  return kept;
+}
