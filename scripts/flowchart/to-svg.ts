@@ -30,6 +30,8 @@ const TASK_TEXT_WIDTH = 150;
 const DECISION_TEXT_WIDTH = 120;
 const LABEL_TEXT_WIDTH = 112;
 const LANE_TEXT_WIDTH = 176;
+/** A name longer than this many lines ends in …: the table below the diagram and the node's link name give it whole. */
+const NAME_LINES = 6;
 const PAD = { x: 12, y: 9 } as const;
 const ROUND = 6;
 const APPROVAL_BAR = 7;
@@ -233,7 +235,7 @@ function contentOf(node: DiagramNode, org: OrgIndex | undefined, locale: Locale,
   // The number and the name stay together (a no-break space); the role goes on lines of its own.
   const name = `${node.number}.\u00a0${step.name}`;
   if (node.kind === 'decision') {
-    const lines = wrapText(name, DECISION_TEXT_WIDTH, FONT.step).map((text) => ({ text }));
+    const lines = wrapText(name, DECISION_TEXT_WIDTH, FONT.step, NAME_LINES).map((text) => ({ text }));
     const textWidth = widest(lines.map((line) => line.text), FONT.step);
     const textHeight = lines.length * LINE.step;
     // The smallest diamond of this aspect that holds the text's box: (w/2)/W + (h/2)/H = 1.
@@ -242,8 +244,8 @@ function contentOf(node: DiagramNode, org: OrgIndex | undefined, locale: Locale,
   const role = step.role ? org?.roles.get(step.role) : undefined;
   const roleName = role ? (locale === 'en' ? role.nameEn ?? role.name : role.name) : step.role;
   const lines: Content['lines'] = [
-    ...wrapText(name, TASK_TEXT_WIDTH, FONT.step).map((text) => ({ text })),
-    ...(roleName ? wrapText(roleName, TASK_TEXT_WIDTH, FONT.role).map((text) => ({ text, role: true })) : []),
+    ...wrapText(name, TASK_TEXT_WIDTH, FONT.step, NAME_LINES).map((text) => ({ text })),
+    ...(roleName ? wrapText(roleName, TASK_TEXT_WIDTH, FONT.role, 2).map((text) => ({ text, role: true })) : []),
   ];
   const side = node.kind === 'approval' ? APPROVAL_BAR : 0;
   const width = Math.max(120, ...lines.map((line) => textWidth(line.text, line.role ? FONT.role : FONT.step))) + 2 * PAD.x + 2 * side;

@@ -155,18 +155,16 @@ describe('the editor in Chromium', () => {
     await expect(page.locator('.hb-preview-table table.hb-steps').evaluate((table) => table.outerHTML)).resolves.toBe(siteTable);
     await expect(page.locator('.hb-summary').textContent()).resolves.toBe('与已发布版本相同。');
     await expect(page.locator('.hb-critical-path').textContent()).resolves.toBe('关键路径总时长：4 个工作日 3 小时 30 分钟（按每个工作日 8 小时计）');
-    // The drawing scripts (Mermaid's bundle, lib/diagram-page.ts) load once the flowchart comes near the screen.
-    const drawingScripts = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/diagram-fallback/')).map((entry) => new URL(entry.name).pathname));
-    await expect(drawingScripts()).resolves.toEqual([]);
+    // The flowchart is drawn once it comes near the screen, from the SVG tree the worker built: no diagram library loads.
     await page.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
-    await page.locator('.hb-preview-flowchart hb-client-flowchart svg').waitFor({ timeout: 30_000 });
-    await expect(drawingScripts()).resolves.toEqual(['/diagram-fallback/mermaid.js', '/diagram-fallback/diagrams.js']);
+    await page.locator('.hb-preview-flowchart .hb-diagram svg').waitFor({ timeout: 30_000 });
+    await expect(page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /mermaid/i.test(entry.name)).length)).resolves.toBe(0);
     await expect(page.locator('.hb-preview-flowchart svg').textContent()).resolves.toContain('投诉分类');
     // The process page's swimlane diagram: the same source, drawn into the same nodes, lanes and step links.
     const drawn = (on: Page) =>
       on.locator('.hb-diagram svg').evaluate((svg) => ({
         nodes: [...svg.querySelectorAll('[data-node]')].map((node) => [node.getAttribute('data-node'), node.getAttribute('data-kind'), node.getAttribute('data-step'), (node.textContent ?? '').trim()]),
-        lanes: [...svg.querySelectorAll('.swimlane-label')].map((lane) => (lane.textContent ?? '').trim()),
+        lanes: [...svg.querySelectorAll('.hb-lane-name')].map((lane) => (lane.textContent ?? '').trim()),
         links: [...svg.querySelectorAll('a.hb-node-link')].map((link) => [link.getAttribute('href'), link.getAttribute('aria-label')]),
       }));
     const processPage = await page.context().newPage();
@@ -297,7 +295,7 @@ describe('the editor in Chromium', () => {
     const text = readFileSync(path.join('test/fixtures/hostile', fixture), 'utf8');
     const { page, dialogs, errors } = await openEditor('', { draft: text });
     await page.locator('.hb-preview-flowchart').scrollIntoViewIfNeeded();
-    await page.locator('.hb-preview-flowchart hb-client-flowchart :is(svg, .hb-diagram-error)').first().waitFor({ timeout: 30_000 });
+    await page.locator('.hb-preview-flowchart .hb-diagram svg').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     const report = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
@@ -396,10 +394,8 @@ describe('the editor in Chromium', () => {
       const shipped = measurePage(dist, path.join(dist, html)).reachableScripts.filter((file) => editorCode.has(file));
       expect({ html, shipped }).toEqual({ html, shipped: [] });
     }
-    // Mermaid never enters the page's bundle: the preview loads the build's drawing scripts as files when it first draws.
+    // Mermaid never enters the editor: its worker draws the preview with the site's own layout.
     expect(editor.diagramScripts).toEqual([]);
-    expect(editor.reachableScripts.filter((file) => file.startsWith('diagram-fallback/'))).toEqual([]);
-    for (const file of ['mermaid.js', 'diagrams.js']) expect(readFileSync(path.join(dist, 'diagram-fallback', file), 'utf8')).toMatch(file === 'mermaid.js' ? /mermaidAPI/ : /handbookDiagrams/);
     expect(editor.js + editor.worker).toBeLessThan(EDITOR_BUDGET_BYTES);
     // The worker words findings with the rules' messages; their rationale and examples are the rule pages' alone.
     const workerCode = editor.workers.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');

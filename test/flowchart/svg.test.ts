@@ -78,7 +78,9 @@ describe('the SVG of a flowchart', () => {
     expect(found.text('[data-step="a"] .hb-label').join('').replaceAll(/\s/g, '')).toBe(`1.${hostile}`.replaceAll(/\s/g, ''));
     expect(found.text('.hb-edge-label').join('|').replaceAll(/\s/g, '')).toContain(hostile.replaceAll(/\s/g, '').slice(0, 20));
     expect(found.links.find((link) => link.step === 'a')!.label).toBe(`1. ${hostile}`);
-    expect(found.text('[data-step="b"] .hb-role').join('').replaceAll(/\s/g, '')).toBe(hostile.replaceAll(/\s/g, ''));
+    // A role of more than two lines ends in …; what shows is the spec's text.
+    const role = found.text('[data-step="b"] .hb-role').join('').replaceAll(/\s/g, '');
+    expect(role.endsWith('…') && hostile.replaceAll(/\s/g, '').startsWith(role.slice(0, -1))).toBe(true);
   });
 
   it('draws one node per node of the diagram, with the diagram’s ids', () => {
