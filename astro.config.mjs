@@ -11,11 +11,8 @@ import { handbookExports } from './scripts/export/integration.ts';
  * The handbook site. Pages are generated from `processes/` (see site/content.config.ts).
  * Environment:
  *   HANDBOOK_ALLOW_BROKEN=1    build the valid specs and list broken ones on /broken/ (default: stop with file:line:column)
- *   HANDBOOK_NO_CHROMIUM=1     do not render flowcharts at build time; the browser renders them
- *   CHROMIUM_PATH=/path        Chromium used to render flowcharts (default /usr/bin/chromium, else one Playwright installed)
- *   HANDBOOK_SHARED_DIAGRAMS=1|0 one (Chinese) flowchart per process for both languages, or one per language; by default
- *                              shared above 500 processes (half the rendering time; the English page says so)
- *   HANDBOOK_DIAGRAM_LANES=N   Chromium pages rendering flowcharts at once (default: one per core, at most 4)
+ *   HANDBOOK_NO_CHROMIUM=1     build without Chromium: no Word or PDF copies (flowcharts are drawn in Node either way)
+ *   CHROMIUM_PATH=/path        Chromium that prints the Word and PDF copies (default /usr/bin/chromium, else one Playwright installed)
  *   HANDBOOK_TODAY=YYYY-MM-DD  "today" for review deadlines (default: the build date)
  *   HANDBOOK_PROCESSES_DIR     where the specs are (default processes/)
  *   HANDBOOK_EXPORTS=bpmn,pdf  formats published under /exports/ (default: BPMN, and Word and PDF when Chromium prints them); 0 for none

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { LaunchOptions } from 'playwright-core';
 
 /**
- * The Chromium that draws the flowcharts at build time and drives the browser tests: the one
+ * The Chromium that prints the Word and PDF copies and drives the browser tests: the one
  * `CHROMIUM_PATH` names, else Debian's package, else one that Playwright installed. The build
- * falls back to drawing in the reader's browser without one; the tests install Debian's
+ * publishes BPMN only without one; the tests install Debian's
  * package when they can (root with apt-get, as `.ci/run` does) and otherwise stop at once
  * with `NO_CHROMIUM_HINT`.
  */
@@ -53,7 +53,7 @@ export function ensureChromium(search: ChromiumSearch = {}): string {
   if (found) return found;
   if (env.CHROMIUM_PATH) throw new MissingTool(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist: ${NO_CHROMIUM_HINT}.`);
   if (!install) throw new MissingTool(`No Chromium found: ${NO_CHROMIUM_HINT}.`);
-  console.error('No Chromium found: installing Debian’s chromium and fonts-noto-cjk with apt-get (the build draws the flowcharts with it, the browser tests drive it)…');
+  console.error('No Chromium found: installing Debian’s chromium and fonts-noto-cjk with apt-get (the build prints the Word and PDF copies with it, the browser tests drive it)…');
   const installed = install() ? findChromium(search) : undefined;
   if (installed) return installed;
   throw new MissingTool(`No Chromium found, and apt-get could not install Debian’s chromium: ${NO_CHROMIUM_HINT}.`);

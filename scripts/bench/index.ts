@@ -5,12 +5,12 @@
  *   lint     the CLI on the folder, --no-cache, started as its bin starts it (same Node options);
  *            floor and lint run five times, alternately, and the medians are compared
  *   changed  --changed HEAD after one spec changes, cache warmed by one run
- *   site     the site build for 1,000 specs, cold (no diagram cache) and after one spec changes; its
- *            cpu s and tree memory count every process of the build, Chromium's renderers included
+ *   site     the site build for 1,000 specs, cold (no Astro cache) and after one spec changes; its
+ *            cpu s and tree memory count every process of the build (Node, Pagefind)
  * Prints a table against the targets and writes `.bench/results.json`.
  *
  * Flags: --sizes 1000,10000   --skip-site   --skip-lint   --site-size N   --regenerate
- *        --site-env KEY=VALUE (repeatable; e.g. HANDBOOK_SHARED_DIAGRAMS=1 for the site build)
+ *        --site-env KEY=VALUE (repeatable; e.g. HANDBOOK_EXPORTS=0 for the site build)
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -103,7 +103,7 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
   return { seconds, ...(peakMb !== undefined ? { peakMb } : {}), ...(cpuSeconds !== undefined ? { cpuSeconds } : {}), load, code: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
 }
 
-/** `measure` for a site build: the same figures, plus what its whole process tree used (Chromium included). */
+/** `measure` for a site build: the same figures, plus what its whole process tree used (Pagefind included). */
 async function measureBuild(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measurement & { tree?: TreeUsage }> {
   const usage = path.join(BENCH, `.time-${process.pid}-${++measurements}.txt`);
   const hasTime = existsSync(TIME);
@@ -355,17 +355,17 @@ if (!values['skip-site']) {
   const work = path.join(BENCH, `site-${siteSize}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  // Its own diagram cache (cwd), Astro cache and output, so a cold build is really cold and the dev's dist/ is untouched.
+  // Its own Astro cache and output, so a cold build is really cold and the dev's dist/ is untouched.
   const env = {
     HANDBOOK_PROCESSES_DIR: path.join(dir, 'processes'),
     HANDBOOK_OUT_DIR: path.join(work, 'dist'),
     HANDBOOK_TODAY: TODAY,
     BENCH_ASTRO_CACHE: path.join(work, 'astro-cache'),
-    // The rows measure the site and its diagrams; printing Word and PDF copies is measured on its own (README).
+    // The rows measure the site and its flowcharts; printing Word and PDF copies is measured on its own (README).
     HANDBOOK_EXPORTS: 'bpmn',
     ...siteEnv,
   };
-  notes.push('cpu s of the site builds counts every process of the build (Node, Chromium and its renderers, Pagefind), sampled from /proc every 250 ms; peak MB is the largest single process, as /usr/bin/time reports it.');
+  notes.push('cpu s of the site builds counts every process of the build (Node, Pagefind), sampled from /proc every 250 ms; peak MB is the largest single process, as /usr/bin/time reports it.');
   if (values['site-env'].length > 0) notes.push(`site built with ${values['site-env'].join(' ')}`);
   const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', 'scripts/bench/astro.bench.mjs'];
   const treeNote = (m: { tree?: TreeUsage }) => (m.tree ? `; whole tree at most ${fmt(m.tree.peakTreeMb, 0)} MB at once, largest process ${m.tree.largest.command} ${fmt(m.tree.largest.peakMb, 0)} MB` : '');
@@ -382,7 +382,7 @@ if (!values['skip-site']) {
     target: '≤ 60 s, < 1 GB',
     pass: cold.code === 0 && coldTime && coldMemory,
     verdict: `time ${coldTime ? 'PASS' : 'FAIL'}, memory ${coldMemory ? 'PASS' : 'FAIL'}`,
-    note: `${pages} pages${diagramNote(cold.stdout + cold.stderr)}${treeNote(cold)}`,
+    note: `${pages} pages${treeNote(cold)}`,
   });
   console.log(`  cold build       ${fmt(cold.seconds)} s  ${fmt(cold.peakMb, 0)} MB  ${fmt(cold.cpuSeconds)} cpu s  ${rows.at(-1)!.note}`);
 
@@ -397,7 +397,7 @@ if (!values['skip-site']) {
     ...stats(warm),
     target: '≤ 0.25× cold',
     pass: warm.code === 0 && warm.seconds <= cold.seconds * 0.25,
-    note: `${(warm.seconds / cold.seconds).toFixed(2)}× cold (cpu ${((warm.cpuSeconds ?? 0) / (cold.cpuSeconds ?? 1)).toFixed(2)}×)${diagramNote(warm.stdout + warm.stderr)}${treeNote(warm)}`,
+    note: `${(warm.seconds / cold.seconds).toFixed(2)}× cold (cpu ${((warm.cpuSeconds ?? 0) / (cold.cpuSeconds ?? 1)).toFixed(2)}×)${treeNote(warm)}`,
   });
   console.log(`  rebuild          ${fmt(warm.seconds)} s  ${fmt(warm.peakMb, 0)} MB  ${fmt(warm.cpuSeconds)} cpu s  ${rows.at(-1)!.note}`);
 }
@@ -408,12 +408,6 @@ function countPages(dist: string): number {
   } catch {
     return 0;
   }
-}
-
-/** The site's own log line about diagrams (rendered / cached), when it prints one. */
-function diagramNote(log: string): string {
-  const line = log.split('\n').find((l) => /diagram|flowchart/i.test(l) && /\d/.test(l));
-  return line ? `; ${line.replace(/\x1b\[[0-9;]*m/g, '').trim().slice(0, 120)}` : '';
 }
 
 // The table.
