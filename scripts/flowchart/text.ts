@@ -20,9 +20,32 @@ export function textWidth(text: string, fontSize: number): number {
 
 /**
  * `text` in lines no wider than `maxWidth`, broken between words; a word longer than a line is
- * broken between characters. At most `maxLines` lines, the last one ending in … when text is left.
+ * broken between characters. Lines are balanced: as narrow as they can be without needing
+ * another line, so a name never ends with one character on a line of its own. At most
+ * `maxLines` lines, the last one ending in … when text is left.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = Number.POSITIVE_INFINITY): string[] {
+  const greedy = greedyLines(text, maxWidth, fontSize);
+  let lines = greedy;
+  if (greedy.length > 1 && greedy.length <= maxLines) {
+    let [narrow, wide] = [maxWidth / 2, maxWidth];
+    while (wide - narrow > 2) {
+      const middle = (narrow + wide) / 2;
+      const tried = greedyLines(text, middle, fontSize);
+      if (tried.length === greedy.length) [wide, lines] = [middle, tried];
+      else narrow = middle;
+    }
+  }
+  if (lines.length <= maxLines) return lines;
+  const fits = (candidate: string) => textWidth(candidate, fontSize) <= maxWidth;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last && !fits(`${last}…`)) last = [...graphemes.segment(last)].slice(0, -1).map((part) => part.segment).join('');
+  kept[maxLines - 1] = `${last}…`;
+  return kept;
+}
+
+function greedyLines(text: string, maxWidth: number, fontSize: number): string[] {
   const lines: string[] = [];
   let line = '';
   const push = () => {
@@ -46,10 +69,5 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     }
   }
   push();
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last && !fits(`${last}…`)) last = [...graphemes.segment(last)].slice(0, -1).map((part) => part.segment).join('');
-  kept[maxLines - 1] = `${last}…`;
-  return kept;
+  return lines;
 }

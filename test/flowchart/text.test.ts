@@ -44,3 +44,12 @@ describe('wrapText', () => {
     expect(wrapText('a \n\t b', 200, 16)).toEqual(['a b']);
   });
 });
+
+describe('balanced lines', () => {
+  it('leave no character alone on the last line when the lines can share the text', () => {
+    const lines = wrapText('4.\u00a0计划评审与优化', 120, 15);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).toBe('4.\u00a0计划评审与优化');
+    expect(Math.min(...lines.map((line) => line.length))).toBeGreaterThan(2);
+  });
+});
