@@ -39,6 +39,8 @@ export default defineConfig({
   // The Mermaid chunks are large but load only on pages built without Chromium.
   // The editor's lint worker (site/scripts/editor/) is bundled with the packages' `worker` builds where they have one,
   // and with the rules' checks and messages but not their docs.
+  // A rebuild copies the process and quiz pages whose data and code are unchanged (their cacheKey: site/lib/page-keys.ts).
+  experimental: { incrementalBuild: true },
   vite: { resolve: { noExternal: ['js-yaml'] }, build: { chunkSizeWarningLimit: 3000 }, plugins: [lightSchemaSupport()], worker: { plugins: () => [workerBuilds(), ruleChecksOnly()] } },
   integrations: [
     starlight({

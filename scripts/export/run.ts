@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,8 +70,15 @@ export async function exportHandbook(options: ExportOptions): Promise<string[]> 
   };
 
   if (options.formats.includes('bpmn')) {
-    for (const entry of entries) write(`${entry.spec.id}.bpmn`, await toBpmn(entry.model, handbook.org, { locale }));
-    log(`BPMN: ${entries.length} processes`);
+    let cached = 0;
+    for (const entry of entries) {
+      const key = bpmnKey(entry, handbook.org?.org, locale);
+      let xml = readFileIfAny(path.join(CACHE_DIR, `${key}.bpmn`))?.toString('utf8');
+      if (xml === undefined) cacheFile(path.join(CACHE_DIR, `${key}.bpmn`), (xml = await toBpmn(entry.model, handbook.org, { locale })));
+      else cached++;
+      write(`${entry.spec.id}.bpmn`, xml);
+    }
+    log(`BPMN: ${entries.length} processes (${cached} unchanged, from .cache/exports)`);
   }
   if (!needsSite) return written;
 
@@ -141,6 +148,19 @@ const PRINT_SOURCE = readFileSync(fileURLToPath(new URL('./print.ts', import.met
 function printKey(site: string, id: string, today: string, locale: Locale): string {
   const html = readFileSync(path.join(site, locale === 'en' ? 'en' : '', 'processes', id, 'index.html'));
   return createHash('sha256').update(PRINT_SOURCE).update(`\n${today}\n${locale}\n`).update(html).digest('hex').slice(0, 32);
+}
+
+/** The code a BPMN file comes from: the exporter, the flowchart's diagram, the model and the schema it reads. */
+const BPMN_CODE = ['scripts/export', 'scripts/flowchart', 'scripts/model', 'schemas'].flatMap((folder) => {
+  const dir = fileURLToPath(new URL(`../../${folder}/`, import.meta.url));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort().map((file) => readFileSync(path.join(dir, file), 'utf8'));
+});
+
+/** What a process's BPMN file depends on: the process, the org registry, the language and that code. A rebuild writes again only what changed. */
+function bpmnKey(entry: HandbookEntry, org: unknown, locale: Locale): string {
+  const hash = createHash('sha256');
+  for (const source of BPMN_CODE) hash.update(source);
+  return hash.update(`\n${locale}\n`).update(JSON.stringify(entry.spec)).update(JSON.stringify(org)).digest('hex').slice(0, 32);
 }
 
 function readPrinted(key: string): { pdf: Uint8Array; flowchart?: FlowchartImage } | undefined {

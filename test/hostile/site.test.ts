@@ -188,11 +188,11 @@ describe.skipIf(!hasChromium)('hostile text on the site', () => {
           const svg = [...document.querySelectorAll('svg')].sort((a, b) => b.querySelectorAll('*').length - a.querySelectorAll('*').length)[0];
           if (!svg) return undefined;
           return {
-            nodes: [...svg.querySelectorAll('[id*="-flowchart-"]')].filter((n) => n.namespaceURI === 'http://www.w3.org/2000/svg').map((n) => n.id.replace(/^.*-flowchart-/, '').replace(/-\d+$/, '')),
+            nodes: [...svg.querySelectorAll('[data-node]')].filter((n) => n.namespaceURI === 'http://www.w3.org/2000/svg').map((n) => n.getAttribute('data-node')),
             // Step nodes, as the site marks them (data-step), that are SVG elements.
             steps: new Set([...svg.querySelectorAll('[data-step]')].filter((n) => n.namespaceURI === 'http://www.w3.org/2000/svg').map((n) => n.getAttribute('data-step'))).size,
-            // SVG markup that ended up inside an HTML label: the sign of a label that swallowed the markup after it.
-            stray: svg.querySelectorAll('foreignObject g, foreignObject circle, foreignObject rect, foreignObject path').length,
+            // Markup that ended up inside a label's text, or any HTML in the drawing: the sign of a label that swallowed the markup after it.
+            stray: svg.querySelectorAll('text g, text circle, text rect, text path, foreignObject').length + [...svg.querySelectorAll('*')].filter((n) => n.namespaceURI !== 'http://www.w3.org/2000/svg').length,
           };
         });
         if (!found) {
@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('hostile text on the site', () => {
         const missing = ['start', 'finish'].filter((node) => !found.nodes.includes(node));
         if (missing.length > 0) problems.push(`${id}: nodes missing from the SVG: ${missing.join(', ')}`);
         if (found.steps !== steps) problems.push(`${id}: ${found.steps} of ${steps} steps drawn as SVG nodes`);
-        if (found.stray > 0) problems.push(`${id}: ${found.stray} SVG elements inside an HTML label`);
+        if (found.stray > 0) problems.push(`${id}: ${found.stray} elements inside a label or outside SVG`);
       }
     } finally {
       await page.close();
