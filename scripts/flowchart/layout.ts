@@ -107,6 +107,8 @@ interface Route {
   backFromAbove?: boolean;
   /** Where its condition goes: beside the line as it leaves the source, or as it reaches the target (a decision's middle ways). */
   labelAt: 'exit' | 'entry';
+  /** Which side of the line leaving the source its condition stands. */
+  labelSide?: 'left' | 'right';
   bands: Array<{ band: number; from: number; to: number; track?: number }>;
 }
 
@@ -165,29 +167,77 @@ export function layOut({ diagram, sizes, labels, headers }: LayoutInput): Layout
     outgoing.set(route.from, [...(outgoing.get(route.from) ?? []), route]);
     if (route.down) incoming.set(route.to, [...(incoming.get(route.to) ?? []), route]);
   }
-  // Ways to the left first; ways back up last (they run to the right of their target's lane).
+  // Whether a node stands in the way of a straight line down `lane` at x, between two rows.
+  const blocked = (lane: number, x: number, above: number, below: number) => {
+    for (let row = above + 1; row < below; row++) {
+      for (const id of cells.get(cellKey(lane, row)) ?? []) {
+        const left = relativeX.get(id)!;
+        if (x > left - TRACK && x < left + size(id).width + TRACK) return true;
+      }
+    }
+    return false;
+  };
+  const goesStraightDown = (route: Route) =>
+    route.down && rows.get(route.to)! - rows.get(route.from)! > 1 && !blocked(laneOf.get(route.from)!, relativeCentre(route.from), rows.get(route.from)!, rows.get(route.to)!);
+  // A way down past other rows with nodes in the way below both ends goes round by the lane's free strip, on the right.
+  const goesRound = (route: Route) =>
+    route.down &&
+    rows.get(route.to)! - rows.get(route.from)! > 1 &&
+    blocked(laneOf.get(route.from)!, relativeCentre(route.from), rows.get(route.from)!, rows.get(route.to)!) &&
+    blocked(laneOf.get(route.to)!, relativeCentre(route.to), rows.get(route.from)!, rows.get(route.to)!);
+  // Where a way heads, left to right, so ways leave a node side by side and no two cross: to its target's
+  // column; round by the free strip at the right of the target's lane; back up by that strip, last of all
+  // when it is the node's own lane (so the way back rises to the right of every way that goes on).
+  const LANE_END = 5e5;
   const sideOf = (route: Route, end: 'from' | 'to') => {
     const other = end === 'from' ? route.to : route.from;
-    return route.down || end === 'to' ? laneOf.get(other)! * 1e6 + relativeCentre(other) : Number.POSITIVE_INFINITY;
+    if (end === 'to') return laneOf.get(other)! * 1e6 + relativeCentre(other);
+    const lane = laneOf.get(route.to)!;
+    // Ways back are the outermost on their side: they rise past the ways that go on.
+    if (!route.down) return lane < laneOf.get(route.from)! ? -1e12 + lane * 1e6 : lane > laneOf.get(route.from)! ? 1e12 + lane * 1e6 : Number.POSITIVE_INFINITY;
+    // A way that runs straight down past other rows before it turns heads nowhere sideways here: it leaves from the middle.
+    if (goesStraightDown(route)) return laneOf.get(route.from)! * 1e6 + relativeCentre(route.from);
+    return lane * 1e6 + (goesRound(route) ? LANE_END : relativeCentre(route.to));
   };
   for (const [id, leaving] of outgoing) {
     const ordered = [...leaving].sort((a, b) => sideOf(a, 'from') - sideOf(b, 'from'));
     const { width, height } = size(id);
-    const diamond = DIAMONDS.has(nodeOf.get(id)!.kind);
-    ordered.forEach((route, index) => {
-      const count = ordered.length;
-      if (diamond && count > 1 && (index === 0 || index === count - 1)) {
-        route.exit = [index === 0 ? 0 : width, height / 2];
-      } else if (diamond && count > 1) {
-        // Between the corners: along the lower edges of the diamond.
-        const x = (width * index) / (count - 1);
-        route.exit = [x, height / 2 + (height / 2) * (1 - Math.abs(x - width / 2) / (width / 2))];
-        // Its condition would sit among the other ways' lines under the diamond: it goes by the target instead.
-        if (route.down) route.labelAt = 'entry';
-      } else {
-        route.exit = [(width * (index + 1)) / (count + 1), height];
-      }
+    if (DIAMONDS.has(nodeOf.get(id)!.kind) && ordered.length > 1) {
+      diamondExits(ordered, width, height, laneOf.get(id)! * 1e6 + relativeCentre(id));
+      continue;
+    }
+    ordered.forEach((route, index) => (route.exit = [(width * (index + 1)) / (ordered.length + 1), height]));
+  }
+  /**
+   * A decision's ways leave by the side they head to: those to the left from the left corner and, when
+   * there are more, along the lower left edge; those to the right likewise on the right; one straight
+   * below from the bottom corner. A way that leaves along an edge has its condition by its target, as
+   * under the diamond it would stand among the other ways' lines.
+   */
+  function diamondExits(ordered: Route[], width: number, height: number, centre: number): void {
+    const heading = (route: Route) => sideOf(route, 'from') - centre;
+    const below = ordered.filter((route) => Math.abs(heading(route)) < 1);
+    const left = ordered.filter((route) => heading(route) <= -1);
+    const right = ordered.filter((route) => heading(route) >= 1);
+    // Two ways straight below: the second leaves on the side that has fewer.
+    for (const extra of below.splice(1)) (left.length <= right.length ? left.push(extra) : right.unshift(extra));
+    const onEdge = (x: number): Point => [x, height / 2 + (height / 2) * (1 - Math.abs(x - width / 2) / (width / 2))];
+    left.forEach((route, index) => {
+      route.labelSide = 'left';
+      route.exit = onEdge(((width / 2) * index) / Math.max(left.length, 2));
+      if (index > 0 && route.down) route.labelAt = 'entry';
     });
+    right.forEach((route, index) => {
+      route.labelSide = 'right';
+      const fromCorner = right.length - 1 - index;
+      route.exit = onEdge(width - ((width / 2) * fromCorner) / Math.max(right.length, 2));
+      if (fromCorner > 0 && route.down) route.labelAt = 'entry';
+    });
+    for (const route of below) {
+      route.labelSide = right.length > 0 ? 'left' : 'right';
+      route.exit = [width / 2, height];
+      if (ordered.length > 2 && route.down) route.labelAt = 'entry';
+    }
   }
   for (const [id, arriving] of incoming) {
     const { width } = size(id);
@@ -205,15 +255,6 @@ export function layOut({ diagram, sizes, labels, headers }: LayoutInput): Layout
   }
 
   // Ways down past other rows: straight down the source's or the target's column when no node is in the way.
-  const blocked = (lane: number, x: number, above: number, below: number) => {
-    for (let row = above + 1; row < below; row++) {
-      for (const id of cells.get(cellKey(lane, row)) ?? []) {
-        const left = relativeX.get(id)!;
-        if (x > left - TRACK && x < left + size(id).width + TRACK) return true;
-      }
-    }
-    return false;
-  };
   const gutterUsers: Route[][] = diagram.lanes.map(() => []);
   for (const route of routes) {
     const top = rows.get(route.from)!;
@@ -294,8 +335,10 @@ export function layOut({ diagram, sizes, labels, headers }: LayoutInput): Layout
     const label = labels.get(route.index);
     if (!label) continue;
     if (route.labelAt === 'entry') {
+      // Conditions reaching the same node stand one above the other.
       const band = rows.get(route.to)! - 1;
-      arrivalRoom[band] = Math.max(arrivalRoom[band]!, label.height + LABEL_GAP);
+      const arriving = routes.filter((other) => other.to === route.to && other.labelAt === 'entry' && labels.has(other.index));
+      arrivalRoom[band] = Math.max(arrivalRoom[band]!, arriving.reduce((sum, other) => sum + labels.get(other.index)!.height + LABEL_GAP, 0));
       continue;
     }
     const row = rows.get(route.from)!;
@@ -355,7 +398,7 @@ export function layOut({ diagram, sizes, labels, headers }: LayoutInput): Layout
       const band = rows.get(route.to)! - 1;
       placed.label = placeArrivalLabel(labelSize, entry, bandTop[band]! + labelRoom[band]! + 8 + tracksInBand[band]! * TRACK, placedLabels);
     } else if (labelSize) {
-      placed.label = placeLabel(labelSize, exit, source, bandTop[rows.get(route.from)!]!, placedLabels);
+      placed.label = placeLabel(labelSize, exit, route.labelSide ?? (exit[0] < source.x + source.width / 2 ? 'left' : 'right'), bandTop[rows.get(route.from)!]!, placedLabels);
     }
     return placed;
   });
@@ -409,18 +452,20 @@ function rowsOf(declared: string[], edges: DiagramEdge[], nodeOf: Map<string, Di
 }
 
 /**
- * Tracks in the order given: each item takes the first track where it overlaps (within `margin`)
- * no item already there. Returns how many tracks were used.
+ * Tracks in the order given, from the top: each item goes on the track below the lowest item before it
+ * that it overlaps (within `margin`), so overlapping items keep their order; others share tracks.
+ * Returns how many tracks were used.
  */
 function assignTracks<T>(items: Array<{ item: T; from: number; to: number }>, assign: (item: T, track: number) => void, margin = 0): number {
-  const tracks: Array<Array<{ from: number; to: number }>> = [];
+  const placed: Array<{ from: number; to: number; track: number }> = [];
+  let count = 0;
   for (const { item, from, to } of items) {
-    let track = tracks.findIndex((taken) => taken.every((other) => to + margin < other.from || other.to + margin < from));
-    if (track < 0) track = tracks.push([]) - 1;
-    tracks[track]!.push({ from, to });
+    const track = Math.max(-1, ...placed.filter((other) => !(to + margin < other.from || other.to + margin < from)).map((other) => other.track)) + 1;
+    placed.push({ from, to, track });
+    count = Math.max(count, track + 1);
     assign(item, track);
   }
-  return tracks.length;
+  return count;
 }
 
 /** Where the outline of a node of `kind` (a diamond, a circle or a box) is first met coming down at `x`. */
@@ -463,23 +508,29 @@ function simplify(points: Point[]): Point[] {
   return kept;
 }
 
-/** A condition beside the line as it comes down into its target, to its right (or left, when taken). */
+/** A condition beside the line as it comes down into its target: to its right, else its left, else lower down. */
 function placeArrivalLabel(size: Size, entry: Point, top: number, placed: Box[]): PlacedLabel {
-  let box: Box = { x: entry[0] + LABEL_GAP, y: top, ...size };
-  let anchor: PlacedLabel['anchor'] = 'start';
-  if (overlapsAny(box, placed)) [box, anchor] = [{ ...box, x: entry[0] - LABEL_GAP - size.width }, 'end'];
-  placed.push(box);
-  return { box, anchor };
+  let choice: PlacedLabel = { box: { x: entry[0] + LABEL_GAP, y: top, ...size }, anchor: 'start' };
+  search: for (let y = top; y < top + 4 * (size.height + LABEL_GAP); y += size.height + LABEL_GAP) {
+    for (const candidate of [{ box: { x: entry[0] + LABEL_GAP, y, ...size }, anchor: 'start' }, { box: { x: entry[0] - LABEL_GAP - size.width, y, ...size }, anchor: 'end' }] as const) {
+      if (!overlapsAny(candidate.box, placed)) {
+        choice = candidate;
+        break search;
+      }
+    }
+  }
+  placed.push(choice.box);
+  return choice;
 }
 
 const overlapsAny = (box: Box, placed: Box[]) => placed.some((other) => box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height);
 
 /**
- * A condition beside the line leaving its node, in the band under the node's row: to the left of
- * a line leaving the left half of the node, else to the right; lower when another label is there.
+ * A condition beside the line leaving its node, in the band under the node's row, on the side the
+ * line leaves by; lower when another label is there.
  */
-function placeLabel(size: Size, exit: Point, source: Box, bandTop: number, placed: Box[]): PlacedLabel {
-  const left = exit[0] < source.x + source.width / 2;
+function placeLabel(size: Size, exit: Point, side: 'left' | 'right', bandTop: number, placed: Box[]): PlacedLabel {
+  const left = side === 'left';
   let box: Box = { x: left ? exit[0] - LABEL_GAP - size.width : exit[0] + LABEL_GAP, y: bandTop + 3, ...size };
   if (overlapsAny(box, placed)) box = { ...box, y: box.y + size.height + LABEL_GAP };
   placed.push(box);

@@ -11,6 +11,7 @@ const NARROW_EM = 0.6;
 const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 /** Word boundaries: ICU keeps Chinese words (客户, 投诉) and Latin words whole where it can. */
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
+const CLOSING = new Set([...'，。、；：！？）》」』】〉,.;:!?)]}…']);
 
 export function textWidth(text: string, fontSize: number): number {
   let ems = 0;
@@ -54,7 +55,8 @@ function greedyLines(text: string, maxWidth: number, fontSize: number): string[]
   };
   const fits = (candidate: string) => textWidth(candidate.trim(), fontSize) <= maxWidth;
   for (const { segment } of words.segment(text.replace(/[\t\n\r ]+/g, ' ').trim())) {
-    if (fits(line + segment)) {
+    // Closing punctuation never starts a line (，。、）》…): it stays on the line before, a little over.
+    if (fits(line + segment) || (line.trim() && CLOSING.has(segment))) {
       line += segment;
       continue;
     }

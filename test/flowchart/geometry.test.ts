@@ -87,6 +87,33 @@ describe('the layout of every flowchart of the handbook', () => {
     expect(through).toEqual([]);
   });
 
+  it('never crosses two ways out of the same node, so a reader can tell which condition leads where', () => {
+    /** Whether two axis-aligned segments cross inside both, or run along each other. */
+    const meet = ([a, b]: [Point, Point], [c, d]: [Point, Point]) => {
+      const span = (p: number, q: number) => [Math.min(p, q), Math.max(p, q)] as const;
+      const [x1, x2, y1, y2, x3, x4, y3, y4] = [...span(a[0], b[0]), ...span(a[1], b[1]), ...span(c[0], d[0]), ...span(c[1], d[1])];
+      const overlap = (lo1: number, hi1: number, lo2: number, hi2: number) => Math.min(hi1, hi2) - Math.max(lo1, lo2) > 0.5;
+      const flat = [y1 === y2, y3 === y4];
+      if (flat[0] && flat[1]) return y1 === y3 && overlap(x1, x2, x3, x4);
+      if (!flat[0] && !flat[1]) return x1 === x3 && overlap(y1, y2, y3, y4);
+      const [h, v] = flat[0] ? [[x1, x2, y1], [x3, y3, y4]] : [[x3, x4, y3], [x1, y1, y2]];
+      return h[0]! < v[0]! && v[0]! < h[1]! && v[1]! < h[2]! && h[2]! < v[2]!;
+    };
+    const crossing: string[] = [];
+    for (const [name, layout] of layouts) {
+      const leaving = new Map<string, Array<(typeof layout.edges)[number]>>();
+      for (const edge of layout.edges) leaving.set(edge.edge.from, [...(leaving.get(edge.edge.from) ?? []), edge]);
+      for (const [from, edges] of leaving) {
+        for (const [index, one] of edges.entries()) {
+          for (const other of edges.slice(index + 1)) {
+            if (segments(one.points).some((a) => segments(other.points).some((b) => meet(a, b)))) crossing.push(`${name}: ${from} -> ${one.edge.to} and -> ${other.edge.to}`);
+          }
+        }
+      }
+    }
+    expect(crossing).toEqual([]);
+  });
+
   it('keeps every condition clear of the nodes and of the other conditions', () => {
     for (const [name, layout] of layouts) {
       const labels = layout.edges.flatMap((edge) => (edge.label ? [edge.label.box] : []));

@@ -53,3 +53,13 @@ describe('balanced lines', () => {
     expect(Math.min(...lines.map((line) => line.length))).toBeGreaterThan(2);
   });
 });
+
+describe('punctuation', () => {
+  it('never starts a line with closing punctuation', () => {
+    for (const width of [60, 70, 80, 90]) {
+      const lines = wrapText('条款不合规，退回修改', width, 13);
+      expect(lines.join('')).toBe('条款不合规，退回修改');
+      for (const line of lines.slice(1)) expect('，。、；：！？）》'.includes(line[0]!), `${width}: ${lines.join('|')}`).toBe(false);
+    }
+  });
+});
