@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { editBase } from './scripts/core/handbook-config.ts';
 import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
 import { handbookExports } from './scripts/export/integration.ts';
+import { searchIndex } from './site/lib/search-index.ts';
 
 /**
  * The handbook site. Pages are generated from `processes/` (see site/content.config.ts).
@@ -52,7 +53,8 @@ export default defineConfig({
       },
       ...(edit ? { editLink: { baseUrl: edit } } : {}),
       lastUpdated: true,
-      pagefind: true,
+      // The search index is built by site/lib/search-index.ts, from the searched pages only; the search box stays (our Search component).
+      pagefind: false,
       // Our own bilingual 404 (site/pages/404.astro).
       disable404Route: true,
       customCss: ['./site/styles/handbook.css'],
@@ -77,6 +79,7 @@ export default defineConfig({
         },
       ],
     }),
+    searchIndex(),
     handbookExports(),
   ],
 });

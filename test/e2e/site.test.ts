@@ -15,6 +15,7 @@ import { indexOrg } from '../../scripts/model/org-index.ts';
 import { checkBudget, checkTrainingBudget, processPages } from '../../scripts/check-budget.ts';
 import { toBpmn } from '../../scripts/export/bpmn.ts';
 import { readExportHandbook } from '../../scripts/export/handbook.ts';
+import { SEARCHED_PAGES } from '../../site/lib/search-index.ts';
 import { launchBrowser } from './browser.ts';
 import { buildSite } from './build.ts';
 import { serve } from './server.ts';
@@ -320,6 +321,15 @@ describe('role page', () => {
 });
 
 describe('search', () => {
+  it('indexes exactly the pages that mark their content for search', () => {
+    const marked = globSync('**/*.html', { cwd: full.out }).filter((file) => readFileSync(path.join(full.out, file), 'utf8').includes('data-pagefind-body')).sort();
+    const searched = globSync(SEARCHED_PAGES, { cwd: full.out }).sort();
+    expect(marked.length).toBeGreaterThan(100);
+    expect(searched).toEqual(marked);
+    const entry = JSON.parse(readFileSync(path.join(full.out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(marked.length);
+  });
+
   async function search(query: string): Promise<string[]> {
     const page = await open(`${full.url}/`);
     await page.locator('site-search button[data-open-modal]').click();
