@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { commandLocale, rulesBase } from './core/handbook-config.ts';
@@ -303,6 +303,9 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
   return { base, paths: paths.filter(relevant) };
 }
 
+/** `diff`'s patch writer, loaded only when `--fix-dry-run` prints one: most runs never need it. */
+const unifiedDiff = (): typeof import('diff').createTwoFilesPatch => (createRequire(import.meta.url)('diff') as typeof import('diff')).createTwoFilesPatch;
+
 /** Applies fixes until nothing changes (at most 10 passes); writes files or prints diffs. */
 function fix(lint: ProjectLint, root: string, dryRun: boolean, io: CliIo, locale: Locale): number {
   let count = 0;
@@ -322,7 +325,7 @@ function fix(lint: ProjectLint, root: string, dryRun: boolean, io: CliIo, locale
     count += applied;
     files++;
     const shown = displayPath(path.join(root, file), io.cwd);
-    if (dryRun) diffs.push(createTwoFilesPatch(shown, shown, text, current, '', '', { context: 3 }));
+    if (dryRun) diffs.push(unifiedDiff()(shown, shown, text, current, '', '', { context: 3 }));
     else {
       const absolute = path.join(root, file);
       writeFileSync(absolute, restoreLineEnds(readFileSync(absolute), current));
