@@ -122,7 +122,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     const entries = await runPhaseOne(
       options.specs.map((file) => ({ file, ...(source.absolute ? { absolute: source.absolute(file) } : {}) })),
       cache?.entries ?? new Map(),
-      { setup, ...(source.absolute ? {} : { read: (file: string) => source.read(file) ?? { error: 'ENOENT' } }), threads: options.threads ?? DEFAULT_THREADS },
+      { setup, ...(source.absolute ? {} : { read: (file: string) => source.read(file) ?? { error: 'ENOENT' } }), threads: options.threads ?? DEFAULT_THREADS, stats: cache !== undefined },
     );
     if (cache && worthSaving(entries, cache.entries)) cache.save(new Map(entries.map((entry) => [entry.report.file, entry])));
     specs = entries.map((entry) => entry.report);
