@@ -206,7 +206,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     const source = diskSource(root);
     if (values.config !== undefined && source.read(inRoot(values.config)) === undefined) throw new UsageError('config.unreadable', { file: values.config, detail: 'not found' });
     if (values.org !== undefined && source.read(inRoot(values.org)) === undefined) throw new UsageError('usage.missingPath', { path: values.org });
-    const specs = files.map(inRoot);
+    // Found specs are absolute and normalised: below the root, their path in it is what follows the root's.
+    const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+    const specs = files.map((file) => (file.startsWith(rootPrefix) ? toPosix(file.slice(rootPrefix.length)) : inRoot(file)));
     const lintOptions: LintProjectOptions = {
       source,
       specs,
@@ -302,6 +304,8 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
   const { base, paths } = gitChange(ref, root);
   return { base, paths: paths.filter(relevant) };
 }
+
+const toPosix = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
 
 /** `diff`'s patch writer, loaded only when `--fix-dry-run` prints one: most runs never need it. */
 const unifiedDiff = (): typeof import('diff').createTwoFilesPatch => (createRequire(import.meta.url)('diff') as typeof import('diff')).createTwoFilesPatch;

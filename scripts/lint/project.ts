@@ -36,7 +36,11 @@ export function diskSource(root: string): ProjectSource {
       return typeof content === 'object' && 'error' in content && (content.error === 'ENOENT' || content.error === 'ENOTDIR') ? undefined : content;
     },
     absolute: (file) => path.join(root, file),
-    specsBelow: (folder) => specFilesIn(path.join(root, folder)).map((file) => path.relative(root, file).split(path.sep).join('/')),
+    specsBelow(folder) {
+      // Absolute and normalised, below the root: a spec's path in it is what follows the root's.
+      const prefix = path.resolve(root) + path.sep;
+      return specFilesIn(path.join(root, folder)).map((file) => (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file)).split(path.sep).join('/'));
+    },
   };
 }
 
