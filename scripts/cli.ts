@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { commandLocale, rulesBase } from './core/handbook-config.ts';
@@ -206,7 +206,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     const source = diskSource(root);
     if (values.config !== undefined && source.read(inRoot(values.config)) === undefined) throw new UsageError('config.unreadable', { file: values.config, detail: 'not found' });
     if (values.org !== undefined && source.read(inRoot(values.org)) === undefined) throw new UsageError('usage.missingPath', { path: values.org });
-    const specs = files.map(inRoot);
+    // Found specs are absolute and normalised: below the root, their path in it is what follows the root's.
+    const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+    const specs = files.map((file) => (file.startsWith(rootPrefix) ? toPosix(file.slice(rootPrefix.length)) : inRoot(file)));
     const lintOptions: LintProjectOptions = {
       source,
       specs,
@@ -303,6 +305,11 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
   return { base, paths: paths.filter(relevant) };
 }
 
+const toPosix = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
+
+/** `diff`'s patch writer, loaded only when `--fix-dry-run` prints one: most runs never need it. */
+const unifiedDiff = (): typeof import('diff').createTwoFilesPatch => (createRequire(import.meta.url)('diff') as typeof import('diff')).createTwoFilesPatch;
+
 /** Applies fixes until nothing changes (at most 10 passes); writes files or prints diffs. */
 function fix(lint: ProjectLint, root: string, dryRun: boolean, io: CliIo, locale: Locale): number {
   let count = 0;
@@ -322,7 +329,7 @@ function fix(lint: ProjectLint, root: string, dryRun: boolean, io: CliIo, locale
     count += applied;
     files++;
     const shown = displayPath(path.join(root, file), io.cwd);
-    if (dryRun) diffs.push(createTwoFilesPatch(shown, shown, text, current, '', '', { context: 3 }));
+    if (dryRun) diffs.push(unifiedDiff()(shown, shown, text, current, '', '', { context: 3 }));
     else {
       const absolute = path.join(root, file);
       writeFileSync(absolute, restoreLineEnds(readFileSync(absolute), current));

@@ -119,13 +119,23 @@ function firstKeyOf(data: unknown, path: YamlPath): string | undefined {
  * that are plainly separate items (form names in 《》 or ids), since a sentence may hold a “，”.
  */
 function fullWidthCommas(frontMatter: string, firstLine: number): SourceProblem[] {
-  if (!frontMatter.includes('，')) return [];
   const problems: SourceProblem[] = [];
-  frontMatter.split('\n').forEach((line, i) => {
-    const list = /\[([^\]]*)\]/.exec(line);
-    if (!list || !/(?:》\s*，\s*《|(?:^|[\s,])[a-z0-9-]+\s*，\s*[a-z0-9-]+(?:$|[\s,]))/.test(list[1]!)) return;
-    problems.push({ line: i + firstLine, column: list.index + 1 + list[1]!.indexOf('，') + 1, messageId: 'yaml.fullWidthComma', data: { found: list[0] } });
-  });
+  // Only the lines with a “，” are looked at (Chinese prose has many; most lines have none).
+  let line = 0;
+  let lineStart = 0;
+  for (let comma = frontMatter.indexOf('，'); comma !== -1; ) {
+    for (let end = frontMatter.indexOf('\n', lineStart); end !== -1 && end < comma; end = frontMatter.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = end + 1;
+    }
+    const end = frontMatter.indexOf('\n', comma);
+    const lineEnd = end === -1 ? frontMatter.length : end;
+    const list = /\[([^\]]*)\]/.exec(frontMatter.slice(lineStart, lineEnd));
+    if (list && /(?:》\s*，\s*《|(?:^|[\s,])[a-z0-9-]+\s*，\s*[a-z0-9-]+(?:$|[\s,]))/.test(list[1]!)) {
+      problems.push({ line: line + firstLine, column: list.index + 1 + list[1]!.indexOf('，') + 1, messageId: 'yaml.fullWidthComma', data: { found: list[0] } });
+    }
+    comma = frontMatter.indexOf('，', lineEnd);
+  }
   return problems;
 }
 

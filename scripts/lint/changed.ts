@@ -38,15 +38,24 @@ export function gitChange(ref: string, root: string): { paths: string[]; base: P
   }
 }
 
-/** The files below `root` (at `prefix` in the repository) as they are at `ref`; one git didn't have there reads as missing. */
+/**
+ * The files below `root` (at `prefix` in the repository) as they are at `ref`; one git didn't have there
+ * reads as missing. Each is read once: a run asks for a changed spec's old text twice (to check it
+ * against, and for its outline before the change), and each read is a git process.
+ */
 function revisionSource(ref: string, prefix: string, root: string): ProjectSource {
+  const texts = new Map<string, Uint8Array | undefined>();
   return {
     read(file) {
+      if (texts.has(file)) return texts.get(file);
+      let content: Uint8Array | undefined;
       try {
-        return execFileSync('git', ['show', `${ref}:${prefix}${file}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+        content = execFileSync('git', ['show', `${ref}:${prefix}${file}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
       } catch {
-        return undefined;
+        content = undefined;
       }
+      texts.set(file, content);
+      return content;
     },
   };
 }

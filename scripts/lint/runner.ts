@@ -50,15 +50,18 @@ export interface SpecItem {
   statAt?: number;
 }
 
-/** A lane of work: checks a batch of specs and answers with copies of their reports. */
-function createLane(setup: PhaseOneSetup, read?: (file: string) => SourceContent) {
+/**
+ * A lane of work: checks a batch of specs and answers with copies of their reports. `stats`: take
+ * each file's metadata for the cache (a run without one only opens each file, which gives its size).
+ */
+function createLane(setup: PhaseOneSetup, read?: (file: string) => SourceContent, stats = true) {
   const { envFor } = phaseOneEnv(setup);
   // Each spec is decoded before the next is read, so one buffer serves them all.
   const reader = new SourceReader();
   return (items: SpecItem[]): CachedReply[] =>
     items.map((item) => {
       const statAt = Date.now();
-      const stat = item.absolute ? statOf(item.absolute) : undefined;
+      const stat = item.absolute && stats ? statOf(item.absolute) : undefined;
       if (item.hash && stat && item.stat && sameStat(item.stat, stat) && item.stat.ctimeMs + RACY_MS < (item.statAt ?? 0)) return { file: item.file, hit: true };
       const content = item.absolute ? reader.read(item.absolute, stat?.size) : read!(item.file);
       const contentHash = typeof content === 'string' || content instanceof Uint8Array ? hashOf(content) : undefined;
@@ -82,6 +85,8 @@ export interface RunOptions {
   /** Reads a spec by its path, when it is not on disk (git blobs, texts in memory). */
   read?: (file: string) => SourceContent;
   threads: number;
+  /** Whether the entries go to a cache, which then needs each file's metadata (default yes). */
+  stats?: boolean;
 }
 
 /**
@@ -123,12 +128,12 @@ class Lanes {
     const count = Math.max(1, Math.min(options.threads, availableParallelism()));
     // Worker threads read from disk; texts held in this thread, and small runs, stay here.
     if (count > 1 && !options.read && work >= PARALLEL_THRESHOLD) this.workers = Array.from({ length: count }, () => this.startWorker());
-    else this.local = createLane(options.setup, options.read);
+    else this.local = createLane(options.setup, options.read, options.stats ?? true);
   }
 
   private startWorker(): Worker {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: this.options.setup,
+      workerData: { setup: this.options.setup, stats: this.options.stats ?? true },
       // PROCESSLINT_PROFILE=1 passes this process's flags (e.g. --cpu-prof) on to the workers.
       execArgv: process.env.PROCESSLINT_PROFILE ? process.execArgv : [],
       resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1024 },
@@ -178,8 +183,8 @@ class Lanes {
 }
 
 /** The lane a worker thread runs. */
-export function workerLane(setup: PhaseOneSetup): (items: SpecItem[]) => CachedReply[] {
-  return createLane(setup);
+export function workerLane(setup: PhaseOneSetup, stats: boolean): (items: SpecItem[]) => CachedReply[] {
+  return createLane(setup, undefined, stats);
 }
 
 /** A content hash (one call, no hash object per file). */

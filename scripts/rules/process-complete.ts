@@ -86,9 +86,10 @@ export default defineRule<z.output<typeof Options>>({
     if (spec.status !== 'review' && spec.status !== 'published') return;
     if (!spec.kpis?.length) context.report({ messageId: 'noKpi', data: { status: spec.status }, path: spec.kpis ? ['kpis'] : ['status'], ...(spec.kpis ? { target: 'key' as const } : {}) });
 
-    const matchers = matchersFor(options?.placeholders ?? PLACEHOLDERS);
+    const placeholders = placeholdersFor(options?.placeholders ?? PLACEHOLDERS);
     visitTexts(spec, [], (text, path) => {
-      const found = matchers.find((matcher) => matcher.test(text));
+      if (!placeholders.any.test(text)) return;
+      const found = placeholders.matchers.find((matcher) => matcher.test(text));
       if (found) context.report({ messageId: 'placeholder', data: { field: formatPath(path), placeholder: found.word }, path: [...path] });
     });
 
@@ -118,40 +119,59 @@ interface Matcher {
   test(text: string): boolean;
 }
 
-/** Matchers per placeholder list: a config has one list, a run has thousands of specs. */
-const matcherLists = new Map<string, Matcher[]>();
-
-function matchersFor(words: string[]): Matcher[] {
-  const key = JSON.stringify(words);
-  let matchers = matcherLists.get(key);
-  if (!matchers) matcherLists.set(key, (matchers = words.map(placeholderMatcher)));
-  return matchers;
+interface Placeholders {
+  /** Matches where some word might be (one pass over a text, which nearly every text fails). */
+  any: RegExp;
+  /** Each word's own test, in the configured order: the first that matches is the one reported. */
+  matchers: Matcher[];
 }
+
+/** Matchers per placeholder list: a config has one list (one array, its options'), a run has thousands of specs. */
+const placeholderArrays = new WeakMap<string[], Placeholders>();
+const placeholderLists = new Map<string, Placeholders>();
+
+function placeholdersFor(words: string[]): Placeholders {
+  let placeholders = placeholderArrays.get(words);
+  if (placeholders) return placeholders;
+  const key = JSON.stringify(words);
+  placeholders = placeholderLists.get(key);
+  if (!placeholders) {
+    // Case-insensitive for every word: it may match more than the words' own tests, never less.
+    const any = new RegExp(words.map(escapeRegExp).join('|'), 'i');
+    placeholderLists.set(key, (placeholders = { any, matchers: words.map(placeholderMatcher) }));
+  }
+  placeholderArrays.set(words, placeholders);
+  return placeholders;
+}
+
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function placeholderMatcher(word: string): Matcher {
   if (!/^[\x20-\x7e]+$/.test(word)) return { word, test: (text) => text.includes(word) };
   // An ASCII word counts only on its own: `xxx` is a placeholder, `xxxl` is not.
-  const pattern = new RegExp(`(?<![A-Za-z0-9_])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`, 'i');
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(word)}(?![A-Za-z0-9_])`, 'i');
   return { word, test: (text) => pattern.test(text) };
 }
 
 /**
  * Calls `visit` with every text in the front matter and its path. The path is one array
  * pushed and popped on the way (a spec has hundreds of texts); `visit` copies it if it keeps it.
+ * Plain loops: it runs over every value of every spec.
  */
 function visitTexts(value: unknown, path: Array<string | number>, visit: (text: string, path: YamlPath) => void): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) {
-    value.forEach((item, index) => {
+    for (let index = 0; index < value.length; index++) {
       path.push(index);
-      visitTexts(item, path, visit);
+      visitTexts(value[index], path, visit);
       path.pop();
-    });
+    }
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       if (key === '$schema') continue;
       path.push(key);
-      visitTexts(item, path, visit);
+      visitTexts(record[key], path, visit);
       path.pop();
     }
   }
