@@ -71,8 +71,9 @@ export async function exportHandbook(options: ExportOptions): Promise<string[]> 
 
   if (options.formats.includes('bpmn')) {
     let cached = 0;
+    const bpmnKey = bpmnKeys(handbook.org?.org, locale);
     for (const entry of entries) {
-      const key = bpmnKey(entry, handbook.org?.org, locale);
+      const key = bpmnKey(entry);
       let xml = readFileIfAny(path.join(CACHE_DIR, `${key}.bpmn`))?.toString('utf8');
       if (xml === undefined) cacheFile(path.join(CACHE_DIR, `${key}.bpmn`), (xml = await toBpmn(entry.model, handbook.org, { locale })));
       else cached++;
@@ -150,17 +151,19 @@ function printKey(site: string, id: string, today: string, locale: Locale): stri
   return createHash('sha256').update(PRINT_SOURCE).update(`\n${today}\n${locale}\n`).update(html).digest('hex').slice(0, 32);
 }
 
-/** The code a BPMN file comes from: the exporter, the flowchart's diagram, the model and the schema it reads. */
-const BPMN_CODE = ['scripts/export', 'scripts/flowchart', 'scripts/model', 'schemas'].flatMap((folder) => {
-  const dir = fileURLToPath(new URL(`../../${folder}/`, import.meta.url));
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort().map((file) => readFileSync(path.join(dir, file), 'utf8'));
-});
-
-/** What a process's BPMN file depends on: the process, the org registry, the language and that code. A rebuild writes again only what changed. */
-function bpmnKey(entry: HandbookEntry, org: unknown, locale: Locale): string {
-  const hash = createHash('sha256');
-  for (const source of BPMN_CODE) hash.update(source);
-  return hash.update(`\n${locale}\n`).update(JSON.stringify(entry.spec)).update(JSON.stringify(org)).digest('hex').slice(0, 32);
+/**
+ * What a process's BPMN file depends on: the process, and what every file shares: the org registry,
+ * the language and the code it comes from (the exporter, the flowchart's diagram, the model and the
+ * schema). The shared part is read and hashed once per run; a rebuild writes again only what changed.
+ */
+function bpmnKeys(org: unknown, locale: Locale): (entry: HandbookEntry) => string {
+  const shared = createHash('sha256');
+  for (const folder of ['scripts/export', 'scripts/flowchart', 'scripts/model', 'schemas']) {
+    const dir = fileURLToPath(new URL(`../../${folder}/`, import.meta.url));
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort()) shared.update(readFileSync(path.join(dir, file)));
+  }
+  const digest = shared.update(`\n${locale}\n`).update(JSON.stringify(org)).digest('hex');
+  return (entry) => createHash('sha256').update(digest).update(JSON.stringify(entry.spec)).digest('hex').slice(0, 32);
 }
 
 function readPrinted(key: string): { pdf: Uint8Array; flowchart?: FlowchartImage } | undefined {
