@@ -15,32 +15,30 @@ import { quizOf } from './training.ts';
  * a role changes them all, as it changes what every page may show.
  */
 
-let shared: Promise<string> | undefined;
+let shared: string | undefined;
 
 /** The part of every key that comes from the handbook as a whole. */
-function handbookDigest(site: SiteHandbook): Promise<string> {
-  return (shared ??= Promise.resolve(
-    digest([
-      site.today,
-      handbookSettings(),
-      publishedFormats(),
-      [...site.org.departments.values()],
-      [...site.org.roles.values()],
-      site.entries.map((entry) => [entry.spec.id, entry.spec.title, entry.spec.titleEn, entry.spec.status, entry.spec.version, entry.spec.category]),
-      // What a process page shows of a form: its page's slug and registered names (FormNames).
-      [...site.forms.byName].map(([name, form]) => [name, form.slug, form.form?.name, form.form?.nameEn]),
-    ]),
-  ));
+function handbookDigest(site: SiteHandbook): string {
+  return (shared ??= digest([
+    site.today,
+    handbookSettings(),
+    publishedFormats(),
+    [...site.org.departments.values()],
+    [...site.org.roles.values()],
+    site.entries.map((entry) => [entry.spec.id, entry.spec.title, entry.spec.titleEn, entry.spec.status, entry.spec.version, entry.spec.category]),
+    // What a process page shows of a form: its page's slug and registered names (FormNames).
+    [...site.forms.byName].map(([name, form]) => [name, form.slug, form.form?.name, form.form?.nameEn]),
+  ]));
 }
 
 /** The key of a process's page: the process itself (its quiz decides the training links), on the handbook's digest. */
 export async function processPageKey(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
-  return digest([await handbookDigest(site), entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), await quizOf(entry)]);
+  return digest([handbookDigest(site), entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), await quizOf(entry)]);
 }
 
 /** The key of a process's quiz page: its questions (made from the whole handbook), on the handbook's digest. */
 export async function quizPageKey(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
-  return digest([await handbookDigest(site), entry.spec.id, entry.spec.title, entry.spec.titleEn, entry.spec.version, await quizOf(entry)]);
+  return digest([handbookDigest(site), entry.spec.id, entry.spec.title, entry.spec.titleEn, entry.spec.version, await quizOf(entry)]);
 }
 
 function digest(value: unknown): string {
