@@ -3,19 +3,22 @@ import type { HandbookEntry } from '../../scripts/model/handbook.ts';
 import { publishedFormats } from './exports.ts';
 import type { SiteHandbook } from './handbook.ts';
 import { handbookSettings } from './source.ts';
-import { quizOf } from './training.ts';
+import type { CatalogueForm } from './forms.ts';
+import { changesSince, quizOf } from './training.ts';
 
 /**
  * What a page's HTML is made of, as a key (Astro's incremental build: a page whose key and code
  * are unchanged since the last build is copied, not rendered again). A key holds everything the
  * page reads besides its code: the process's own spec, body, findings and date, and what it reads
  * of the rest of the handbook, taken at the handbook's level so nothing is missed (the org, the
- * settings, the build's date, every process's id and titles, each form's page and names). Editing one
- * process's steps or text changes the keys of its own pages only; renaming a process, a form or
- * a role changes them all, as it changes what every page may show.
+ * settings, the build's date, every process's id and titles, each form's page and names). A page about
+ * a role, a department or a form holds, whole, each process it reads. Editing one process's steps or
+ * text changes the keys of its own pages and of the pages of the roles, departments and forms it
+ * names; renaming a process, a form or a role changes them all, as it changes what every page may show.
  */
 
 let shared: string | undefined;
+const processDigests = new Map<string, string>();
 
 /** The part of every key that comes from the handbook as a whole. */
 function handbookDigest(site: SiteHandbook): string {
@@ -31,9 +34,45 @@ function handbookDigest(site: SiteHandbook): string {
   ]));
 }
 
+/** A process as a page shows it: its spec and text, findings, date, quiz and the changes since its earlier versions. */
+async function processDigest(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
+  const known = processDigests.get(entry.file);
+  if (known) return known;
+  const made = digest([entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), await quizOf(entry), await changesSince(entry)]);
+  processDigests.set(entry.file, made);
+  return made;
+}
+
+/** The key of a page that shows the given processes, on the handbook's digest. */
+async function pageKey(site: SiteHandbook, page: unknown, entries: Iterable<HandbookEntry>): Promise<string> {
+  const unique = [...new Set(entries)];
+  return digest([handbookDigest(site), page, await Promise.all(unique.map((entry) => processDigest(site, entry)))]);
+}
+
 /** The key of a process's page: the process itself (its quiz decides the training links), on the handbook's digest. */
-export async function processPageKey(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
-  return digest([handbookDigest(site), entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), await quizOf(entry)]);
+export function processPageKey(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
+  return pageKey(site, entry.spec.id, [entry]);
+}
+
+/** The processes a role's pages (its duties, its learning path) read: those it has a duty in, and those it owns. */
+export function roleProcesses(site: SiteHandbook, role: string): HandbookEntry[] {
+  return [...(site.handbook.duties.get(role) ?? []).map((duty) => duty.process), ...site.entries.filter((entry) => entry.spec.owner === role)];
+}
+
+export function rolePageKey(site: SiteHandbook, role: string): Promise<string> {
+  return pageKey(site, ['role', role], roleProcesses(site, role));
+}
+
+/** A department's page reads the processes it owns and every duty of its roles. */
+export function departmentPageKey(site: SiteHandbook, department: string): Promise<string> {
+  const roles = site.org.org.roles.filter((role) => role.department === department).map((role) => role.id);
+  return pageKey(site, ['department', department], [...site.entries.filter((entry) => entry.spec.department === department), ...roles.flatMap((role) => roleProcesses(site, role))]);
+}
+
+/** A form's page reads its registry entry and the processes that produce, use or name it. */
+export function formPageKey(site: SiteHandbook, form: CatalogueForm): Promise<string> {
+  const uses = [...form.producedBy, ...form.usedBy].map((use) => use.process);
+  return pageKey(site, ['form', form.slug, form.form], [...uses, ...form.stages.map((stage) => stage.process)]);
 }
 
 /** The key of a process's quiz page: its questions (made from the whole handbook), on the handbook's digest. */

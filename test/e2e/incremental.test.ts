@@ -1,6 +1,6 @@
 /**
  * Astro's incremental build with the pages' keys (site/lib/page-keys.ts): a rebuild copies the
- * process and quiz pages whose data did not change, and what it writes is what a cold build of the
+ * process, quiz, role, learning-path, department and form pages whose data did not change, and what it writes is what a cold build of the
  * same handbook writes, page for page. A small handbook (the site-mini fixture and a second process
  * that names the first as its upstream) is built, edited, and rebuilt; a cold build of the edited
  * handbook is the reference.
@@ -49,11 +49,11 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Pages of processes and quizzes in a build log: rendered ones with their time (+12ms), copied ones (cached) or (restored). */
+/** Pages with a key in a build log: rendered ones with their time (+12ms), copied ones (cached) or (restored). */
 const pagesOf = (log: string, how: 'rendered' | 'copied') =>
   log
     .split('\n')
-    .filter((line) => /\/(?:en\/)?(?:processes|quiz)\/[a-z-]+\/index\.html/.test(line) && (how === 'rendered' ? /\(\+\d+ms\)/ : /\((?:cached|restored)\)/).test(line))
+    .filter((line) => /\/(?:en\/)?(?:processes|quiz|roles|learn|departments|forms)\/[^/\s]+\/index\.html/.test(line) && (how === 'rendered' ? /\(\+\d+ms\)/ : /\((?:cached|restored)\)/).test(line))
     .map((line) => /\/[^\s]*index\.html/.exec(line)![0]);
 
 describe('a rebuild', () => {
@@ -63,12 +63,15 @@ describe('a rebuild', () => {
     expect([...cold].filter(([file, html]) => rebuilt.get(file) !== html).map(([file]) => file)).toEqual([]);
   });
 
-  it('renders again only the pages of the process whose steps changed, and copies the others', () => {
+  it('renders again only the pages of the process whose steps changed and of the roles, departments and forms it names, and copies the others', () => {
     expect(snapshots.step!.get('processes/return-request/index.html')).toContain('并抄送流程负责人');
     const rendered = pagesOf(logs.step!, 'rendered');
     expect(rendered.length).toBeGreaterThan(0);
-    expect(rendered.filter((page) => !page.includes('/return-request/'))).toEqual([]);
-    expect(pagesOf(logs.step!, 'copied').some((page) => page.includes('/exchange-request/'))).toBe(true);
+    expect(rendered.filter((page) => /\/(?:processes|quiz)\//.test(page) && !page.includes('/return-request/'))).toEqual([]);
+    // The step is the customer-service agent's: the role's page shows it, so it is rendered again.
+    expect(rendered).toContain('/roles/cs-agent/index.html');
+    const copied = pagesOf(logs.step!, 'copied');
+    expect(copied.some((page) => page.includes('/exchange-request/'))).toBe(true);
   });
 
   it('renders again the pages that name a process whose title changed', () => {
@@ -76,9 +79,10 @@ describe('a rebuild', () => {
     expect(pagesOf(logs.title!, 'rendered')).toContain('/processes/exchange-request/index.html');
   });
 
-  it('copies every process and quiz page when nothing changed', async () => {
+  it('copies every page with a key when nothing changed', async () => {
     const again = await buildSite(path.join(work, 'out'), env('incremental'));
     expect(pagesOf(again, 'rendered')).toEqual([]);
-    expect(pagesOf(again, 'copied').length).toBeGreaterThan(3);
+    const copied = pagesOf(again, 'copied');
+    for (const kind of ['processes', 'quiz', 'roles', 'learn', 'departments', 'forms']) expect(copied.some((page) => page.startsWith(`/${kind}/`)), kind).toBe(true);
   }, 300_000);
 });
