@@ -1,3 +1,4 @@
+import { cpSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
@@ -9,15 +10,17 @@ import { exportHandbook, type ExportOptions } from './run.ts';
 /**
  * Publishes the exports with the site, every process (and the whole handbook) under /exports/.
  * BPMN is made from the specs alone, so it is made in a worker thread while the pages render, on the
- * core the renderer leaves idle (at 1,000 processes it took the finished build another 9 s). Word and
- * PDF are printed from the pages just built, in one Chromium, once the build is done.
+ * core the renderer leaves idle (at 1,000 processes it took the finished build another 9 s), into a
+ * folder beside the output (the build empties the output folder once it starts), moved in when the
+ * build is done. Word and PDF are printed from the pages just built, in one Chromium, once the build is done.
  */
 export function handbookExports(): AstroIntegration {
   let outDir: URL | undefined;
+  let staging: string | undefined;
   let bpmn: Promise<Exported> | undefined;
-  const options = (dir: URL, formats: ExportOptions['formats']): Omit<ExportOptions, 'log'> => ({
+  const options = (dir: URL, formats: ExportOptions['formats'], out = fileURLToPath(new URL('exports/', dir))): Omit<ExportOptions, 'log'> => ({
     processes: processesDir(),
-    out: fileURLToPath(new URL('exports/', dir)),
+    out,
     site: fileURLToPath(dir),
     formats,
     title: handbookSettings().name['zh-CN'],
@@ -28,20 +31,21 @@ export function handbookExports(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = config.outDir;
+        staging = fileURLToPath(new URL('exports-next/', config.cacheDir));
       },
       'astro:build:start': () => {
-        if (!outDir || !publishedFormats().includes('bpmn')) return;
-        bpmn = inWorker(options(outDir, ['bpmn']));
+        if (!outDir || !staging || !publishedFormats().includes('bpmn')) return;
+        rmSync(staging, { recursive: true, force: true });
+        bpmn = inWorker(options(outDir, ['bpmn'], staging));
         // Awaited when the build is done; a failure before then must not end the build unreported.
         bpmn.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const printed = publishedFormats().filter((format) => format !== 'bpmn');
-        const [made, docs] = await Promise.all([
-          bpmn ?? { written: [], lines: [] },
-          printed.length > 0 ? exportHandbook({ ...options(dir, printed), log: (line) => logger.info(line) }) : [],
-        ]);
+        const made = bpmn ? await bpmn : { written: [], lines: [] };
+        if (bpmn && staging) moveInto(staging, fileURLToPath(new URL('exports/', dir)));
+        const docs = printed.length > 0 ? await exportHandbook({ ...options(dir, printed), log: (line) => logger.info(line) }) : [];
         for (const line of made.lines) logger.info(line);
         const written = [...made.written, ...docs];
         if (written.length > 0) logger.info(`${written.length} export files (${publishedFormats().join(', ')}), the last ${Date.now() - started} ms after the pages`);
@@ -53,6 +57,17 @@ export function handbookExports(): AstroIntegration {
 interface Exported {
   written: string[];
   lines: string[];
+}
+
+/** Moves a folder's files into another (a rename where both are on one disk). */
+function moveInto(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 function inWorker(options: Omit<ExportOptions, 'log'>): Promise<Exported> {

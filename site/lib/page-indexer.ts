@@ -6,7 +6,8 @@
 export interface PageIndexer {
   /** Whether the page served at this path is one readers search. */
   wants(pathname: string): boolean;
-  add(pathname: string, html: string): void;
+  /** Hands the page over; resolves when the indexer is ready for the next one. */
+  add(pathname: string, html: string): Promise<void>;
 }
 
 const KEY = Symbol.for('handbook.page-indexer');

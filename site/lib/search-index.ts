@@ -31,10 +31,27 @@ export function pageFile(pathname: string): string {
  * disk once the build is done (at 1,000 processes that wait was a fifth of the build). Pages the build
  * does not render (the incremental build copies unchanged ones) are read from disk at the end.
  */
+/** Pages handed to Pagefind and not yet indexed, at most. */
+const IN_FLIGHT = 8;
+
 export function searchIndex(): AstroIntegration {
   let index: pagefind.PagefindIndex | undefined;
   const streamed = new Set<string>();
-  const pending: Array<Promise<pagefind.NewFileResponse>> = [];
+  const errors: string[] = [];
+  let added = 0;
+  // Pages sent and not yet indexed. Past a few, rendering waits: Pagefind reads more slowly than the
+  // build renders, and the pages waiting in its input would otherwise fill the build's memory.
+  const inFlight = new Set<Promise<void>>();
+  const send = (target: pagefind.PagefindIndex, file: { url?: string; sourcePath?: string; content: string }): Promise<void> => {
+    const done: Promise<void> = target.addHTMLFile(file).then(
+      (result) => void errors.push(...result.errors),
+      (error: unknown) => void errors.push(String(error)),
+    );
+    const sent = done.finally(() => inFlight.delete(sent));
+    inFlight.add(sent);
+    added++;
+    return inFlight.size < IN_FLIGHT ? Promise.resolve() : Promise.race(inFlight);
+  };
   return {
     name: 'handbook-search',
     hooks: {
@@ -50,7 +67,7 @@ export function searchIndex(): AstroIntegration {
           wants: (pathname) => isSearched(pageFile(pathname)),
           add(pathname, html) {
             streamed.add(pageFile(pathname));
-            pending.push(started.addHTMLFile({ url: pathname, content: html }));
+            return send(started, { url: pathname, content: html });
           },
         });
       },
@@ -60,13 +77,13 @@ export function searchIndex(): AstroIntegration {
         try {
           if (!index) throw new Error('search index: the build never started it');
           const out = fileURLToPath(dir);
-          const copied = globSync(SEARCHED_PAGES, { cwd: out }).filter((file) => !streamed.has(file.split(path.sep).join('/')));
-          for (const file of copied) pending.push(index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: readFileSync(path.join(out, file), 'utf8') }));
-          const errors = (await Promise.all(pending)).flatMap((added) => added.errors);
+          const copied = globSync(SEARCHED_PAGES, { cwd: out }).map((file) => file.split(path.sep).join('/')).filter((file) => !streamed.has(file));
+          for (const file of copied) await send(index, { sourcePath: file, content: readFileSync(path.join(out, file), 'utf8') });
+          await Promise.all(inFlight);
           if (errors.length > 0) throw new Error(`search index: ${errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
           if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
-          logger.info(`search index: ${pending.length} pages (${streamed.size} as they were rendered, ${copied.length} unchanged), written in ${Date.now() - started} ms`);
+          logger.info(`search index: ${added} pages (${streamed.size} as they were rendered, ${copied.length} unchanged), written in ${Date.now() - started} ms`);
         } finally {
           await pagefind.close();
         }

@@ -7,6 +7,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const indexer = pageIndexer();
   if (!indexer || !context.isPrerendered || !indexer.wants(context.url.pathname)) return response;
   const html = await response.text();
-  indexer.add(context.url.pathname, html);
+  await indexer.add(context.url.pathname, html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });
