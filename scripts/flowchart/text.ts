@@ -13,9 +13,19 @@ const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 const CLOSING = new Set([...'，。、；：！？）》」』】〉,.;:!?)]}…']);
 
+// Wrapping measures the same names and line candidates many times, and a site draws each diagram in
+// both languages: widths are remembered (in ems), up to a bound.
+const measured = new Map<string, number>();
+const MEASURED_AT_MOST = 50_000;
+
 export function textWidth(text: string, fontSize: number): number {
-  let ems = 0;
-  for (const { segment } of graphemes.segment(text)) ems += eastAsianWidth(segment.codePointAt(0)!) === 2 ? 1 : NARROW_EM;
+  let ems = measured.get(text);
+  if (ems === undefined) {
+    ems = 0;
+    for (const { segment } of graphemes.segment(text)) ems += eastAsianWidth(segment.codePointAt(0)!) === 2 ? 1 : NARROW_EM;
+    if (measured.size >= MEASURED_AT_MOST) measured.clear();
+    measured.set(text, ems);
+  }
   return ems * fontSize;
 }
 
