@@ -18,7 +18,8 @@ import { changesSince, quizOf } from './training.ts';
  */
 
 let shared: string | undefined;
-const processDigests = new Map<string, string>();
+// Kept as promises: the pages of roles, departments and forms ask for the same processes at once.
+const processDigests = new Map<string, Promise<string>>();
 
 /** The part of every key that comes from the handbook as a whole. */
 function handbookDigest(site: SiteHandbook): string {
@@ -35,11 +36,12 @@ function handbookDigest(site: SiteHandbook): string {
 }
 
 /** A process as a page shows it: its spec and text, findings, date, quiz and the changes since its earlier versions. */
-async function processDigest(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
-  const known = processDigests.get(entry.file);
-  if (known) return known;
-  const made = digest([entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), await quizOf(entry), await changesSince(entry)]);
-  processDigests.set(entry.file, made);
+function processDigest(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
+  let made = processDigests.get(entry.file);
+  if (!made) {
+    made = Promise.all([quizOf(entry), changesSince(entry)]).then(([quiz, changes]) => digest([entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), quiz, changes]));
+    processDigests.set(entry.file, made);
+  }
   return made;
 }
 

@@ -20,15 +20,19 @@ import { handbookSettings, processesDir, readSpec } from './source.ts';
  * without shipping the specs.
  */
 
-const quizzes = new Map<string, Quiz>();
+// Pages ask for the same process's quiz and changes many times, many at once: each is made once,
+// and what is kept is the promise, so a second page asking before the first answer is ready waits for it.
+const quizzes = new Map<string, Promise<Quiz>>();
 
-export async function quizOf(entry: HandbookEntry): Promise<Quiz> {
-  const known = quizzes.get(entry.spec.id);
-  if (known) return known;
-  const site = await getSiteHandbook();
-  const quiz = generateQuiz(entry, site.handbook, { workdayHours: handbookSettings().workdayHours });
-  quizzes.set(entry.spec.id, quiz);
+export function quizOf(entry: HandbookEntry): Promise<Quiz> {
+  let quiz = quizzes.get(entry.spec.id);
+  if (!quiz) quizzes.set(entry.spec.id, (quiz = makeQuiz(entry)));
   return quiz;
+}
+
+async function makeQuiz(entry: HandbookEntry): Promise<Quiz> {
+  const site = await getSiteHandbook();
+  return generateQuiz(entry, site.handbook, { workdayHours: handbookSettings().workdayHours });
 }
 
 /** The pass mark, percent of questions right. */
@@ -98,18 +102,22 @@ function earlierVersions(entries: HandbookEntry[]): Map<string, LoadedSpec[]> {
   return earlier;
 }
 
-const summaries = new Map<string, ChangeSince[]>();
+const summaries = new Map<string, Promise<ChangeSince[]>>();
 
 /** For each earlier version git has, what changed from it to the current spec, as the pull-request diff words it. */
-export async function changesSince(entry: HandbookEntry): Promise<ChangeSince[]> {
-  const known = summaries.get(entry.spec.id);
-  if (known) return known;
+export function changesSince(entry: HandbookEntry): Promise<ChangeSince[]> {
+  let changes = summaries.get(entry.spec.id);
+  if (!changes) summaries.set(entry.spec.id, (changes = summarise(entry)));
+  return changes;
+}
+
+async function summarise(entry: HandbookEntry): Promise<ChangeSince[]> {
   const site = await getSiteHandbook();
+  const versions = earlierVersions(site.entries).get(entry.spec.id) ?? [];
+  if (versions.length === 0) return [];
   const current = readSpec(path.resolve(entry.file));
-  const result = (earlierVersions(site.entries).get(entry.spec.id) ?? []).map((old): ChangeSince => {
+  return versions.map((old): ChangeSince => {
     const changes = diffSpecs(old, current, { org: site.org, workdayHours: handbookSettings().workdayHours }).filter((change) => !BOOKKEEPING.has(change.kind) && !translationOnly(change));
     return { version: old.spec!.version, lines: { 'zh-CN': changes.map((change) => describeChange(change, 'zh-CN')), en: changes.map((change) => describeChange(change, 'en')) } };
   });
-  summaries.set(entry.spec.id, result);
-  return result;
 }
