@@ -63,8 +63,11 @@ export interface LintProjectOptions {
   threads?: number;
   /** Keep each finding's repair (for `--fix`): everything runs in this thread. */
   withFixes?: boolean;
-  /** Report only the specs a change affects: the changed ones and those whose references now resolve differently. */
-  changed?: ChangedSince;
+  /**
+   * Report only the specs a change affects: the changed ones and those whose references now resolve
+   * differently. May still be being listed (git): it is awaited once phase one is done.
+   */
+  changed?: ChangedSince | Promise<ChangedSince>;
   /**
    * The change being checked, without narrowing the report (the semantic diff): each changed spec
    * is also compared with its text at the base (`version-bump`). `changed` implies it.
@@ -97,6 +100,8 @@ export interface ProjectLint {
 
 export async function lintProject(options: LintProjectOptions): Promise<ProjectLint> {
   const { source } = options;
+  // A change still being listed fails where it is awaited, not as an unhandled rejection before that.
+  if (options.changed instanceof Promise) options.changed.catch(() => undefined);
   const today = options.today ?? todayLocal();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: today });
 
@@ -134,7 +139,8 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
 
   // A changed spec is checked again against its text at the base, in this thread and never cached:
   // the same text gives another report without that base.
-  const change = options.changed ?? options.against;
+  const changed = await options.changed;
+  const change = changed ?? options.against;
   if (change) {
     const changedPaths = new Set(change.paths);
     options.specs.forEach((file, i) => {
@@ -164,7 +170,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     }
   }
   const phase = handbookPhase(setup, config);
-  const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
+  const selected = changed ? affectedBy(changed, specs, index, config) : undefined;
   const results = specs.filter((spec) => !selected || selected.has(spec.file)).map((spec) => finishReport(unpack(spec), index, phase));
   results.push(...orgResults, ...registryResults(setup, formsResults, specs, phase.rulesFor, source, options.specs));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
