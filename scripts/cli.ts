@@ -279,7 +279,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 /**
  * `--changed REF`: the files changed against REF that the lint covers (specs matching the
  * patterns, a deleted one included; the config, CODEOWNERS, org and forms registries), and the
- * handbook as it was at REF.
+ * handbook as it was at REF, listed while the lint checks the specs (a REF git does not have fails at once).
  */
 function changedSince(ref: string, root: string, cwd: string, patterns: string[], specs: string[], configFile: string): LintProjectOptions['changed'] {
   const current = new Set(specs);
@@ -301,8 +301,7 @@ function changedSince(ref: string, root: string, cwd: string, patterns: string[]
     file === 'forms.yml' ||
     file.endsWith('/forms.yml') ||
     (file.endsWith('.md') && matchers.some((matches) => matches(file)));
-  const { base, paths } = gitChange(ref, root);
-  return { base, paths: paths.filter(relevant) };
+  return gitChange(ref, root).then(({ base, paths }) => ({ base, paths: paths.filter(relevant) }));
 }
 
 const toPosix = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));

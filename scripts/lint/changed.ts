@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { ProjectSource } from './environment.ts';
 import { phrase } from '../core/render.ts';
@@ -19,23 +19,38 @@ function failure(ref: string, error: unknown): UsageError {
   return new UsageError('usage.git', { ref, detail: detail || phrase('no branch, tag or commit of this repository has that name', '仓库中没有这个名称的分支、标签或提交') });
 }
 
+/** `git` without waiting: the listings walk a large handbook's tree while the linter checks its specs. */
+function gitLater(args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(Object.assign(error, { stderr })) : resolve(stdout)));
+  });
+}
+
 /**
  * The change against `ref`: the paths (relative to `root`) of every file changed since it, and the
- * handbook as it was there. Three git commands: on a large handbook each one walks the tree.
+ * handbook as it was there. A `ref` that names no commit fails at once; the two listings (changed
+ * and untracked files) each walk the tree, so they run side by side and are awaited only when the
+ * linter needs them.
  */
-export function gitChange(ref: string, root: string): { paths: string[]; base: ProjectSource } {
+export function gitChange(ref: string, root: string): Promise<{ paths: string[]; base: ProjectSource }> {
   let top: string;
   let prefix: string;
   try {
     // One call: the repository's top, `root` below it, and whether `ref` is a commit (it fails if not).
     [top = '', prefix = ''] = git(['rev-parse', '--show-toplevel', '--show-prefix', '--verify', '--quiet', `${ref}^{commit}`], root).split('\n');
-    const diff = git(['diff', '--name-only', '--no-renames', ref, '--'], top).split('\n');
-    const untracked = git(['ls-files', '--others', '--exclude-standard'], top).split('\n');
-    const paths = [...diff, ...untracked].filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
-    return { paths, base: revisionSource(ref, prefix, root) };
   } catch (error) {
     throw failure(ref, error);
   }
+  const listings = [gitLater(['diff', '--name-only', '--no-renames', ref, '--'], top), gitLater(['ls-files', '--others', '--exclude-standard'], top)];
+  return Promise.all(listings).then(
+    (lists) => {
+      const paths = lists.flatMap((list) => list.split('\n')).filter(Boolean).map((file) => path.relative(root, path.resolve(top, file)).split(path.sep).join('/'));
+      return { paths, base: revisionSource(ref, prefix, root) };
+    },
+    (error: unknown) => {
+      throw failure(ref, error);
+    },
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import type { OrgIndex } from '../model/org-index.ts';
 import { buildModel, type ProcessModel } from '../model/process-model.ts';
 import type { RuleConfig } from './config.ts';
 import { outlineOf, type Outline, type Reference } from './references.ts';
-import type { Fix, Report, Rule } from './rule.ts';
+import type { Fix, Report, Rule, RuleContext } from './rule.ts';
 import { parseDirectives, type Directive } from './suppressions.ts';
 
 /**
@@ -94,24 +94,38 @@ export function checkFileWithFixes(file: string, content: SourceContent, env: Fi
     return { report: { file, findings, needs, directives: [] }, fixes, pendingFixes };
   }
   let previous: LoadedSpec | undefined;
+  // What every rule is given of this spec, made once per spec rather than once per rule.
+  const given: Given = {
+    file,
+    loaded,
+    spec: loaded.spec!,
+    model: model!,
+    ...(env.org ? { org: env.org } : {}),
+    ...(env.forms ? { forms: env.forms } : {}),
+    ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
+    today: env.today,
+  };
+  const run: RuleRun = { file, loaded, given, findings, needs, fixes, pendingFixes };
   for (const [id, setting] of env.rules) {
     const rule = env.registry[id];
     if (!rule || (!loaded.spec && !rule.meta.runsOnInvalid)) continue;
     if (rule.meta.usesPrevious) {
       if (env.previous === undefined) continue;
-      previous ??= loadSpec(file, env.previous);
+      run.previous = previous ??= loadSpec(file, env.previous);
     }
-    runRule(rule, setting, { file, loaded, model, env, findings, needs, fixes, pendingFixes, ...(previous ? { previous } : {}) });
+    runRule(rule, setting, run);
   }
   const directives = parseDirectives(loaded.text, loaded.bodyLine - 1);
   return { report: { file, findings, ...(outline ? { outline } : {}), needs, directives }, loaded, fixes, pendingFixes };
 }
 
+/** The part of a rule's context that is the same for every rule on one spec. */
+type Given = Omit<RuleContext<unknown>, 'options' | 'report' | 'expect' | 'previous'>;
+
 interface RuleRun {
   file: string;
   loaded: LoadedSpec;
-  model: ProcessModel | undefined;
-  env: FileEnv;
+  given: Given;
   findings: Finding[];
   needs: Need[];
   fixes: FixableFinding[];
@@ -119,9 +133,9 @@ interface RuleRun {
   previous?: LoadedSpec;
 }
 
-/** Runs one rule; a rule that throws yields a `rule-error` finding instead of ending the run. */
+/** Runs one rule; a rule that throws yields a `rule-error` finding instead of ending the run (and none of what it reported). */
 function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
-  const { file, loaded, env } = run;
+  const { file, loaded } = run;
   const toFinding = (report: Report): Finding => {
     if (!Object.hasOwn(rule.meta.messages, report.messageId)) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${report.messageId}"`);
     const position: Position = report.position ?? (report.path ? loaded.locate(report.path, report.target) : { line: 1, column: 1 });
@@ -136,41 +150,28 @@ function runRule(rule: Rule<any>, setting: RuleConfig, run: RuleRun): void {
       ...(report.fix ? { fixable: true } : {}),
     };
   };
-  const found: Finding[] = [];
-  const needed: Need[] = [];
-  const repairs: FixableFinding[] = [];
-  const pending: PendingFix[] = [];
+  // Reports go straight into the spec's lists; a rule that throws has its own taken out again.
+  const lengths = [run.findings.length, run.needs.length, run.fixes.length, run.pendingFixes.length] as const;
   try {
     rule.check({
-      file,
-      loaded,
-      spec: loaded.spec!,
-      model: run.model!,
-      ...(env.org ? { org: env.org } : {}),
-      ...(env.forms ? { forms: env.forms } : {}),
-      ...(env.codeowners !== undefined ? { codeowners: env.codeowners } : {}),
+      ...run.given,
       options: setting.options,
-      today: env.today,
       ...(run.previous && rule.meta.usesPrevious ? { previous: run.previous } : {}),
       report(report) {
         const finding = toFinding(report);
-        found.push(finding);
-        if (report.fix) repairs.push({ finding, fix: report.fix });
+        run.findings.push(finding);
+        if (report.fix) run.fixes.push({ finding, fix: report.fix });
       },
       expect(reference, report) {
         const finding = toFinding(report);
-        needed.push({ reference, finding });
-        if (report.fixFrom) pending.push({ reference, finding, fixFrom: report.fixFrom });
+        run.needs.push({ reference, finding });
+        if (report.fixFrom) run.pendingFixes.push({ reference, finding, fixFrom: report.fixFrom });
       },
     });
   } catch (error) {
+    [run.findings.length, run.needs.length, run.fixes.length, run.pendingFixes.length] = lengths;
     run.findings.push(internal(file, 'ruleFailed', { rule: rule.meta.id, reason: reasonOf(error) }));
-    return;
   }
-  run.findings.push(...found);
-  run.needs.push(...needed);
-  run.fixes.push(...repairs);
-  run.pendingFixes.push(...pending);
 }
 
 function internal(file: string, messageId: 'ruleFailed' | 'readFailed', data: Record<string, string>): Finding {

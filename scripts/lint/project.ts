@@ -10,7 +10,7 @@ import { CONFIG_FILE, type RawConfig, type ResolvedConfig, type RuleConfig, type
 import { FORMS_FILE, handbookPhase, phaseOneEnv, readEnvironment, unusedForms, type PhaseOneSetup, type ProjectSource } from './environment.ts';
 import { UsageError } from './messages.ts';
 import { readSource } from './read.ts';
-import { idFromPath, outlineOf, type HandbookIndex, type Reference } from './references.ts';
+import { idFromPath, outlineOf, type HandbookIndex, type Outline, type Reference } from './references.ts';
 import { finishReport, indexReports, summarize, unmet, type FileResult } from './resolve.ts';
 import { pack, referencesOf, unpack, type PackedReport } from './packed.ts';
 import { DEFAULT_THREADS, hashOf, runPhaseOne, type CachedReport } from './runner.ts';
@@ -63,8 +63,11 @@ export interface LintProjectOptions {
   threads?: number;
   /** Keep each finding's repair (for `--fix`): everything runs in this thread. */
   withFixes?: boolean;
-  /** Report only the specs a change affects: the changed ones and those whose references now resolve differently. */
-  changed?: ChangedSince;
+  /**
+   * Report only the specs a change affects: the changed ones and those whose references now resolve
+   * differently. May still be being listed (git): it is awaited once phase one is done.
+   */
+  changed?: ChangedSince | Promise<ChangedSince>;
   /**
    * The change being checked, without narrowing the report (the semantic diff): each changed spec
    * is also compared with its text at the base (`version-bump`). `changed` implies it.
@@ -97,6 +100,8 @@ export interface ProjectLint {
 
 export async function lintProject(options: LintProjectOptions): Promise<ProjectLint> {
   const { source } = options;
+  // A change still being listed fails where it is awaited, not as an unhandled rejection before that.
+  if (options.changed instanceof Promise) options.changed.catch(() => undefined);
   const today = options.today ?? todayLocal();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('usage.badValue', { option: '--today', expected: 'YYYY-MM-DD', value: today });
 
@@ -134,7 +139,8 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
 
   // A changed spec is checked again against its text at the base, in this thread and never cached:
   // the same text gives another report without that base.
-  const change = options.changed ?? options.against;
+  const changed = await options.changed;
+  const change = changed ?? options.against;
   if (change) {
     const changedPaths = new Set(change.paths);
     options.specs.forEach((file, i) => {
@@ -164,7 +170,7 @@ export async function lintProject(options: LintProjectOptions): Promise<ProjectL
     }
   }
   const phase = handbookPhase(setup, config);
-  const selected = options.changed ? affectedBy(options.changed, specs, index, config) : undefined;
+  const selected = changed ? affectedBy(changed, specs, index, config) : undefined;
   const results = specs.filter((spec) => !selected || selected.has(spec.file)).map((spec) => finishReport(unpack(spec), index, phase));
   results.push(...orgResults, ...registryResults(setup, formsResults, specs, phase.rulesFor, source, options.specs));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -215,6 +221,13 @@ function worthSaving(entries: readonly CachedReport[], cached: ReadonlyMap<strin
 /** The share of new entries from which the cache is rewritten (see `worthSaving`). */
 const REWRITE_SHARE = 1 / 50;
 
+/** Two outlines alike in every field (an outline's fields are strings). */
+function sameOutline(a: Outline | undefined, b: Outline | undefined): boolean {
+  if (!a || !b) return a === b;
+  const keys = Object.keys(a) as Array<keyof Outline>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 /** A file's text, or `undefined` when it cannot be read as one. */
 function textOf(content: ReturnType<ProjectSource['read']>): string | undefined {
   if (typeof content === 'string') return content;
@@ -257,16 +270,23 @@ function affectedBy(change: ChangedSince, specs: PackedReport[], after: Handbook
     const loaded = loadSpec(file, content);
     return { exists: true, outline: loaded.data === undefined ? undefined : outlineOf(loaded.data) };
   };
+  // Whether the index before the change differs from this one: a spec added or removed, or one outlined otherwise.
+  let moved = false;
   const beforeHeads = specs.flatMap((spec): Array<Pick<FileReport, 'file' | 'outline'>> => {
     if (!changed.has(spec.file)) return [spec];
     const was = outlineBefore(spec.file);
+    if (!was.exists || !sameOutline(was.outline, spec.outline)) moved = true;
     return was.exists ? [{ file: spec.file, ...(was.outline ? { outline: was.outline } : {}) }] : [];
   });
   for (const file of change.paths) {
     if (current.has(file) || !file.endsWith('.md')) continue;
     const was = outlineBefore(file);
     if (was.exists) beforeHeads.push({ file, ...(was.outline ? { outline: was.outline } : {}) });
+    if (was.exists) moved = true;
   }
+  // The index holds only outlines: built from the same ones, it answers every reference as before
+  // (an edit to a step's text or the body, the usual change, costs no second index nor any lookup).
+  if (!moved) return selected;
   const before = indexReports(beforeHeads);
 
   // What the change can move: the changed specs' paths, and their ids, step sets and forms before and after.

@@ -8,6 +8,7 @@ import { ORG, spec } from './helpers.ts';
  * findings the change altered, with the findings a full lint gives. Random handbooks (links to steps,
  * paths and forms, up- and downstream ids, renamed and broken specs, a forms registry or none) meet
  * random edits (a form, step or process renamed or removed, a file moved or deleted, a spec added,
+ * a spec reworded without changing what it defines,
  * org.yml changed, a form registered or unregistered, the registry removed).
  */
 
@@ -21,6 +22,8 @@ interface SpecPlan {
   broken: boolean;
   /** Its steps after `receive`. */
   check: boolean;
+  /** Its body says a sentence more: an edit that leaves what it defines as it was. */
+  reworded?: boolean;
   makes: number[];
   upstream: number[];
   links: Link[];
@@ -37,6 +40,7 @@ interface Plan {
 type Edit =
   | { kind: 'rename-form'; spec: number }
   | { kind: 'drop-step'; spec: number }
+  | { kind: 'reword'; spec: number }
   | { kind: 'rename-id'; spec: number }
   | { kind: 'delete'; spec: number }
   | { kind: 'move'; spec: number }
@@ -76,7 +80,7 @@ const planArbitrary = fc.integer({ min: 2, max: 9 }).chain((count) =>
 
 const editArbitrary = (count: number): fc.Arbitrary<Edit> =>
   fc.oneof(
-    fc.record({ kind: fc.constantFrom('rename-form' as const, 'drop-step' as const, 'rename-id' as const, 'delete' as const, 'move' as const, 'break' as const), spec: fc.nat(count - 1) }),
+    fc.record({ kind: fc.constantFrom('rename-form' as const, 'drop-step' as const, 'reword' as const, 'rename-id' as const, 'delete' as const, 'move' as const, 'break' as const), spec: fc.nat(count - 1) }),
     fc.record({ kind: fc.constant('add' as const), makes: fc.nat(4), links: fc.array(link(count), { maxLength: 2 }) }),
     fc.constant({ kind: 'org' as const }),
     fc.record({ kind: fc.constant('register' as const), form: fc.nat(4) }),
@@ -102,7 +106,7 @@ function texts(plan: Plan): Map<string, string> {
       .join('，');
     const outputs = p.makes.length ? `    outputs: [${p.makes.map((f) => `《表${f}》`).join(', ')}]\n` : '';
     const check = p.check ? '    next: check\n  - id: check\n    name: 核对\n    role: cs-agent\n    deadline: 1h\n' : '';
-    let text = spec(p.id, outputs + check, `${body || '正文'}。\n`);
+    let text = spec(p.id, outputs + check, `${body || '正文'}。\n${p.reworded ? '补充一句说明。\n' : ''}`);
     if (p.upstream.length) text = text.replace('  end: 结束\n', `  end: 结束\n  upstream: [${p.upstream.map((u) => `q${u}`).join(', ')}]\n`);
     if (p.broken) text = text.replace('title:', 'title: [unclosed\n');
     out.set(where(p, i), text);
@@ -119,6 +123,9 @@ function apply(plan: Plan, edit: Edit): Plan {
       break;
     case 'drop-step':
       target!.check = !target!.check;
+      break;
+    case 'reword':
+      target!.reworded = !target!.reworded;
       break;
     case 'rename-id':
       target!.id = target!.id.endsWith('-other') ? target!.id.replace('-other', '') : `${target!.id}-other`;
