@@ -93,7 +93,6 @@ export function checkFileWithFixes(file: string, content: SourceContent, env: Fi
     findings.push(internal(file, 'readFailed', { reason: reasonOf(error) }));
     return { report: { file, findings, needs, directives: [] }, fixes, pendingFixes };
   }
-  let previous: LoadedSpec | undefined;
   // What every rule is given of this spec, made once per spec rather than once per rule.
   const given: Given = {
     file,
@@ -111,7 +110,7 @@ export function checkFileWithFixes(file: string, content: SourceContent, env: Fi
     if (!rule || (!loaded.spec && !rule.meta.runsOnInvalid)) continue;
     if (rule.meta.usesPrevious) {
       if (env.previous === undefined) continue;
-      run.previous = previous ??= loadSpec(file, env.previous);
+      run.previous ??= loadSpec(file, env.previous);
     }
     runRule(rule, setting, run);
   }
