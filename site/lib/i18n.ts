@@ -55,3 +55,13 @@ export const LOCALE_PARAMS = [{ params: { lang: undefined }, locale: 'zh-CN' as 
 export function localePaths() {
   return LOCALE_PARAMS.map(({ params, locale }) => ({ params, props: { locale } }));
 }
+
+/**
+ * The static paths of a page per item and locale, each with the item's key for the incremental build
+ * (site/lib/page-keys.ts), made once for both languages: the route's `param` is the item's id, and
+ * the page gets `{ locale, id }`.
+ */
+export async function keyedPaths<T>(items: readonly T[], param: string, idOf: (item: T) => string, keyOf: (item: T) => Promise<string>) {
+  const keys = await Promise.all(items.map(keyOf));
+  return LOCALE_PARAMS.flatMap(({ params, locale }) => items.map((item, i) => ({ params: { ...params, [param]: idOf(item) }, props: { locale, id: idOf(item) }, cacheKey: keys[i]! })));
+}
