@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -15,7 +15,9 @@ import { indexOrg } from '../../scripts/model/org-index.ts';
 import { checkBudget, checkTrainingBudget, processPages } from '../../scripts/check-budget.ts';
 import { toBpmn } from '../../scripts/export/bpmn.ts';
 import { readExportHandbook } from '../../scripts/export/handbook.ts';
-import { SEARCHED_PAGES } from '../../site/lib/search-index.ts';
+import { buildSearchIndex, SEARCHED_PAGES } from '../../site/lib/search-index.ts';
+import { shardPages } from '../../site/lib/search-shards.ts';
+import { SHARD_LIST } from '../../site/scripts/search-ranking.ts';
 import { launchBrowser } from './browser.ts';
 import { buildSite } from './build.ts';
 import { serve } from './server.ts';
@@ -347,6 +349,36 @@ describe('search', () => {
   });
   it('finds 报销 (expense reimbursement)', { timeout: 60_000 }, async () => {
     expect(await search('报销')).toContain('/processes/expense-reimbursement/');
+  });
+});
+
+describe('search over an index in shards (a large handbook\'s)', () => {
+  // The same site with its index split as a handbook of many times its size would have it.
+  const SHARD_TEST_BYTES = 4 * 1024 * 1024;
+  const sharded = { out: path.join(work, 'sharded'), url: '', close: async () => {} };
+  let shards: string[] = [];
+  beforeAll(async () => {
+    cpSync(full.out, sharded.out, { recursive: true });
+    await buildSearchIndex({ out: sharded.out, cache: path.join(work, 'search-cache-sharded'), shardBytes: SHARD_TEST_BYTES });
+    shards = JSON.parse(readFileSync(path.join(sharded.out, 'pagefind', SHARD_LIST), 'utf8')) as string[];
+    Object.assign(sharded, await serve(sharded.out));
+  }, 120_000);
+  afterAll(() => sharded.close());
+
+  it('finds the page a reader looks for on the first screen, as the one index does, whichever shard holds it', { timeout: 120_000 }, async () => {
+    const looked = [['/', '投诉处理', '/processes/customer-complaint/'], ['/', '报销', '/processes/expense-reimbursement/'], ['/', '报销多久到账', '/processes/expense-reimbursement/'], ['/', '出纳', '/roles/cashier/'], ['/en/', 'payment', '/en/processes/expense-reimbursement/']] as const;
+    // Most of them live outside the shard the search box opens: the others are merged in.
+    const pages = globSync(SEARCHED_PAGES, { cwd: sharded.out }).map((page) => ({ path: page, bytes: statSync(path.join(sharded.out, page)).size }));
+    const shardOf = new Map(shardPages(pages, SHARD_TEST_BYTES).flatMap((shard) => shard.pages.map((page) => [page, shard.name] as const)));
+    expect(looked.filter(([, , page]) => shardOf.get(`${page.slice(1)}index.html`) !== 'main').length).toBeGreaterThan(2);
+    expect(shards.length).toBeGreaterThan(3);
+    for (const [base, query, expected] of looked) {
+      const whole = await searchSite(`${full.url}${base}`, query);
+      const split = await searchSite(`${sharded.url}${base}`, query);
+      expect({ query, links: whole.links }).toEqual({ query, links: expect.arrayContaining([expected]) });
+      expect({ query, links: split.links }).toEqual({ query, links: expect.arrayContaining([expected]) });
+      expect(split.message).toMatch(query === 'payment' ? /\d+ results? for payment/ : new RegExp(`找到 \\d+ 个 ${query} 的结果`));
+    }
   });
 });
 
