@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { editBase } from './scripts/core/handbook-config.ts';
 import { readHandbookConfig } from './scripts/core/read-handbook-config.ts';
 import { handbookExports } from './scripts/export/integration.ts';
+import { outputAside } from './site/lib/output-aside.ts';
 import { searchIndex } from './site/lib/search-index.ts';
 
 /**
@@ -81,6 +82,7 @@ export default defineConfig({
     }),
     searchIndex(),
     handbookExports(),
+    outputAside(),
   ],
 });
 
