@@ -61,7 +61,7 @@ export function localePaths() {
  * (site/lib/page-keys.ts), made once for both languages: the route's `param` is the item's id, and
  * the page gets `{ locale, id }`.
  */
-export async function keyedPaths<T>(items: readonly T[], param: string, idOf: (item: T) => string, keyOf: (item: T) => Promise<string>) {
+export async function keyedPaths<T>(items: readonly T[], param: string, idOf: (item: T) => string, keyOf: (item: T) => string | Promise<string>) {
   const keys = await Promise.all(items.map(keyOf));
   return LOCALE_PARAMS.flatMap(({ params, locale }) => items.map((item, i) => ({ params: { ...params, [param]: idOf(item) }, props: { locale, id: idOf(item) }, cacheKey: keys[i]! })));
 }

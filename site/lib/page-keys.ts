@@ -82,6 +82,14 @@ export async function quizPageKey(site: SiteHandbook, entry: HandbookEntry): Pro
   return digest([handbookDigest(site), entry.spec.id, entry.spec.title, entry.spec.titleEn, entry.spec.version, await quizOf(entry)]);
 }
 
+/**
+ * The key of a lint rule's page: the rule's own metadata is code (Astro keys the page's code itself);
+ * of the handbook it shows only what every page's frame shows (its name, its repository for the edit link).
+ */
+export function rulePageKey(rule: string): string {
+  return digest(['rule', rule, handbookSettings()]);
+}
+
 function digest(value: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify(value, (_key, item: unknown) => (item instanceof Map ? [...item] : item instanceof Set ? [...item] : item)))

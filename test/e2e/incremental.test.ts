@@ -53,7 +53,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const pagesOf = (log: string, how: 'rendered' | 'copied') =>
   log
     .split('\n')
-    .filter((line) => /\/(?:en\/)?(?:processes|quiz|roles|learn|departments|forms)\/[^/\s]+\/index\.html/.test(line) && (how === 'rendered' ? /\(\+\d+ms\)/ : /\((?:cached|restored)\)/).test(line))
+    .filter((line) => /\/(?:en\/)?(?:processes|quiz|roles|learn|departments|forms|rules)\/[^/\s]+\/index\.html/.test(line) && (how === 'rendered' ? /\(\+\d+ms\)/ : /\((?:cached|restored)\)/).test(line))
     .map((line) => /\/[^\s]*index\.html/.exec(line)![0]);
 
 describe('a rebuild', () => {
@@ -83,6 +83,6 @@ describe('a rebuild', () => {
     const again = await buildSite(path.join(work, 'out'), env('incremental'));
     expect(pagesOf(again, 'rendered')).toEqual([]);
     const copied = pagesOf(again, 'copied');
-    for (const kind of ['processes', 'quiz', 'roles', 'learn', 'departments', 'forms']) expect(copied.some((page) => page.startsWith(`/${kind}/`)), kind).toBe(true);
+    for (const kind of ['processes', 'quiz', 'roles', 'learn', 'departments', 'forms', 'rules']) expect(copied.some((page) => page.startsWith(`/${kind}/`)), kind).toBe(true);
   }, 300_000);
 });
