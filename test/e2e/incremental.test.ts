@@ -1,6 +1,6 @@
 /**
  * Astro's incremental build with the pages' keys (site/lib/page-keys.ts): a rebuild copies the
- * process, quiz, role, learning-path, department and form pages whose data did not change, and what it writes is what a cold build of the
+ * process, quiz, role, learning-path, department, form and rule pages whose data did not change, and what it writes is what a cold build of the
  * same handbook writes, page for page. A small handbook (the site-mini fixture and a second process
  * that names the first as its upstream) is built, edited, and rebuilt; a cold build of the edited
  * handbook is the reference.
@@ -70,6 +70,9 @@ describe('a rebuild', () => {
     expect(rendered.filter((page) => /\/(?:processes|quiz)\//.test(page) && !page.includes('/return-request/'))).toEqual([]);
     // The step is the customer-service agent's: the role's page shows it, so it is rendered again.
     expect(rendered).toContain('/roles/cs-agent/index.html');
+    // The quality inspector's pages show that step by name only: copied (and equal to a cold build's, above).
+    expect(rendered.filter((page) => page.includes('/qc-specialist/'))).toEqual([]);
+    expect(pagesOf(logs.step!, 'copied')).toEqual(expect.arrayContaining(['/roles/qc-specialist/index.html', '/learn/qc-specialist/index.html']));
     const copied = pagesOf(logs.step!, 'copied');
     expect(copied.some((page) => page.includes('/exchange-request/'))).toBe(true);
   });
