@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Process } from '../../schemas/process.ts';
 import type { HandbookEntry } from '../../scripts/model/handbook.ts';
 import { publishedFormats } from './exports.ts';
 import type { SiteHandbook } from './handbook.ts';
@@ -12,14 +13,14 @@ import { changesSince, quizOf } from './training.ts';
  * page reads besides its code: the process's own spec, body, findings and date, and what it reads
  * of the rest of the handbook, taken at the handbook's level so nothing is missed (the org, the
  * settings, the build's date, every process's id and titles, each form's page and names). A page about
- * a role, a department or a form holds, whole, each process it reads. Editing one process's steps or
- * text changes the keys of its own pages and of the pages of the roles, departments and forms it
- * names; renaming a process, a form or a role changes them all, as it changes what every page may show.
+ * a role, a department or a form holds each process it reads as far as the page shows it (a role's
+ * pages, for one, show the operating instructions of the role's own steps only). Editing one process's
+ * steps or text changes the keys of its own pages and of the pages of the roles, departments and forms
+ * that show what changed; renaming a process, a form or a role changes them all, as it changes what
+ * every page may show.
  */
 
 let shared: string | undefined;
-// Kept as promises: the pages of roles, departments and forms ask for the same processes at once.
-const processDigests = new Map<string, Promise<string>>();
 
 /** The part of every key that comes from the handbook as a whole. */
 function handbookDigest(site: SiteHandbook): string {
@@ -35,25 +36,10 @@ function handbookDigest(site: SiteHandbook): string {
   ]));
 }
 
-/** A process as a page shows it: its spec and text, findings, date, quiz and the changes since its earlier versions. */
-function processDigest(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
-  let made = processDigests.get(entry.file);
-  if (!made) {
-    made = Promise.all([quizOf(entry), changesSince(entry)]).then(([quiz, changes]) => digest([entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), quiz, changes]));
-    processDigests.set(entry.file, made);
-  }
-  return made;
-}
-
-/** The key of a page that shows the given processes, on the handbook's digest. */
-async function pageKey(site: SiteHandbook, page: unknown, entries: Iterable<HandbookEntry>): Promise<string> {
-  const unique = [...new Set(entries)];
-  return digest([handbookDigest(site), page, await Promise.all(unique.map((entry) => processDigest(site, entry)))]);
-}
-
-/** The key of a process's page: the process itself (its quiz decides the training links), on the handbook's digest. */
-export function processPageKey(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
-  return pageKey(site, entry.spec.id, [entry]);
+/** The key of a process's page: its spec and text, findings, date, quiz (it decides the training links) and the changes since its earlier versions, on the handbook's digest. */
+export async function processPageKey(site: SiteHandbook, entry: HandbookEntry): Promise<string> {
+  const [quiz, changes] = await Promise.all([quizOf(entry), changesSince(entry)]);
+  return digest([handbookDigest(site), entry.spec, site.bodies.get(entry.spec.id), site.findings.get(entry.file), site.lastUpdated.get(entry.file)?.toISOString(), quiz, changes]);
 }
 
 /** The processes a role's pages (its duties, its learning path) read: those it has a duty in, and those it owns. */
@@ -61,6 +47,7 @@ export function roleProcesses(site: SiteHandbook, role: string): HandbookEntry[]
   return [...(site.handbook.duties.get(role) ?? []).map((duty) => duty.process), ...site.entries.filter((entry) => entry.spec.owner === role)];
 }
 
+// Kept as promises: the role's page and its learning path ask at once.
 const roleKeys = new Map<string, Promise<string>>();
 
 /**
@@ -69,7 +56,7 @@ const roleKeys = new Map<string, Promise<string>>();
  * reading minutes), never another role's operating instruction, the prose, the findings or the quiz's
  * questions: so the key holds each process without those. Rewording one step's instruction then
  * renders again the pages of that step's role, not those of every role in the process (at 1,000
- * processes, 48 pages of a rebuild instead of 4).
+ * processes, 4 pages of a rebuild instead of 48).
  */
 export function rolePageKey(site: SiteHandbook, role: string): Promise<string> {
   let key = roleKeys.get(role);
@@ -77,8 +64,7 @@ export function rolePageKey(site: SiteHandbook, role: string): Promise<string> {
     const views = [...new Set(roleProcesses(site, role))].map(async (entry) => {
       const { spec } = entry;
       const [quiz, changes] = await Promise.all([quizOf(entry), changesSince(entry)]);
-      const steps = spec.steps.map((step) => (step.role === role ? step : { ...step, action: undefined, actionEn: undefined }));
-      return digest([{ ...spec, steps }, quiz.questions.length, changes]);
+      return digest([withoutInstructions(spec, role), quiz.questions.length, changes]);
     });
     key = Promise.all(views).then((digests) => digest([handbookDigest(site), ['role', role], digests]));
     roleKeys.set(role, key);
@@ -86,16 +72,36 @@ export function rolePageKey(site: SiteHandbook, role: string): Promise<string> {
   return key;
 }
 
-/** A department's page reads the processes it owns and every duty of its roles. */
-export function departmentPageKey(site: SiteHandbook, department: string): Promise<string> {
+/**
+ * A department's page reads the processes it owns (a row each) and the steps of its roles (a count),
+ * a form's page its registry entry and the steps that produce or use it (number, name, role) and the
+ * processes that name it. Neither shows a step's operating instruction, the prose, the findings, the
+ * quiz or the changes: their keys hold each process without those.
+ */
+export function departmentPageKey(site: SiteHandbook, department: string): string {
   const roles = site.org.org.roles.filter((role) => role.department === department).map((role) => role.id);
-  return pageKey(site, ['department', department], [...site.entries.filter((entry) => entry.spec.department === department), ...roles.flatMap((role) => roleProcesses(site, role))]);
+  return listingKey(site, ['department', department], [...site.entries.filter((entry) => entry.spec.department === department), ...roles.flatMap((role) => roleProcesses(site, role))]);
 }
 
-/** A form's page reads its registry entry and the processes that produce, use or name it. */
-export function formPageKey(site: SiteHandbook, form: CatalogueForm): Promise<string> {
+export function formPageKey(site: SiteHandbook, form: CatalogueForm): string {
   const uses = [...form.producedBy, ...form.usedBy].map((use) => use.process);
-  return pageKey(site, ['form', form.slug, form.form], [...uses, ...form.stages.map((stage) => stage.process)]);
+  return listingKey(site, ['form', form.slug, form.form], [...uses, ...form.stages.map((stage) => stage.process)]);
+}
+
+const outlines = new Map<string, string>();
+
+function listingKey(site: SiteHandbook, page: unknown, entries: Iterable<HandbookEntry>): string {
+  const digests = [...new Set(entries)].map((entry) => {
+    let made = outlines.get(entry.file);
+    if (made === undefined) outlines.set(entry.file, (made = digest(withoutInstructions(entry.spec))));
+    return made;
+  });
+  return digest([handbookDigest(site), page, digests]);
+}
+
+/** A spec without its steps' operating instructions, but those of the steps of `keep` (a role). */
+function withoutInstructions(spec: Process, keep?: string): Process {
+  return { ...spec, steps: spec.steps.map((step) => (keep !== undefined && step.role === keep ? step : { ...step, action: undefined, actionEn: undefined })) };
 }
 
 /** The key of a process's quiz page: its questions (made from the whole handbook), on the handbook's digest. */

@@ -73,6 +73,8 @@ describe('a rebuild', () => {
     // The quality inspector's pages show that step by name only: copied (and equal to a cold build's, above).
     expect(rendered.filter((page) => page.includes('/qc-specialist/'))).toEqual([]);
     expect(pagesOf(logs.step!, 'copied')).toEqual(expect.arrayContaining(['/roles/qc-specialist/index.html', '/learn/qc-specialist/index.html']));
+    // Department and form pages list steps by name: an instruction reworded leaves them as they were.
+    expect(rendered.filter((page) => /\/(?:departments|forms)\//.test(page))).toEqual([]);
     const copied = pagesOf(logs.step!, 'copied');
     expect(copied.some((page) => page.includes('/exchange-request/'))).toBe(true);
   });
