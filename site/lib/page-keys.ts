@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Process } from '../../schemas/process.ts';
 import type { HandbookEntry } from '../../scripts/model/handbook.ts';
 import { publishedFormats } from './exports.ts';
 import type { SiteHandbook } from './handbook.ts';
@@ -62,14 +61,22 @@ export function rolePageKey(site: SiteHandbook, role: string): Promise<string> {
   let key = roleKeys.get(role);
   if (!key) {
     const views = [...new Set(roleProcesses(site, role))].map(async (entry) => {
-      const { spec } = entry;
-      const [quiz, changes] = await Promise.all([quizOf(entry), changesSince(entry)]);
-      return digest([withoutInstructions(spec, role), quiz.questions.length, changes]);
+      const own = entry.spec.steps.filter((step) => step.role === role).map((step) => [step.id, step.action, step.actionEn]);
+      return digest([outlineDigest(entry), own, await trainingDigest(entry)]);
     });
     key = Promise.all(views).then((digests) => digest([handbookDigest(site), ['role', role], digests]));
     roleKeys.set(role, key);
   }
   return key;
+}
+
+const trainings = new Map<string, Promise<string>>();
+
+/** What a learning path shows of a process's training: how many questions its quiz has, and the changes since earlier versions. */
+function trainingDigest(entry: HandbookEntry): Promise<string> {
+  let made = trainings.get(entry.file);
+  if (!made) trainings.set(entry.file, (made = Promise.all([quizOf(entry), changesSince(entry)]).then(([quiz, changes]) => digest([quiz.questions.length, changes]))));
+  return made;
 }
 
 /**
@@ -88,20 +95,20 @@ export function formPageKey(site: SiteHandbook, form: CatalogueForm): string {
   return listingKey(site, ['form', form.slug, form.form], [...uses, ...form.stages.map((stage) => stage.process)]);
 }
 
-const outlines = new Map<string, string>();
-
 function listingKey(site: SiteHandbook, page: unknown, entries: Iterable<HandbookEntry>): string {
-  const digests = [...new Set(entries)].map((entry) => {
-    let made = outlines.get(entry.file);
-    if (made === undefined) outlines.set(entry.file, (made = digest(withoutInstructions(entry.spec))));
-    return made;
-  });
-  return digest([handbookDigest(site), page, digests]);
+  return digest([handbookDigest(site), page, [...new Set(entries)].map(outlineDigest)]);
 }
 
-/** A spec without its steps' operating instructions, but those of the steps of `keep` (a role). */
-function withoutInstructions(spec: Process, keep?: string): Process {
-  return { ...spec, steps: spec.steps.map((step) => (keep !== undefined && step.role === keep ? step : { ...step, action: undefined, actionEn: undefined })) };
+const outlines = new Map<string, string>();
+
+/** A process without its steps' operating instructions: what pages that list its steps show of it. */
+function outlineDigest(entry: HandbookEntry): string {
+  let made = outlines.get(entry.file);
+  if (made === undefined) {
+    const steps = entry.spec.steps.map((step) => ({ ...step, action: undefined, actionEn: undefined }));
+    outlines.set(entry.file, (made = digest({ ...entry.spec, steps })));
+  }
+  return made;
 }
 
 /** The key of a process's quiz page: its questions (made from the whole handbook), on the handbook's digest. */
