@@ -3,12 +3,6 @@ import { defineRule } from '../lint/rule.ts';
 import { EXAMPLE_DEFAULTS, exampleSpec } from './support/example.ts';
 
 /**
- * `.github/CODEOWNERS` is generated from each spec's `owner` role; when a spec's
- * line is missing or names other handles, the process owner is not the one asked
- * to approve changes. Silent when the linter was given no CODEOWNERS text (a
- * repository that does not use it) or no org registry (nothing to map roles to).
- */
-/**
  * The last CODEOWNERS text parsed: every spec of a run is given the same one, and a handbook's has a
  * line per spec, so parsing it for each spec made a run quadratic (10,000 specs: 164 s instead of 8).
  */
@@ -19,6 +13,12 @@ function entriesOf(text: string): Map<string, string[]> {
   return parsed.entries;
 }
 
+/**
+ * `.github/CODEOWNERS` is generated from each spec's `owner` role; when a spec's
+ * line is missing or names other handles, the process owner is not the one asked
+ * to approve changes. Silent when the linter was given no CODEOWNERS text (a
+ * repository that does not use it) or no org registry (nothing to map roles to).
+ */
 export default defineRule({
   meta: {
     id: 'codeowners',
