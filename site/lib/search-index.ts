@@ -81,21 +81,10 @@ export async function buildSearchIndex({ out, cache, shardBytes = SHARD_BYTES }:
 }
 
 async function indexShard(out: string, shard: Shard, dir: string, staging: string): Promise<void> {
-  // Pagefind reads a folder; the shard's pages are linked into one at their paths in the site, so their URLs stay.
-  const input = path.join(staging, shard.name);
-  rmSync(input, { recursive: true, force: true });
-  for (const page of shard.pages) {
-    const to = path.join(input, page);
-    mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      linkSync(path.join(out, page), to);
-    } catch {
-      copyFileSync(path.join(out, page), to);
-    }
-  }
+  const input = pagesOf(out, shard, staging);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('; '));
-  const added = await index.addDirectory({ path: input, glob: '**/*.html' });
+  const added = await index.addDirectory(input);
   if (added.errors.length > 0) throw new Error(added.errors.join('; '));
   const next = `${dir}.next`;
   rmSync(next, { recursive: true, force: true });
@@ -127,6 +116,27 @@ function linkTree(from: string, to: string, keepTop: (name: string) => boolean):
       copyFileSync(source, target);
     }
   }
+}
+
+/**
+ * Where Pagefind reads a shard's pages from, at their paths in the site so that their URLs stay: the
+ * site itself with a glob that lists them, or, should a path hold a character globs give a meaning
+ * to (ids are kebab-case, so none does), a folder they are linked into.
+ */
+function pagesOf(out: string, shard: Shard, staging: string): { path: string; glob: string } {
+  if (shard.pages.every((page) => /^[\w./-]+$/.test(page))) return { path: out, glob: `{${shard.pages.join(',')}}` };
+  const input = path.join(staging, shard.name);
+  rmSync(input, { recursive: true, force: true });
+  for (const page of shard.pages) {
+    const to = path.join(input, page);
+    mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      linkSync(path.join(out, page), to);
+    } catch {
+      copyFileSync(path.join(out, page), to);
+    }
+  }
+  return { path: input, glob: '**/*.html' };
 }
 
 function digestOf(out: string, shard: Shard, version: string): string {

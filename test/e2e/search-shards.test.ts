@@ -95,4 +95,15 @@ describe('buildSearchIndex', () => {
     // The cache keeps what this build used: one entry per shard.
     expect(readdirSync(cache)).toHaveLength((await buildSearchIndex({ out, cache, shardBytes })).shards);
   });
+
+  it('indexes a page whose path a glob would misread (a comma, brackets)', async () => {
+    const odd = path.join(work, 'odd');
+    for (const [file, text] of [['index.html', '首页'], ['forms/a,b/index.html', '报销单'], ['roles/[x]/index.html', '出纳']]) {
+      mkdirSync(path.dirname(path.join(odd, file!)), { recursive: true });
+      writeFileSync(path.join(odd, file!), `<!doctype html><html lang="zh-CN"><body><main data-pagefind-body><p>${text}</p></main></body></html>`);
+    }
+    expect(await buildSearchIndex({ out: odd, cache: path.join(work, 'odd-cache') })).toMatchObject({ pages: 3, indexed: 1 });
+    const entry = JSON.parse(readFileSync(path.join(odd, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(3);
+  });
 });
