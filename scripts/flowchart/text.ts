@@ -36,13 +36,15 @@ export function textWidth(text: string, fontSize: number): number {
  * `maxLines` lines, the last one ending in … when text is left.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = Number.POSITIVE_INFINITY): string[] {
-  const greedy = greedyLines(text, maxWidth, fontSize);
+  // Split into words once: balancing tries about seven widths, and ICU's Chinese word breaking is the costly part.
+  const segments = [...words.segment(text.replace(/[\t\n\r ]+/g, ' ').trim())].map((part) => part.segment);
+  const greedy = greedyLines(segments, maxWidth, fontSize);
   let lines = greedy;
   if (greedy.length > 1 && greedy.length <= maxLines) {
     let [narrow, wide] = [maxWidth / 2, maxWidth];
     while (wide - narrow > 2) {
       const middle = (narrow + wide) / 2;
-      const tried = greedyLines(text, middle, fontSize);
+      const tried = greedyLines(segments, middle, fontSize);
       if (tried.length === greedy.length) [wide, lines] = [middle, tried];
       else narrow = middle;
     }
@@ -56,7 +58,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
   return kept;
 }
 
-function greedyLines(text: string, maxWidth: number, fontSize: number): string[] {
+function greedyLines(segments: readonly string[], maxWidth: number, fontSize: number): string[] {
   const lines: string[] = [];
   let line = '';
   const push = () => {
@@ -64,7 +66,7 @@ function greedyLines(text: string, maxWidth: number, fontSize: number): string[]
     line = '';
   };
   const fits = (candidate: string) => textWidth(candidate.trim(), fontSize) <= maxWidth;
-  for (const { segment } of words.segment(text.replace(/[\t\n\r ]+/g, ' ').trim())) {
+  for (const segment of segments) {
     // Closing punctuation never starts a line (，。、）》…): it stays on the line before, a little over.
     if (fits(line + segment) || (line.trim() && CLOSING.has(segment))) {
       line += segment;
