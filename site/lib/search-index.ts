@@ -109,12 +109,17 @@ function linkTree(from: string, to: string, keepTop: (name: string) => boolean):
       mkdirSync(target, { recursive: true });
       continue;
     }
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
+    linkOrCopy(source, target);
+  }
+}
+
+/** A hard link to `source` at `target` (its folder made), or a copy where links cannot be made (another disk). */
+function linkOrCopy(source: string, target: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
   }
 }
 
@@ -127,15 +132,7 @@ function pagesOf(out: string, shard: Shard, staging: string): { path: string; gl
   if (shard.pages.every((page) => /^[\w./-]+$/.test(page))) return { path: out, glob: `{${shard.pages.join(',')}}` };
   const input = path.join(staging, shard.name);
   rmSync(input, { recursive: true, force: true });
-  for (const page of shard.pages) {
-    const to = path.join(input, page);
-    mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      linkSync(path.join(out, page), to);
-    } catch {
-      copyFileSync(path.join(out, page), to);
-    }
-  }
+  for (const page of shard.pages) linkOrCopy(path.join(out, page), path.join(input, page));
   return { path: input, glob: '**/*.html' };
 }
 
